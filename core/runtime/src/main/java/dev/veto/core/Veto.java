@@ -1,0 +1,450 @@
+package dev.veto.core;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.veto.core.audit.DecisionRecorder;
+import dev.veto.core.chain.Chain;
+import dev.veto.core.chain.Guard;
+import dev.veto.core.component.ComponentAssembler;
+import dev.veto.core.component.ComponentKind;
+import dev.veto.core.component.Components;
+import dev.veto.core.component.FactoryRegistry;
+import dev.veto.core.component.RegisteredFactory;
+import dev.veto.core.config.ConfigLoader;
+import dev.veto.core.config.ConfigSources;
+import dev.veto.core.config.VetoConfigException;
+import dev.veto.core.inject.ChainModule;
+import dev.veto.core.inject.HostModule;
+import dev.veto.core.plugin.PluginProblem;
+import dev.veto.core.plugin.VetoPluginManager;
+import dev.veto.spi.ComponentFactory;
+import dev.veto.spi.classifier.ClassifierFactory;
+import dev.veto.spi.escalator.EscalatorFactory;
+import dev.veto.spi.generator.GeneratorFactory;
+import dev.veto.spi.request.Message;
+import dev.veto.spi.request.Request;
+import dev.veto.spi.retriever.RetrieverFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Veto host: loads the plugins of an installation, wires them, and decides on requests
+ * in-process.
+ *
+ * <pre>{@code
+ * try (Veto veto = Veto.builder().home(Path.of("/opt/veto")).build()) {
+ *     Decision decision = veto.check(veto.request("How do I bake bread?").tenant("acme").locale("en").build());
+ *     if (decision.verdict().blocks()) {
+ *         show(decision.reply().message(), decision.reply().alternatives());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: one instance serves any number of concurrent requests. Closing it closes every component
+ * and stops the plugins.
+ */
+public final class Veto implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Veto.class);
+
+    private final Config config;
+    private final VetoPluginManager plugins;
+    private final FactoryRegistry registry;
+    private final Components components;
+    private final Guard guard;
+    private final Chain chain;
+    private final int maxChars;
+    private final int maxMessages;
+
+    private Veto(Config config, VetoPluginManager plugins, FactoryRegistry registry, Components components,
+                 Guard guard, Chain chain) {
+        this.config = config;
+        this.plugins = plugins;
+        this.registry = registry;
+        this.components = components;
+        this.guard = guard;
+        this.chain = chain;
+        this.maxChars = config.getInt("veto.limits.max-chars");
+        this.maxMessages = config.getInt("veto.limits.max-messages");
+    }
+
+    /**
+     * Starts configuring a host.
+     *
+     * @return a builder with the installation directory taken from {@code -Dveto.home}, else the working
+     *         directory
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts a request whose conversation is one user message.
+     *
+     * @param userText the user's text
+     * @return a request builder
+     */
+    public RequestBuilder request(String userText) {
+        return RequestBuilder.text(userText);
+    }
+
+    /**
+     * Decides on a single user message with an anonymous context.
+     *
+     * @param userText the user's text
+     * @return the decision
+     * @throws InvalidRequestException if the text is blank or too long
+     */
+    public Decision check(String userText) {
+        return check(request(userText).build());
+    }
+
+    /**
+     * Decides on a request without generating an answer.
+     *
+     * @param request the request
+     * @return the decision
+     * @throws InvalidRequestException if the request is empty or too large
+     */
+    public Decision check(Request request) {
+        validate(request);
+        return chain.check(request);
+    }
+
+    /**
+     * Runs the full chain: decides, and for an allowed request generates an answer and moderates it.
+     *
+     * @param request the request
+     * @return the decision; the answer is in {@link Decision#output()} when it was released
+     * @throws InvalidRequestException if the request is empty or too large
+     */
+    public Decision complete(Request request) {
+        validate(request);
+        return chain.complete(request);
+    }
+
+    private void validate(Request request) {
+        if (request.conversation().size() > maxMessages) {
+            throw new InvalidRequestException("the conversation has " + request.conversation().size()
+                    + " messages; at most " + maxMessages + " are accepted (veto.limits.max-messages)");
+        }
+        for (Message message : request.conversation()) {
+            if (message.content().length() > maxChars) {
+                throw new InvalidRequestException("a " + message.role().name().toLowerCase(java.util.Locale.ROOT)
+                        + " message has " + message.content().length() + " characters; at most " + maxChars
+                        + " are accepted (veto.limits.max-chars)");
+            }
+        }
+        Message subject = request.latestUserMessage().orElse(request.conversation().get(request.conversation().size() - 1));
+        if (subject.content().isBlank()) {
+            throw new InvalidRequestException("the text to check is empty");
+        }
+    }
+
+    /**
+     * The active policy's name and content hash.
+     *
+     * @return the policy version
+     */
+    public String policyVersion() {
+        return chain.policyVersion();
+    }
+
+    /**
+     * The resolved configuration the host runs with.
+     *
+     * @return the configuration
+     */
+    public Config config() {
+        return config;
+    }
+
+    /**
+     * Every plugin file in the plugins folder, with its state, factories and problems.
+     *
+     * @return the plugins, in file-name order
+     */
+    public List<PluginInfo> plugins() {
+        Map<String, List<String>> factories = new HashMap<>();
+        for (RegisteredFactory<?> factory : registry.all()) {
+            factories.computeIfAbsent(factory.pluginId(), id -> new ArrayList<>()).add(factory.kind() + ":" + factory.name());
+        }
+        Map<Path, PluginInfo> byFile = new LinkedHashMap<>();
+        List<PluginProblem> problems = plugins.problems();
+        for (PluginWrapper plugin : plugins.getPlugins()) {
+            PluginDescriptor d = plugin.getDescriptor();
+            Path file = plugins.sourceFile(plugin);
+            String state = plugins.isIncompatible(d.getPluginId()) ? "INCOMPATIBLE" : plugin.getPluginState().toString();
+            byFile.put(file, new PluginInfo(d.getPluginId(), d.getVersion(), d.getPluginDescription(), d.getProvider(),
+                    d.getRequires(), file, state, factories.getOrDefault(d.getPluginId(), List.of()),
+                    problems.stream().filter(p -> p.file().equals(file)).map(PluginProblem::message).toList()));
+        }
+        for (PluginProblem problem : problems) {
+            byFile.computeIfAbsent(problem.file(), file -> new PluginInfo(problem.pluginId(), "", "", "", "", file,
+                    "INVALID", List.of(), problems.stream().filter(p -> p.file().equals(file)).map(PluginProblem::message).toList()));
+        }
+        return byFile.values().stream()
+                .sorted(java.util.Comparator.comparing(info -> info.file().getFileName().toString()))
+                .toList();
+    }
+
+    /**
+     * The configured component instances and whether each could be created.
+     *
+     * @return one line per component: {@code kind name (factory from plugin): available | unavailable: why}
+     */
+    public List<String> components() {
+        List<String> lines = new ArrayList<>();
+        components.all().forEach(c -> lines.add(c + ": " + c.unavailableReason().map(r -> "unavailable: " + r).orElse("available")));
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        components.close();
+        guard.close();
+        try {
+            plugins.stopPlugins();
+            plugins.unloadPlugins();
+        } catch (RuntimeException e) {
+            log.warn("Stopping plugins failed: {}", e.toString());
+        }
+    }
+
+    /** Configures and starts a {@link Veto} host. */
+    public static final class Builder {
+        private Path home = Path.of(System.getProperty("veto.home", "."));
+        private Path configFile;
+        private Config overrides = ConfigFactory.empty();
+        private final Map<String, Object> settings = new LinkedHashMap<>();
+        private final List<ComponentFactory<?>> hostFactories = new ArrayList<>();
+        private final List<DecisionRecorder> recorders = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the installation directory: {@code plugins/}, {@code conf/} and {@code data/} live under it.
+         *
+         * @param value the directory
+         * @return this builder
+         */
+        public Builder home(Path value) {
+            this.home = value;
+            return this;
+        }
+
+        /**
+         * Uses this configuration file instead of {@code <home>/conf/application.conf}.
+         *
+         * @param value the file
+         * @return this builder
+         */
+        public Builder configFile(Path value) {
+            this.configFile = value;
+            return this;
+        }
+
+        /**
+         * Overrides one setting, above every file.
+         *
+         * @param path  the setting's path, e.g. {@code veto.chain.input.deadline}
+         * @param value its value (string, number, boolean, list or map)
+         * @return this builder
+         */
+        public Builder setting(String path, Object value) {
+            settings.put(path, value);
+            return this;
+        }
+
+        /**
+         * Overrides settings, above every file (below {@link #setting}).
+         *
+         * @param value the settings
+         * @return this builder
+         */
+        public Builder config(Config value) {
+            this.overrides = value;
+            return this;
+        }
+
+        /**
+         * Registers a classifier factory of the embedding application, configurable like a plugin's.
+         *
+         * @param factory the factory
+         * @return this builder
+         */
+        public Builder classifierFactory(ClassifierFactory factory) {
+            hostFactories.add(factory);
+            return this;
+        }
+
+        /**
+         * Registers a retriever factory of the embedding application.
+         *
+         * @param factory the factory
+         * @return this builder
+         */
+        public Builder retrieverFactory(RetrieverFactory factory) {
+            hostFactories.add(factory);
+            return this;
+        }
+
+        /**
+         * Registers a generator factory of the embedding application.
+         *
+         * @param factory the factory
+         * @return this builder
+         */
+        public Builder generatorFactory(GeneratorFactory factory) {
+            hostFactories.add(factory);
+            return this;
+        }
+
+        /**
+         * Registers an escalator factory of the embedding application.
+         *
+         * @param factory the factory
+         * @return this builder
+         */
+        public Builder escalatorFactory(EscalatorFactory factory) {
+            hostFactories.add(factory);
+            return this;
+        }
+
+        /**
+         * Adds a recorder that receives every decision.
+         *
+         * @param recorder the recorder
+         * @return this builder
+         */
+        public Builder recorder(DecisionRecorder recorder) {
+            recorders.add(recorder);
+            return this;
+        }
+
+        /**
+         * Sets the clock (for tests).
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /**
+         * Loads the configuration and the plugins, creates the components and assembles the chain.
+         *
+         * @return the running host
+         * @throws VetoConfigException  if the configuration is invalid (file and line are named)
+         * @throws VetoStartupException if the plugins cannot be assembled (e.g. two provide the same factory)
+         */
+        public Veto build() {
+            ConfigSources sources = new ConfigSources(home, Optional.ofNullable(configFile),
+                    ConfigFactory.parseMap(settings, "programmatic settings").withFallback(overrides));
+            Config hostOnly = ConfigLoader.loadHostOnly(sources);
+            Path root = sources.home();
+            VetoPluginManager plugins = new VetoPluginManager(
+                    root.resolve(hostOnly.getString("veto.plugin-host.directory")),
+                    root.resolve(hostOnly.getString("veto.plugin-host.work-directory")),
+                    new HashSet<>(hostOnly.getStringList("veto.plugin-host.disabled")));
+            Components components = null;
+            Guard guard = null;
+            try {
+                plugins.loadPlugins();
+                plugins.startPlugins();
+                Config config = ConfigLoader.load(sources, pluginReferences(plugins));
+                Injector injector = Guice.createInjector(Stage.PRODUCTION, new HostModule(config, plugins, clock, recorders));
+                plugins.guiceExtensionFactory().attach(injector, id -> {
+                    String path = ConfigLoader.pluginPath(id);
+                    return config.hasPath(path) ? config.getConfig(path) : ConfigFactory.empty();
+                });
+                FactoryRegistry registry = FactoryRegistry.collect(plugins, hostFactories());
+                guard = injector.getInstance(Guard.class);
+                components = new ComponentAssembler(config, registry, guard.executor(), clock).assemble();
+                Chain chain = injector.createChildInjector(new ChainModule(components)).getInstance(Chain.class);
+                Veto veto = new Veto(config, plugins, registry, components, guard, chain);
+                log.info("Veto started: {} plugin(s), policy {}", plugins.getStartedPlugins().size(), veto.policyVersion());
+                return veto;
+            } catch (CreationException | ProvisionException e) {
+                cleanUp(components, guard, plugins);
+                throw unwrap(e);
+            } catch (RuntimeException | Error e) {
+                cleanUp(components, guard, plugins);
+                throw e;
+            }
+        }
+
+        private List<RegisteredFactory<?>> hostFactories() {
+            List<RegisteredFactory<?>> registered = new ArrayList<>();
+            for (ComponentFactory<?> factory : hostFactories) {
+                ComponentKind<?, ?> kind = ComponentKind.ALL.stream().filter(k -> k.factoryType().isInstance(factory))
+                        .findFirst().orElseThrow();
+                registered.add(new RegisteredFactory<>(kind, factory.name(), factory.description(), factory,
+                        RegisteredFactory.HOST, factory.getClass().getClassLoader()));
+            }
+            return registered;
+        }
+
+        private static Map<String, Config> pluginReferences(VetoPluginManager plugins) {
+            Map<String, Config> references = new LinkedHashMap<>();
+            for (PluginWrapper plugin : plugins.getStartedPlugins()) {
+                String id = plugin.getPluginId();
+                try {
+                    references.put(id, ConfigLoader.parsePluginReference(id, plugins.ownResource(id, "reference.conf").orElse(null)));
+                } catch (VetoConfigException e) {
+                    plugins.reportProblem(id, "has a malformed reference.conf, its defaults are ignored: " + e.getMessage());
+                }
+            }
+            return references;
+        }
+
+        private static void cleanUp(Components components, Guard guard, VetoPluginManager plugins) {
+            if (components != null) {
+                components.close();
+            }
+            if (guard != null) {
+                guard.close();
+            }
+            try {
+                plugins.stopPlugins();
+                plugins.unloadPlugins();
+            } catch (RuntimeException suppressed) {
+                log.debug("Cleaning up after a failed start", suppressed);
+            }
+        }
+
+        private static RuntimeException unwrap(RuntimeException e) {
+            Throwable cause = e.getCause();
+            if (cause == null && e instanceof CreationException creation && !creation.getErrorMessages().isEmpty()) {
+                cause = creation.getErrorMessages().iterator().next().getCause();
+            }
+            if (cause == null && e instanceof ProvisionException provision && !provision.getErrorMessages().isEmpty()) {
+                cause = provision.getErrorMessages().iterator().next().getCause();
+            }
+            if (cause instanceof VetoConfigException || cause instanceof VetoStartupException) {
+                return (RuntimeException) cause;
+            }
+            return e;
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package dev.veto.core.chain;
+
+import com.typesafe.config.Config;
+import dev.veto.core.Decision;
+import dev.veto.core.Reply;
+import dev.veto.core.audit.DecisionRecorder;
+import dev.veto.core.component.Component;
+import dev.veto.core.component.Components;
+import dev.veto.core.config.VetoConfigException;
+import dev.veto.core.normalize.NormalizedText;
+import dev.veto.core.normalize.TextNormalizer;
+import dev.veto.core.policy.PolicyGate;
+import dev.veto.core.respond.ResponseComposer;
+import dev.veto.core.trace.ComponentCall;
+import dev.veto.spi.classifier.ClassificationInput;
+import dev.veto.spi.classifier.Stage;
+import dev.veto.spi.escalator.EscalationCase;
+import dev.veto.spi.escalator.EscalationTicket;
+import dev.veto.spi.escalator.Escalator;
+import dev.veto.spi.generator.Generation;
+import dev.veto.spi.generator.GenerationRequest;
+import dev.veto.spi.generator.Generator;
+import dev.veto.spi.policy.Constraint;
+import dev.veto.spi.policy.Ruling;
+import dev.veto.spi.policy.Verdict;
+import dev.veto.spi.request.Message;
+import dev.veto.spi.request.Request;
+import dev.veto.spi.retriever.Passage;
+import dev.veto.spi.retriever.RetrievalQuery;
+import dev.veto.spi.retriever.Retriever;
+import dev.veto.spi.signal.Signal;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fixed skeleton every request runs through; plugins fill its stages.
+ * <ol>
+ *   <li><b>normalize</b> the latest user message;</li>
+ *   <li><b>classify-input</b>: every input classifier in parallel under one deadline;</li>
+ *   <li><b>policy</b>: the gate turns signals and failures into a ruling;</li>
+ *   <li><b>retrieve</b> trusted material when the ruling calls for it;</li>
+ *   <li><b>escalate</b> an escalated request to humans;</li>
+ *   <li><b>generate</b> (full chain only) under the ruling's constraints;</li>
+ *   <li><b>classify-output</b> and apply the policy to what was generated;</li>
+ *   <li><b>respond</b> with the user-facing reply, and <b>record</b> the decision.</li>
+ * </ol>
+ * Nothing a plugin does can make this class throw or hang past its deadlines; see {@link Guard}.
+ */
+public final class Chain {
+
+    private static final Logger log = LoggerFactory.getLogger(Chain.class);
+
+    private final TextNormalizer normalizer;
+    private final PolicyGate gate;
+    private final ResponseComposer composer;
+    private final Guard guard;
+    private final Set<DecisionRecorder> recorders;
+    private final Clock clock;
+    private final ChainSettings settings;
+    private final Classification input;
+    private final Classification output;
+    private final List<Component<Retriever>> retrievers;
+    private final Optional<Component<Generator>> generator;
+    private final Optional<Component<Escalator>> escalator;
+
+    /**
+     * Assembles the chain.
+     *
+     * @param config     the host configuration
+     * @param components the configured component instances
+     * @param normalizer the normalizer
+     * @param gate       the policy gate
+     * @param composer   the reply composer
+     * @param guard      runs plugin calls
+     * @param recorders  receive every decision
+     * @param clock      the host clock
+     * @throws VetoConfigException if the chain names a component that is not configured
+     */
+    @Inject
+    public Chain(@Named("veto") Config config, Components components, TextNormalizer normalizer, PolicyGate gate,
+                 ResponseComposer composer, Guard guard, Set<DecisionRecorder> recorders, Clock clock) {
+        this.normalizer = normalizer;
+        this.gate = gate;
+        this.composer = composer;
+        this.guard = guard;
+        this.recorders = recorders;
+        this.clock = clock;
+        this.settings = ChainSettings.read(config);
+        this.input = new Classification(guard, components.classifiers(), Stage.INPUT, settings.input());
+        this.output = new Classification(guard, components.classifiers(), Stage.OUTPUT, settings.output());
+        this.retrievers = settings.retrievers().stream()
+                .map(name -> required(config, components.retrievers().get(name), "veto.chain.retrieve.retrievers",
+                        "retriever '" + name + "' is not defined under veto.retrievers"))
+                .toList();
+        this.generator = optional(config, settings.generator(), components.generators().get(settings.generator()),
+                "veto.chain.generate.generator", "generator '" + settings.generator() + "' is not defined under veto.generators");
+        this.escalator = optional(config, settings.escalator(), components.escalators().get(settings.escalator()),
+                "veto.chain.escalate.escalator", "escalator '" + settings.escalator() + "' is not defined under veto.escalators");
+    }
+
+    /**
+     * Decides on a request without generating an answer: normalize, classify, policy, and for a refusal or
+     * escalation the reply and escalation.
+     *
+     * @param request the request
+     * @return the decision
+     */
+    public Decision check(Request request) {
+        return run(request, false);
+    }
+
+    /**
+     * Runs the full chain: the decision, and for an allowed or constrained request a generated answer that
+     * passed output moderation.
+     *
+     * @param request the request
+     * @return the decision, with the answer in {@link Decision#output()} when it was released
+     */
+    public Decision complete(Request request) {
+        return run(request, true);
+    }
+
+    /**
+     * The active policy version.
+     *
+     * @return the version
+     */
+    public String policyVersion() {
+        return gate.version();
+    }
+
+    private Decision run(Request request, boolean generate) {
+        TraceBuilder trace = new TraceBuilder(request.id(), clock.instant());
+        Message subject = request.latestUserMessage().orElse(request.conversation().get(request.conversation().size() - 1));
+        NormalizedText text = normalizer.normalize(subject.content());
+        String language = language(request);
+        trace.stage("normalize", List.of(), text.notes());
+
+        List<Signal> signals = new ArrayList<>();
+        Classification.Outcome classified = input.run(text, language, request);
+        signals.addAll(classified.signals());
+        trace.stage("classify-input", classified.calls(), input.isEmpty() ? List.of("no input classifiers configured") : List.of());
+
+        Ruling ruling = gate.decide(Stage.INPUT, request, classified.signals(), classified.calls());
+        trace.stage("policy", List.of(), List.of(ruling.verdict() + " by " + ruling.rule()));
+
+        List<Passage> passages = List.of();
+        if (!retrievers.isEmpty() && settings.retrieveWhen().contains(ruling.verdict())) {
+            RetrievalQuery query = new RetrievalQuery(text.text(), request, ruling, settings.retrieveLimit());
+            List<Guard.Result<List<Passage>>> results = guard.callAll(retrievers, settings.retrieve(),
+                    retriever -> retriever.retrieve(query), Chain::invalidPassages);
+            List<ComponentCall> calls = results.stream().map(Guard.Result::call).toList();
+            passages = results.stream().filter(r -> r.value() != null).flatMap(r -> r.value().stream())
+                    .sorted((a, b) -> Double.compare(b.score(), a.score())).limit(settings.retrieveLimit()).toList();
+            trace.stage("retrieve", calls, List.of(passages.size() + " passage(s)"));
+            if (calls.stream().anyMatch(ComponentCall::failedClosed)) {
+                ruling = gate.decide(Stage.INPUT, request, classified.signals(), concat(classified.calls(), calls));
+            }
+        }
+
+        Optional<EscalationTicket> ticket = Optional.empty();
+        if (ruling.verdict() == Verdict.ESCALATE && !ruling.rule().contains("failure/")) {
+            ticket = escalate(request, ruling, trace);
+        }
+
+        Optional<String> answer = Optional.empty();
+        Reply reply = composer.compose(ruling, ticket, passages);
+        if (generate && !ruling.verdict().blocks()) {
+            Generated generated = generate(request, ruling, passages, language, trace);
+            signals.addAll(generated.signals());
+            if (generated.ruling().verdict().blocks()) {
+                ruling = generated.ruling();
+                reply = composer.compose(ruling, Optional.empty(), passages);
+            } else if (generated.text().isPresent()) {
+                answer = generated.text();
+            } else {
+                reply = generated.reply();
+            }
+        }
+        trace.stage("respond", null);
+
+        Decision decision = new Decision(request.id(), ruling, reply, ticket, answer, language, signals, trace.build());
+        record(request, decision);
+        return decision;
+    }
+
+    /** The outcome of generation and output moderation. */
+    private record Generated(Optional<String> text, Ruling ruling, Reply reply, List<Signal> signals) {
+    }
+
+    private Generated generate(Request request, Ruling inputRuling, List<Passage> passages, String language,
+                               TraceBuilder trace) {
+        if (generator.isEmpty()) {
+            trace.stage("generate", "no generator configured (veto.chain.generate.generator)");
+            return new Generated(Optional.empty(), inputRuling, composer.noGenerator(), List.of());
+        }
+        GenerationRequest generationRequest = new GenerationRequest(request, steer(request, inputRuling.constraints()),
+                inputRuling.constraints(), passages, settings.maxTokens());
+        Component<Generator> component = generator.get();
+        Guard.Result<Generation> generated = guard.callAll(List.of(component), settings.generate(),
+                g -> g.generate(generationRequest), g -> g == null ? "null instead of a generation" : null).get(0);
+        trace.stage("generate", List.of(generated.call()), List.of());
+        if (generated.value() == null) {
+            return new Generated(Optional.empty(), inputRuling, composer.generationFailed(), List.of());
+        }
+        String text = generated.value().text();
+        Classification.Outcome moderated = output.run(normalizer.normalize(text), language, request);
+        trace.stage("classify-output", moderated.calls(), output.isEmpty() ? List.of("no output classifiers configured") : List.of());
+        Ruling outputRuling = gate.decide(Stage.OUTPUT, request, moderated.signals(), moderated.calls());
+        trace.stage("policy-output", List.of(), List.of(outputRuling.verdict() + " by " + outputRuling.rule()));
+        if (outputRuling.verdict().blocks()) {
+            return new Generated(Optional.empty(), outputRuling, Reply.NONE, moderated.signals());
+        }
+        return new Generated(Optional.of(text), inputRuling, Reply.NONE, moderated.signals());
+    }
+
+    /** The conversation, preceded by a system message with the steering text of each constraint. */
+    private List<Message> steer(Request request, Set<Constraint> constraints) {
+        if (constraints.isEmpty()) {
+            return request.conversation();
+        }
+        StringBuilder guidance = new StringBuilder();
+        constraints.stream().sorted().forEach(c -> guidance.append(settings.steering().get(c)).append('\n'));
+        List<Message> messages = new ArrayList<>(request.conversation().size() + 1);
+        messages.add(Message.system(guidance.toString().strip()));
+        messages.addAll(request.conversation());
+        return messages;
+    }
+
+    private Optional<EscalationTicket> escalate(Request request, Ruling ruling, TraceBuilder trace) {
+        if (escalator.isEmpty()) {
+            trace.stage("escalate", "no escalator configured (veto.chain.escalate.escalator); the request is held, not reviewed");
+            return Optional.empty();
+        }
+        EscalationCase escalationCase = new EscalationCase(request, ruling);
+        Guard.Result<EscalationTicket> result = guard.callAll(List.of(escalator.get()), settings.escalate(),
+                e -> e.escalate(escalationCase), t -> t == null ? "null instead of a ticket" : null).get(0);
+        trace.stage("escalate", List.of(result.call()), List.of());
+        return Optional.ofNullable(result.value());
+    }
+
+    private void record(Request request, Decision decision) {
+        for (DecisionRecorder recorder : recorders) {
+            try {
+                recorder.record(request, decision);
+            } catch (RuntimeException e) {
+                log.error("Decision recorder {} failed for request {}", recorder.getClass().getName(), request.id(), e);
+            }
+        }
+    }
+
+    private static String language(Request request) {
+        String language = request.locale().getLanguage();
+        return language.isEmpty() ? ClassificationInput.UNDETERMINED : language.toLowerCase(Locale.ROOT);
+    }
+
+    private static String invalidPassages(List<Passage> passages) {
+        if (passages == null) {
+            return "null instead of a list of passages";
+        }
+        return passages.contains(null) ? "a null passage" : null;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static <T> T required(Config config, T value, String path, String problem) {
+        if (value == null) {
+            throw VetoConfigException.at(config.getValue(path).origin(), path, problem);
+        }
+        return value;
+    }
+
+    private static <T> Optional<T> optional(Config config, String name, T value, String path, String problem) {
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(required(config, value, path, problem));
+    }
+}

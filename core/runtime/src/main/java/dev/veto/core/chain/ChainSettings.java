@@ -1,0 +1,51 @@
+package dev.veto.core.chain;
+
+import com.typesafe.config.Config;
+import dev.veto.core.config.VetoConfigException;
+import dev.veto.spi.policy.Constraint;
+import dev.veto.spi.policy.Verdict;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The chain's settings from {@code veto.chain}: each stage's deadline and failure behaviour, which
+ * retrievers, generator and escalator to use, and the steering text for each constraint.
+ */
+record ChainSettings(StageSettings input, StageSettings retrieve, StageSettings generate, StageSettings output,
+                     StageSettings escalate, java.util.List<String> retrievers, Set<Verdict> retrieveWhen,
+                     int retrieveLimit, String generator, int maxTokens, String escalator,
+                     Map<Constraint, String> steering) {
+
+    static ChainSettings read(Config config) {
+        Set<Verdict> when = EnumSet.noneOf(Verdict.class);
+        for (String verdict : config.getStringList("veto.chain.retrieve.when")) {
+            try {
+                when.add(Verdict.valueOf(verdict.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw VetoConfigException.at(config.getValue("veto.chain.retrieve.when").origin(),
+                        "veto.chain.retrieve.when", "unknown verdict '" + verdict + "' (allow, constrain, escalate, refuse)");
+            }
+        }
+        Map<Constraint, String> steering = new EnumMap<>(Constraint.class);
+        for (Constraint constraint : Constraint.values()) {
+            steering.put(constraint, config.getString("veto.chain.generate.steering."
+                    + constraint.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        }
+        return new ChainSettings(
+                StageSettings.read(config, "input"),
+                StageSettings.read(config, "retrieve"),
+                StageSettings.read(config, "generate"),
+                StageSettings.read(config, "output"),
+                StageSettings.read(config, "escalate"),
+                config.getStringList("veto.chain.retrieve.retrievers"),
+                when,
+                config.getInt("veto.chain.retrieve.limit"),
+                config.getString("veto.chain.generate.generator"),
+                config.getInt("veto.chain.generate.max-tokens"),
+                config.getString("veto.chain.escalate.escalator"),
+                steering);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.veto.core.plugin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.pf4j.PluginRepository;
+
+/**
+ * The plugins folder: every {@code *.zip} and {@code *.jar} in it is a plugin, in name order.
+ *
+ * <p>Zip plugins are expanded into a separate work folder rather than beside the zip, so the installation's
+ * {@code plugins/} folder may be read-only and never fills with stale copies. Expansion refuses entries that
+ * would land outside the target folder.
+ */
+final class PluginFolder implements PluginRepository {
+
+    private final Path directory;
+    private final Path workDirectory;
+
+    PluginFolder(Path directory, Path workDirectory) {
+        this.directory = directory;
+        this.workDirectory = workDirectory;
+    }
+
+    static boolean isZip(Path path) {
+        return Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    static boolean isJar(Path path) {
+        return Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar");
+    }
+
+    @Override
+    public List<Path> getPluginPaths() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> isZip(p) || isJar(p))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list plugins folder " + directory, e);
+        }
+    }
+
+    @Override
+    public boolean deletePluginPath(Path pluginPath) {
+        try {
+            if (isZip(pluginPath)) {
+                deleteRecursively(expandedPath(pluginPath));
+            }
+            return Files.deleteIfExists(pluginPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete plugin " + pluginPath, e);
+        }
+    }
+
+    /**
+     * Returns the path PF4J should load: the jar itself, or the zip expanded into the work folder (again
+     * whenever the zip is newer than its expansion).
+     */
+    Path expand(Path pluginPath) throws IOException {
+        if (!isZip(pluginPath)) {
+            return pluginPath;
+        }
+        Path target = expandedPath(pluginPath);
+        boolean stale = !Files.isDirectory(target)
+                || Files.getLastModifiedTime(pluginPath).compareTo(Files.getLastModifiedTime(target)) > 0;
+        if (stale) {
+            deleteRecursively(target);
+            extract(pluginPath, target);
+        }
+        return target;
+    }
+
+    private static void extract(Path zip, Path target) throws IOException {
+        Path root = target.toAbsolutePath().normalize();
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            if (archive.size() == 0) {
+                throw new ZipException("the archive is empty");
+            }
+            Files.createDirectories(root);
+            Enumeration<? extends ZipEntry> entries = archive.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path destination = root.resolve(entry.getName()).normalize();
+                if (!destination.startsWith(root)) {
+                    throw new ZipException("entry '" + entry.getName() + "' would be written outside the plugin folder");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.createDirectories(destination.getParent());
+                    try (InputStream in = archive.getInputStream(entry)) {
+                        Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            deleteRecursively(target);
+            throw e;
+        }
+    }
+
+    private Path expandedPath(Path zip) {
+        String name = zip.getFileName().toString();
+        return workDirectory.resolve(name.substring(0, name.length() - ".zip".length()));
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.veto.core.policy;
+
+import dev.veto.core.trace.ComponentCall;
+import dev.veto.spi.classifier.Stage;
+import dev.veto.spi.policy.Ruling;
+import dev.veto.spi.request.Request;
+import dev.veto.spi.signal.Signal;
+import java.util.List;
+
+/**
+ * Decides what happens to a request, given what the classifiers found.
+ *
+ * <p>Implementations are thread-safe and never throw for a well-formed request: they are the last line
+ * between a request and the model.
+ */
+public interface PolicyGate {
+
+    /**
+     * Decides on one stage's findings.
+     *
+     * @param stage   the stage whose signals these are ({@link Stage#OUTPUT} judges generated text)
+     * @param request the request, for its context
+     * @param signals the signals of every classifier that answered
+     * @param calls   every component call of the stage; failed fail-closed calls must make the ruling at
+     *                least as strict as the policy's failure verdict
+     * @return the ruling, naming the rule that fired and the policy version
+     */
+    Ruling decide(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls);
+
+    /**
+     * The active policy's name and content hash.
+     *
+     * @return e.g. {@code baseline@3f2a9c1d0b7e}
+     */
+    String version();
+}
