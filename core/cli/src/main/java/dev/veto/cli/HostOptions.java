@@ -1,0 +1,43 @@
+package dev.veto.cli;
+
+import dev.veto.core.Veto;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options every command that starts a host shares: where the installation is and how it is configured. */
+final class HostOptions {
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Installation directory (plugins/, conf/). Default: $VETO_HOME, else the working directory.")
+    Path home;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Configuration file to use instead of <home>/conf/application.conf.")
+    Path config;
+
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
+            description = "Override one setting, e.g. -D veto.chain.input.deadline=500ms. Repeatable.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    Veto start() {
+        Veto.Builder builder = Veto.builder();
+        Path installation = home != null ? home : defaultHome();
+        builder.home(installation);
+        if (config != null) {
+            builder.configFile(config);
+        }
+        settings.forEach(builder::setting);
+        return builder.build();
+    }
+
+    private static Path defaultHome() {
+        String property = System.getProperty("veto.home");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String env = System.getenv("VETO_HOME");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of(".");
+    }
+}

@@ -1,0 +1,11 @@
+/** The {@code veto} command line. */
+module dev.veto.cli {
+    requires dev.veto.core;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+    requires ch.qos.logback.classic;
+
+    // picocli binds options reflectively
+    opens dev.veto.cli to info.picocli;
+}

@@ -1,0 +1,116 @@
+package dev.veto.plugins.keyword;
+
+import dev.veto.plugins.keyword.KeywordMatcher.Match;
+import dev.veto.spi.classifier.ClassificationInput;
+import dev.veto.spi.classifier.Classifier;
+import dev.veto.spi.signal.Signal;
+import dev.veto.spi.signal.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Scores each category by its strongest harm phrase: the phrase's weight, plus the intent boost when an
+ * operational cue is near it, minus the strongest benign cue near it. Immutable and thread-safe.
+ */
+final class KeywordClassifier implements Classifier {
+
+    /** How the classifier weighs what it finds. */
+    record Scoring(double intentBoost, int proximity, double intentConfidence, double mentionConfidence) {
+    }
+
+    private final KeywordMatcher matcher;
+    private final Scoring scoring;
+    private final Set<String> categories;
+
+    KeywordClassifier(KeywordMatcher matcher, Scoring scoring, Set<String> categories) {
+        this.matcher = matcher;
+        this.scoring = scoring;
+        this.categories = Set.copyOf(categories);
+    }
+
+    @Override
+    public Set<String> categories() {
+        return categories;
+    }
+
+    @Override
+    public List<Signal> classify(ClassificationInput input) {
+        List<Match> matches = matcher.find(input.text());
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        List<Match> intents = new ArrayList<>();
+        List<Match> benign = new ArrayList<>();
+        Map<String, List<Match>> harmByCategory = new LinkedHashMap<>();
+        for (Match match : matches) {
+            switch (match.entry().kind()) {
+                case INTENT -> intents.add(match);
+                case BENIGN -> benign.add(match);
+                case HARM -> harmByCategory.computeIfAbsent(match.entry().category(), c -> new ArrayList<>()).add(match);
+            }
+        }
+        List<Signal> signals = new ArrayList<>(harmByCategory.size());
+        harmByCategory.forEach((category, harms) -> signals.add(signal(category, harms, intents, benign)));
+        return signals;
+    }
+
+    private Signal signal(String category, List<Match> harms, List<Match> intents, List<Match> benign) {
+        Match best = null;
+        Match bestIntent = null;
+        Match bestBenign = null;
+        double bestScore = -1;
+        for (Match harm : harms) {
+            Match intent = nearest(harm, intents, category);
+            Match dampener = strongest(harm, benign, category);
+            double score = harm.entry().weight() + (intent != null ? scoring.intentBoost() : 0)
+                    - (dampener != null ? dampener.entry().weight() : 0);
+            if (score > bestScore) {
+                bestScore = score;
+                best = harm;
+                bestIntent = intent;
+                bestBenign = dampener;
+            }
+        }
+        Set<String> evidence = new TreeSet<>();
+        evidence.add("phrase '" + best.entry().phrase() + "' (" + best.entry().source() + ")");
+        if (bestIntent != null) {
+            evidence.add("operational cue '" + bestIntent.entry().phrase() + "'");
+        }
+        if (bestBenign != null) {
+            evidence.add("benign reading '" + bestBenign.entry().phrase() + "'");
+        }
+        List<Span> spans = harms.stream().map(m -> new Span(m.start(), m.end())).distinct().toList();
+        double confidence = bestIntent != null ? scoring.intentConfidence() : scoring.mentionConfidence();
+        return new Signal(category, clamp(bestScore), confidence, spans, List.copyOf(evidence), "");
+    }
+
+    private Match nearest(Match harm, List<Match> cues, String category) {
+        Match nearest = null;
+        for (Match cue : cues) {
+            if (cue.entry().appliesTo(category) && harm.distanceTo(cue) <= scoring.proximity()
+                    && (nearest == null || harm.distanceTo(cue) < harm.distanceTo(nearest))) {
+                nearest = cue;
+            }
+        }
+        return nearest;
+    }
+
+    private Match strongest(Match harm, List<Match> cues, String category) {
+        Match strongest = null;
+        for (Match cue : cues) {
+            if (cue.entry().appliesTo(category) && harm.distanceTo(cue) <= scoring.proximity()
+                    && (strongest == null || cue.entry().weight() > strongest.entry().weight())) {
+                strongest = cue;
+            }
+        }
+        return strongest;
+    }
+
+    private static double clamp(double score) {
+        return Math.max(0, Math.min(1, score));
+    }
+}

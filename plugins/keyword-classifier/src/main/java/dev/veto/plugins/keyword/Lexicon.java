@@ -1,0 +1,75 @@
+package dev.veto.plugins.keyword;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads lexicon files: UTF-8, one entry a line, tab-separated {@code kind category weight phrase}; blank
+ * lines and lines starting with {@code #} are skipped. A malformed line fails with its file and line.
+ */
+final class Lexicon {
+
+    private Lexicon() {
+    }
+
+    static List<LexiconEntry> read(String source, InputStream in) throws IOException {
+        List<LexiconEntry> entries = new ArrayList<>();
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                entries.add(parse(source + ":" + number, line));
+            }
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(source + ": not valid UTF-8", e);
+        }
+        return entries;
+    }
+
+    private static LexiconEntry parse(String where, String line) {
+        String[] fields = line.split("\t");
+        if (fields.length != 4) {
+            throw new IllegalArgumentException(where + ": expected 4 tab-separated fields (kind, category, weight, phrase), found " + fields.length);
+        }
+        LexiconEntry.Kind kind;
+        try {
+            kind = LexiconEntry.Kind.valueOf(fields[0].strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": unknown kind '" + fields[0] + "' (harm, intent or benign)");
+        }
+        String category = fields[1].strip();
+        if (category.isEmpty() || (kind == LexiconEntry.Kind.HARM && category.equals(LexiconEntry.ANY))) {
+            throw new IllegalArgumentException(where + ": a " + kind.name().toLowerCase(Locale.ROOT) + " entry needs a category");
+        }
+        double weight;
+        try {
+            weight = Double.parseDouble(fields[2].strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": weight '" + fields[2] + "' is not a number");
+        }
+        if (!(weight >= 0 && weight <= 1)) {
+            throw new IllegalArgumentException(where + ": weight " + weight + " is outside [0, 1]");
+        }
+        String phrase = Normalizer.normalize(fields[3].strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        if (phrase.isEmpty()) {
+            throw new IllegalArgumentException(where + ": empty phrase");
+        }
+        return new LexiconEntry(kind, category, weight, phrase, where);
+    }
+}
