@@ -4,6 +4,7 @@ import dev.veto.core.InvalidRequestException;
 import dev.veto.core.VetoStartupException;
 import dev.veto.core.config.VetoConfigException;
 import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,7 +55,9 @@ public final class VetoCommand {
                 err.println("veto: " + e.getMessage());
                 return USAGE;
             }
-            throw e;
+            LoggerFactory.getLogger("veto.cli").error("{} failed", String.join(" ", args), e);
+            err.println("veto: " + e + " (details in the log)");
+            return FAILURE;
         });
         return commandLine.execute(args);
     }

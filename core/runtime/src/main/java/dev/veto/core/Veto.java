@@ -63,6 +63,15 @@ public final class Veto implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Veto.class);
 
+    static {
+        // Guice generates "fast class" proxies in an unnamed module, which cannot access the host's
+        // packages on the module path; reflection works everywhere. Has effect only if Guice has not been
+        // used yet in this JVM; an embedding application that uses Guice first sets it itself.
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
+    }
+
     private final Config config;
     private final VetoPluginManager plugins;
     private final FactoryRegistry registry;
