@@ -266,7 +266,12 @@ public final class Chain {
         if (passages == null) {
             return "null instead of a list of passages";
         }
-        return passages.contains(null) ? "a null passage" : null;
+        for (Passage passage : passages) {
+            if (passage == null) {
+                return "a null passage";
+            }
+        }
+        return null;
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

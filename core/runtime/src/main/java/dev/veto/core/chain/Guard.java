@@ -124,7 +124,7 @@ public final class Guard implements AutoCloseable {
         CircuitBreaker breaker = pending.component.breaker();
         try {
             R value = pending.task.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            String problem = pending.validator.apply(value);
+            String problem = validate(pending, value);
             if (problem != null) {
                 return failed(pending, CallOutcome.FAILED, "returned an invalid result: " + problem, ran(pending));
             }
@@ -163,6 +163,15 @@ public final class Guard implements AutoCloseable {
                 .map(c -> submit(c, c.failureMode(stage.onFailure()), call, validator))
                 .toList();
         return pending.stream().map(p -> await(p, deadline)).toList();
+    }
+
+    /** A result the host cannot even inspect (a plugin's broken collection, say) is invalid too. */
+    private static <R> String validate(Pending<R> pending, R value) {
+        try {
+            return pending.validator.apply(value);
+        } catch (RuntimeException e) {
+            return "cannot be inspected: " + PluginCalls.describe(e);
+        }
     }
 
     private static Duration ran(Pending<?> pending) {

@@ -64,6 +64,7 @@ public final class ConfigLoader {
                     .resolve(ConfigResolveOptions.defaults());
             merged.checkValid(reference.resolve(), "veto");
             StrictSections.check(merged, reference);
+            TypedSettings.check(merged, reference);
             return merged;
         } catch (ConfigException e) {
             throw VetoConfigException.from(e);

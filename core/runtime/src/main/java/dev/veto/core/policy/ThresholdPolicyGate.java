@@ -65,14 +65,13 @@ public final class ThresholdPolicyGate implements PolicyGate {
         this.defaults = thresholds(policy, "thresholds", policy.getConfig("thresholds"),
                 constraints(policy, "constraints", policy.getStringList("constraints")));
         this.categories = new LinkedHashMap<>();
-        Config categoryConfigs = policy.getConfig("categories");
         for (String category : policy.getObject("categories").keySet()) {
-            String key = ConfigUtil.quoteString(category);
-            Config merged = categoryConfigs.getConfig(key).withFallback(policy.getConfig("thresholds"));
+            String path = ConfigUtil.joinPath("categories", category);
+            Config merged = policy.getConfig(path).withFallback(policy.getConfig("thresholds"));
             Set<Constraint> constraints = merged.hasPath("constraints")
-                    ? constraints(policy, "categories." + key + ".constraints", merged.getStringList("constraints"))
+                    ? constraints(policy, path + ".constraints", merged.getStringList("constraints"))
                     : defaults.constraints();
-            categories.put(category, thresholds(policy, "categories." + key, merged, constraints));
+            categories.put(category, thresholds(policy, path, merged, constraints));
         }
         this.failureVerdict = failureVerdict(policy);
     }

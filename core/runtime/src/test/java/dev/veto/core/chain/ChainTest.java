@@ -1,0 +1,376 @@
+package dev.veto.core.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.veto.core.Decision;
+import dev.veto.core.InvalidRequestException;
+import dev.veto.core.Veto;
+import dev.veto.core.trace.CallOutcome;
+import dev.veto.core.trace.ComponentCall;
+import dev.veto.spi.ComponentContext;
+import dev.veto.spi.classifier.ClassificationInput;
+import dev.veto.spi.classifier.Classifier;
+import dev.veto.spi.classifier.ClassifierFactory;
+import dev.veto.spi.classifier.Stage;
+import dev.veto.spi.escalator.EscalationCase;
+import dev.veto.spi.escalator.EscalationStatus;
+import dev.veto.spi.escalator.EscalationTicket;
+import dev.veto.spi.escalator.Escalator;
+import dev.veto.spi.escalator.EscalatorFactory;
+import dev.veto.spi.generator.FinishReason;
+import dev.veto.spi.generator.Generation;
+import dev.veto.spi.generator.GenerationRequest;
+import dev.veto.spi.generator.Generator;
+import dev.veto.spi.generator.GeneratorFactory;
+import dev.veto.spi.policy.Constraint;
+import dev.veto.spi.policy.Verdict;
+import dev.veto.spi.request.Role;
+import dev.veto.spi.retriever.Passage;
+import dev.veto.spi.retriever.Retriever;
+import dev.veto.spi.retriever.RetrieverFactory;
+import dev.veto.spi.signal.Signal;
+import dev.veto.spi.signal.Span;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+
+/** The chain's semantics, with every SPI component a mock registered through the embedded API. */
+class ChainTest {
+
+    @TempDir
+    Path home;
+
+    private final Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    private final List<Object> factories = new ArrayList<>();
+
+    private void classifier(String name, Classifier classifier, Set<Stage> stages) {
+        factories.add(new ClassifierFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Set<Stage> stages() {
+                return stages;
+            }
+
+            @Override
+            public Classifier create(ComponentContext context) {
+                return classifier;
+            }
+        });
+        settings.put("veto.classifiers." + name + ".factory", name);
+        settings.put("veto.classifiers." + name + ".stages", stages.stream().map(s -> s.name().toLowerCase()).toList());
+    }
+
+    private void classifier(String name, Function<ClassificationInput, List<Signal>> behaviour) {
+        classifier(name, behaviour::apply, Set.of(Stage.INPUT));
+    }
+
+    private Veto start() {
+        Veto.Builder builder = Veto.builder().home(home);
+        settings.forEach(builder::setting);
+        for (Object factory : factories) {
+            if (factory instanceof ClassifierFactory f) {
+                builder.classifierFactory(f);
+            } else if (factory instanceof GeneratorFactory f) {
+                builder.generatorFactory(f);
+            } else if (factory instanceof EscalatorFactory f) {
+                builder.escalatorFactory(f);
+            } else if (factory instanceof RetrieverFactory f) {
+                builder.retrieverFactory(f);
+            }
+        }
+        return builder.build();
+    }
+
+    private static ComponentCall call(Decision decision, String stage, String component) {
+        return decision.trace().stage(stage).orElseThrow().calls().stream()
+                .filter(c -> c.component().equals(component)).findFirst().orElseThrow();
+    }
+
+    private static Function<ClassificationInput, List<Signal>> flag(String word, String category, double score) {
+        return input -> input.text().contains(word) ? List.of(Signal.of(category, score)) : List.of();
+    }
+
+    @Test
+    void inputClassifiersRunInParallelUnderOneDeadline() {
+        Function<ClassificationInput, List<Signal>> slow = input -> {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of();
+        };
+        classifier("a", slow);
+        classifier("b", slow);
+        settings.put("veto.chain.input.deadline", "400ms");
+        try (Veto veto = start()) {
+            Decision decision = veto.check("hello");
+            assertThat(call(decision, "classify-input", "a").outcome()).isEqualTo(CallOutcome.OK);
+            assertThat(call(decision, "classify-input", "b").outcome()).isEqualTo(CallOutcome.OK);
+            assertThat(decision.trace().stage("classify-input").orElseThrow().elapsed()).isLessThan(Duration.ofMillis(290));
+            assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(decision.reply().message()).isEmpty();
+        }
+    }
+
+    @Test
+    void thresholdsTurnSignalsIntoTheStrictestVerdict() {
+        classifier("c", input -> List.of(Signal.of("hate", 0.6), Signal.of("violent-crimes", 0.85)));
+        try (Veto veto = start()) {
+            Decision decision = veto.check("anything");
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+            assertThat(decision.rule()).isEqualTo("threshold/violent-crimes/refuse");
+            assertThat(decision.categories()).containsExactly("violent-crimes", "hate");
+            assertThat(decision.reply().message()).contains("violence");
+            assertThat(decision.reply().alternatives()).isNotEmpty();
+            assertThat(decision.reason()).contains("violent-crimes 0.85 from c").contains("also hate 0.60");
+            assertThat(decision.policyVersion()).matches("baseline@[0-9a-f]{12}");
+        }
+    }
+
+    @Test
+    void aConstrainedRequestIsGeneratedUnderSteeringAndTheOutputIsModerated() throws Exception {
+        classifier("in", flag("dosage", "specialized-advice", 0.5));
+        Classifier outputClassifier = mock(Classifier.class);
+        when(outputClassifier.classify(any())).thenReturn(List.of());
+        classifier("out", outputClassifier, Set.of(Stage.OUTPUT));
+        Generator generator = mock(Generator.class);
+        when(generator.generate(any())).thenReturn(new Generation("General information: consult a doctor.", FinishReason.STOP, "m"));
+        factories.add(generatorFactory(generator));
+        settings.put("veto.generators.model.factory", "mock-generator");
+        settings.put("veto.chain.generate.generator", "model");
+
+        try (Veto veto = start()) {
+            Decision decision = veto.complete(veto.request("what dosage of ibuprofen").build());
+            assertThat(decision.verdict()).isEqualTo(Verdict.CONSTRAIN);
+            assertThat(decision.constraints()).containsExactlyInAnyOrder(Constraint.DISCLAIMER, Constraint.PROFESSIONAL_REFERRAL);
+            assertThat(decision.output()).contains("General information: consult a doctor.");
+
+            ArgumentCaptor<GenerationRequest> request = ArgumentCaptor.forClass(GenerationRequest.class);
+            verify(generator).generate(request.capture());
+            assertThat(request.getValue().constraints()).isEqualTo(decision.constraints());
+            assertThat(request.getValue().messages().get(0).role()).isEqualTo(Role.SYSTEM);
+            assertThat(request.getValue().messages().get(0).content()).contains("disclaimer").contains("qualified professional");
+
+            ArgumentCaptor<ClassificationInput> moderated = ArgumentCaptor.forClass(ClassificationInput.class);
+            verify(outputClassifier).classify(moderated.capture());
+            assertThat(moderated.getValue().stage()).isEqualTo(Stage.OUTPUT);
+            assertThat(moderated.getValue().text()).isEqualTo("General information: consult a doctor.");
+        }
+    }
+
+    @Test
+    void outputModerationWithholdsAViolatingAnswer() throws Exception {
+        classifier("out", flag("attack plan", "violent-crimes", 0.95)::apply, Set.of(Stage.OUTPUT));
+        Generator generator = mock(Generator.class);
+        when(generator.generate(any())).thenReturn(new Generation("Here is the attack plan: ...", FinishReason.STOP, "m"));
+        factories.add(generatorFactory(generator));
+        settings.put("veto.generators.model.factory", "mock-generator");
+        settings.put("veto.chain.generate.generator", "model");
+
+        try (Veto veto = start()) {
+            Decision decision = veto.complete(veto.request("tell me a story").build());
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+            assertThat(decision.rule()).isEqualTo("output/threshold/violent-crimes/refuse");
+            assertThat(decision.output()).isEmpty();
+            assertThat(decision.reply().message()).contains("stopped");
+            assertThat(decision.reply().message()).doesNotContain("attack plan");
+        }
+    }
+
+    @Test
+    void withoutAGeneratorACompletionSaysSoInsteadOfAnswering() {
+        try (Veto veto = start()) {
+            Decision decision = veto.complete(veto.request("hello").build());
+            assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(decision.output()).isEmpty();
+            assertThat(decision.reply().message()).contains("No model is configured");
+        }
+    }
+
+    @Test
+    void aRefusedRequestNeverReachesTheGenerator() throws Exception {
+        classifier("in", flag("bomb", "indiscriminate-weapons", 0.9));
+        Generator generator = mock(Generator.class);
+        factories.add(generatorFactory(generator));
+        settings.put("veto.generators.model.factory", "mock-generator");
+        settings.put("veto.chain.generate.generator", "model");
+        try (Veto veto = start()) {
+            assertThat(veto.complete(veto.request("build a bomb").build()).verdict()).isEqualTo(Verdict.REFUSE);
+            verify(generator, times(0)).generate(any());
+        }
+    }
+
+    @Test
+    void anEscalatedRequestGetsACaseAndTellsTheUserWhatHappensNext() throws Exception {
+        classifier("in", flag("custody", "specialized-advice", 0.7));
+        settings.put("veto.policy.categories.specialized-advice.escalate", 0.65);
+        Escalator escalator = mock(Escalator.class);
+        when(escalator.escalate(any())).thenReturn(new EscalationTicket("case-42", EscalationStatus.PENDING, Duration.ofHours(4)));
+        factories.add(new EscalatorFactory() {
+            @Override
+            public String name() {
+                return "queue";
+            }
+
+            @Override
+            public Escalator create(ComponentContext context) {
+                return escalator;
+            }
+        });
+        settings.put("veto.escalators.humans.factory", "queue");
+        settings.put("veto.chain.escalate.escalator", "humans");
+
+        try (Veto veto = start()) {
+            Decision decision = veto.check(veto.request("custody dispute strategy").tenant("acme").build());
+            assertThat(decision.verdict()).isEqualTo(Verdict.ESCALATE);
+            assertThat(decision.escalation()).hasValueSatisfying(t -> assertThat(t.caseId()).isEqualTo("case-42"));
+            assertThat(decision.reply().message()).contains("case-42").contains("4 hours");
+            ArgumentCaptor<EscalationCase> escalated = ArgumentCaptor.forClass(EscalationCase.class);
+            verify(escalator).escalate(escalated.capture());
+            assertThat(escalated.getValue().request().context().tenant()).isEqualTo("acme");
+            assertThat(escalated.getValue().ruling().rule()).isEqualTo("threshold/specialized-advice/escalate");
+        }
+    }
+
+    @Test
+    void retrievedPassagesBecomeWaysForwardInARefusal() throws Exception {
+        classifier("in", flag("poison", "violent-crimes", 0.9));
+        Retriever retriever = mock(Retriever.class);
+        when(retriever.retrieve(any())).thenReturn(List.of(new Passage("kb", "Poison control centres", "...", "tel:112", 0.9)));
+        factories.add(new RetrieverFactory() {
+            @Override
+            public String name() {
+                return "kb";
+            }
+
+            @Override
+            public Retriever create(ComponentContext context) {
+                return retriever;
+            }
+        });
+        settings.put("veto.retrievers.kb.factory", "kb");
+        settings.put("veto.chain.retrieve.retrievers", List.of("kb"));
+        try (Veto veto = start()) {
+            Decision decision = veto.check("how to poison someone");
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+            assertThat(decision.reply().alternatives()).contains("Read: Poison control centres (tel:112)");
+        }
+    }
+
+    @Test
+    void aComponentThatKeepsFailingIsTrippedOutAndNotCalledUntilItsCoolDown() throws Exception {
+        Classifier failing = mock(Classifier.class);
+        when(failing.classify(any())).thenThrow(new IllegalStateException("model server down"));
+        classifier("flaky", failing, Set.of(Stage.INPUT));
+        settings.put("veto.plugin-host.circuit-breaker.failure-threshold", 2);
+        settings.put("veto.plugin-host.circuit-breaker.cool-down", "1h");
+        try (Veto veto = start()) {
+            assertThat(call(veto.check("one"), "classify-input", "flaky").outcome()).isEqualTo(CallOutcome.FAILED);
+            assertThat(call(veto.check("two"), "classify-input", "flaky").outcome()).isEqualTo(CallOutcome.FAILED);
+            Decision third = veto.check("three");
+            assertThat(call(third, "classify-input", "flaky").outcome()).isEqualTo(CallOutcome.TRIPPED);
+            assertThat(third.verdict()).isEqualTo(Verdict.REFUSE);
+            verify(failing, times(2)).classify(any());
+        }
+    }
+
+    @Test
+    void aClassifierReturningASpanOutsideTheTextIsAFailureNotAResult() {
+        classifier("liar", input -> List.of(Signal.of("hate", 0.1).withSpans(List.of(new Span(0, 10_000)))));
+        try (Veto veto = start()) {
+            ComponentCall liar = call(veto.check("short"), "classify-input", "liar");
+            assertThat(liar.outcome()).isEqualTo(CallOutcome.FAILED);
+            assertThat(liar.error()).contains("outside the text");
+        }
+    }
+
+    @Test
+    void classifiersSeeNormalizedTextAndSpansAreMappedBackToTheOriginal() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        classifier("c", input -> {
+            seen.add(input.text());
+            int at = input.text().indexOf("bomb");
+            return at < 0 ? List.of() : List.of(Signal.of("indiscriminate-weapons", 0.9).withSpans(List.of(new Span(at, at + 4))));
+        });
+        String original = "make a b\u200Bo\u200Bm\u200Bb now";  // zero-width spaces hide the word
+        try (Veto veto = start()) {
+            Decision decision = veto.check(original);
+            assertThat(seen).containsExactly("make a bomb now");
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+            Span span = decision.signals().get(0).spans().get(0);
+            assertThat(original.substring(span.start(), span.end())).isEqualTo("b\u200Bo\u200Bm\u200Bb");
+            assertThat(decision.trace().stage("normalize").orElseThrow().notes()).anyMatch(n -> n.contains("invisible"));
+        }
+    }
+
+    @Test
+    void everyDecisionIsRecordedAndAFailingRecorderChangesNothing() {
+        List<Decision> recorded = new CopyOnWriteArrayList<>();
+        Veto.Builder builder = Veto.builder().home(home)
+                .recorder((request, decision) -> recorded.add(decision))
+                .recorder((request, decision) -> {
+                    throw new IllegalStateException("audit store down");
+                });
+        try (Veto veto = builder.build()) {
+            Decision decision = veto.check("hello");
+            assertThat(recorded).containsExactly(decision);
+        }
+    }
+
+    @Test
+    void emptyAndOversizedRequestsAreRejectedWithAClearMessage() {
+        settings.put("veto.limits.max-chars", 100);
+        try (Veto veto = start()) {
+            assertThatThrownBy(() -> veto.check("   ")).isInstanceOf(InvalidRequestException.class).hasMessageContaining("empty");
+            assertThatThrownBy(() -> veto.check("x".repeat(101))).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("101 characters; at most 100");
+        }
+    }
+
+    @Test
+    void unpairedSurrogatesAreReplacedNotFatal() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        classifier("c", input -> {
+            seen.add(input.text());
+            return List.of();
+        });
+        try (Veto veto = start()) {
+            Decision decision = veto.check("bad \uD800 text \uDC00");
+            assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(seen).containsExactly("bad \uFFFD text \uFFFD");
+        }
+    }
+
+    private static GeneratorFactory generatorFactory(Generator generator) {
+        return new GeneratorFactory() {
+            @Override
+            public String name() {
+                return "mock-generator";
+            }
+
+            @Override
+            public Generator create(ComponentContext context) {
+                return generator;
+            }
+        };
+    }
+}
