@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * return garbage, throw an {@link Error} — the caller gets a {@link ComponentCall} with an outcome, never an
  * exception and never a wait past the deadline.
  *
+ * <p>Both sides of a call busy-wait briefly ({@code veto.plugin-host.spin-wait}) before they park: an idle
+ * worker for the next call, the request thread for the result. That keeps the host's own overhead at a
+ * few microseconds under traffic, for a bounded amount of CPU when traffic stops.
+ *
  * <p>A timed-out call is interrupted and abandoned; a plugin that ignores interruption keeps its thread,
  * which is why the pool is bounded and a full pool yields {@link CallOutcome#REJECTED} rather than a queue
  * that grows without end.
@@ -41,6 +44,7 @@ public final class Guard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Guard.class);
 
     private final ThreadPoolExecutor pool;
+    private final long spinNanos;
 
     /**
      * Creates the pool from {@code veto.plugin-host.threads} and {@code veto.plugin-host.queue}.
@@ -51,9 +55,8 @@ public final class Guard implements AutoCloseable {
     public Guard(@Named("veto") Config config) {
         int threads = config.getInt("veto.plugin-host.threads");
         int queue = config.getInt("veto.plugin-host.queue");
-        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, queue)), new DaemonThreads());
-        this.pool.allowCoreThreadTimeOut(true);
+        this.spinNanos = config.getDuration("veto.plugin-host.spin-wait").toNanos();
+        this.pool = PluginCallQueue.newPool(threads, Math.max(1, queue), spinNanos, new DaemonThreads());
     }
 
     /**
@@ -123,6 +126,9 @@ public final class Guard implements AutoCloseable {
         }
         CircuitBreaker breaker = pending.component.breaker();
         try {
+            // Most calls finish within microseconds: wait for them without parking the request thread.
+            Spin.until(() -> pending.task.isDone() ? Boolean.TRUE : null,
+                    Math.min(spinNanos, deadlineNanos - System.nanoTime()));
             R value = pending.task.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             String problem = validate(pending, value);
             if (problem != null) {

@@ -1,0 +1,104 @@
+package dev.veto.benchmarks;
+
+import dev.veto.core.Decision;
+import dev.veto.core.Veto;
+import dev.veto.spi.ComponentContext;
+import dev.veto.spi.classifier.Classifier;
+import dev.veto.spi.classifier.ClassifierFactory;
+import dev.veto.spi.request.Request;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * An in-process {@code check} of a 1 KB prompt: with a classifier that does nothing ({@code noop}, the
+ * host's own overhead — normalization, the guarded parallel call on a plugin thread, the policy gate, the
+ * trace, the audit line) and with the bundled keyword classifier loaded from its packaged zip.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class CheckBenchmark {
+
+    /** A benign English prompt of 1024 characters. */
+    static final String PROMPT_1KB = prompt();
+
+    @Param({"noop", "keyword"})
+    public String classifier;
+
+    private Path home;
+    private Veto veto;
+    private Request request;
+
+    @Setup(Level.Trial)
+    public void start() throws IOException {
+        home = Files.createTempDirectory("veto-bench");
+        Veto.Builder builder = Veto.builder().home(home).setting("veto.classifiers.c.factory", classifier);
+        if (classifier.equals("keyword")) {
+            Path plugins = Files.createDirectories(home.resolve("plugins"));
+            Path source = Path.of(System.getProperty("bench.plugins", "benchmarks/target/plugins"));
+            try (Stream<Path> zips = Files.list(source)) {
+                for (Path zip : zips.filter(p -> p.toString().endsWith(".zip")).toList()) {
+                    Files.copy(zip, plugins.resolve(zip.getFileName()));
+                }
+            }
+        } else {
+            builder.classifierFactory(new NoopFactory());
+        }
+        veto = builder.build();
+        request = veto.request(PROMPT_1KB).tenant("bench").locale("en").build();
+        Decision decision = veto.check(request);
+        if (!decision.trace().stage("classify-input").orElseThrow().calls().get(0).outcome().succeeded()) {
+            throw new IllegalStateException("the classifier did not run: " + decision.reason());
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws IOException {
+        veto.close();
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Benchmark
+    public Decision check() {
+        return veto.check(request);
+    }
+
+    private static String prompt() {
+        String sentence = "I am planning a weekend trip with my family and would like suggestions for museums, "
+                + "parks and restaurants that are friendly to children and reachable by public transport. ";
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 1024) {
+            text.append(sentence);
+        }
+        return text.substring(0, 1024);
+    }
+
+    /** A classifier that finds nothing, to measure what the host itself costs. */
+    static final class NoopFactory implements ClassifierFactory {
+        @Override
+        public String name() {
+            return "noop";
+        }
+
+        @Override
+        public Classifier create(ComponentContext context) {
+            return input -> List.of();
+        }
+    }
+}
