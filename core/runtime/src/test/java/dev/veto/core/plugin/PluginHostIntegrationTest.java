@@ -118,7 +118,7 @@ class PluginHostIntegrationTest {
         wordPlugin("words", "word", "forbidden").writeJar(plugins, "words");
 
         try (Veto veto = start(Map.of("veto.classifiers.slow.factory", "sleeper", "veto.classifiers.w.factory", "word",
-                "veto.chain.input.deadline", "200ms"))) {
+                "veto.chain.input.deadline", "500ms"))) {
             long started = System.nanoTime();
             Decision decision = veto.check("forbidden words");
             Duration took = Duration.ofNanos(System.nanoTime() - started);
