@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code veto plugins}: every plugin file with its version, state, extensions and problems. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List the plugins in the plugins folder: version, state, the factories they provide, and any problem.")
+        description = {"List the plugins in the plugins folder: version, state, the factories they provide, and any problem.",
+                "Exits with 1 when any plugin has a problem, so scripts and health checks can tell."})
 final class PluginsCommand implements Callable<Integer> {
 
     @Spec

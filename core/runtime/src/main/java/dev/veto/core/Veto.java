@@ -160,8 +160,7 @@ public final class Veto implements AutoCloseable {
                         + " are accepted (veto.limits.max-chars)");
             }
         }
-        Message subject = request.latestUserMessage().orElse(request.conversation().get(request.conversation().size() - 1));
-        if (subject.content().isBlank()) {
+        if (Chain.subject(request).content().isBlank()) {
             throw new InvalidRequestException("the text to check is empty");
         }
     }

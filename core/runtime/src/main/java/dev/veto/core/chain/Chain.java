@@ -137,10 +137,21 @@ public final class Chain {
         return gate.version();
     }
 
+    /**
+     * The message the input stage judges: the latest user message, or the last message of a conversation
+     * without one. Earlier turns reach classifiers through {@link ClassificationInput#request()}.
+     *
+     * @param request the request
+     * @return the message to judge
+     */
+    public static Message subject(Request request) {
+        List<Message> conversation = request.conversation();
+        return request.latestUserMessage().orElse(conversation.get(conversation.size() - 1));
+    }
+
     private Decision run(Request request, boolean generate) {
         TraceBuilder trace = new TraceBuilder(request.id(), clock.instant());
-        Message subject = request.latestUserMessage().orElse(request.conversation().get(request.conversation().size() - 1));
-        NormalizedText text = normalizer.normalize(subject.content());
+        NormalizedText text = normalizer.normalize(subject(request).content());
         String language = language(request);
         trace.stage("normalize", List.of(), text.notes());
 
