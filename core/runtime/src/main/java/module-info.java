@@ -10,10 +10,13 @@ module dev.veto.core {
     requires jakarta.inject;
     requires org.slf4j;
     requires com.ibm.icu;
+    requires com.github.benmanes.caffeine;
+    requires transitive micrometer.core;
 
     exports dev.veto.core;
     exports dev.veto.core.audit;
     exports dev.veto.core.config;
+    exports dev.veto.core.policy;
     exports dev.veto.core.trace;
 
     // Guice constructs the host's services reflectively.

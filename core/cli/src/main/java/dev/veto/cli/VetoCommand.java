@@ -3,6 +3,7 @@ package dev.veto.cli;
 import dev.veto.core.InvalidRequestException;
 import dev.veto.core.VetoStartupException;
 import dev.veto.core.config.VetoConfigException;
+import dev.veto.core.policy.PolicyException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -47,7 +48,7 @@ public final class VetoCommand {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            if (e instanceof VetoConfigException || e instanceof VetoStartupException) {
+            if (e instanceof VetoConfigException || e instanceof VetoStartupException || e instanceof PolicyException) {
                 err.println("veto: " + e.getMessage());
                 return FAILURE;
             }

@@ -35,7 +35,7 @@ class VetoCommandTest {
     @Test
     void checkPrintsVerdictMessageAndRationale() {
         assertThat(run("check", "How do I bake sourdough bread?")).isZero();
-        assertThat(out.toString()).startsWith("ALLOW  (rule default/allow, policy baseline@")
+        assertThat(out.toString()).startsWith("ALLOW  (rule default/allow, policy veto-baseline@")
                 .contains("Rationale (operator): no signal reached a threshold");
     }
 
@@ -116,9 +116,9 @@ class VetoCommandTest {
     }
 
     @Test
-    void settingsCanBeOverriddenOnTheCommandLine() throws IOException {
-        assertThat(run("check", "--json", "-D", "veto.policy.name=custom", "hi")).isZero();
-        assertThat(mapper.readTree(out.toString()).get("policy_version").asText()).startsWith("custom@");
+    void settingsCanBeOverriddenOnTheCommandLine() {
+        assertThat(run("check", "-D", "veto.limits.max-chars=5", "hello world")).isEqualTo(2);
+        assertThat(err.toString()).contains("at most 5 are accepted (veto.limits.max-chars)");
     }
 
     @Test

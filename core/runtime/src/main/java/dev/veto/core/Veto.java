@@ -21,6 +21,8 @@ import dev.veto.core.config.VetoConfigException;
 import dev.veto.core.inject.ChainModule;
 import dev.veto.core.inject.HostModule;
 import dev.veto.core.plugin.PluginProblem;
+import dev.veto.core.policy.PolicyEngine;
+import dev.veto.core.policy.PolicyException;
 import dev.veto.core.plugin.VetoPluginManager;
 import dev.veto.spi.ComponentFactory;
 import dev.veto.spi.classifier.ClassifierFactory;
@@ -29,6 +31,8 @@ import dev.veto.spi.generator.GeneratorFactory;
 import dev.veto.spi.request.Message;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.retriever.RetrieverFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -78,17 +82,21 @@ public final class Veto implements AutoCloseable {
     private final Components components;
     private final Guard guard;
     private final Chain chain;
+    private final PolicyEngine policy;
+    private final MeterRegistry meters;
     private final int maxChars;
     private final int maxMessages;
 
     private Veto(Config config, VetoPluginManager plugins, FactoryRegistry registry, Components components,
-                 Guard guard, Chain chain) {
+                 Guard guard, Chain chain, PolicyEngine policy, MeterRegistry meters) {
         this.config = config;
         this.plugins = plugins;
         this.registry = registry;
         this.components = components;
         this.guard = guard;
         this.chain = chain;
+        this.policy = policy;
+        this.meters = meters;
         this.maxChars = config.getInt("veto.limits.max-chars");
         this.maxMessages = config.getInt("veto.limits.max-messages");
     }
@@ -175,6 +183,26 @@ public final class Veto implements AutoCloseable {
     }
 
     /**
+     * Reads the policy files again now (they are also watched): a valid new version becomes active
+     * atomically; an invalid one is rejected, logged with its file and line problems, and the active policy
+     * stays.
+     *
+     * @return {@code true} if a new version became active
+     */
+    public boolean reloadPolicy() {
+        return policy.reload() == PolicyEngine.ReloadOutcome.APPLIED;
+    }
+
+    /**
+     * The metrics registry the host counts decisions, policy reloads and cache hits in.
+     *
+     * @return the registry
+     */
+    public MeterRegistry meters() {
+        return meters;
+    }
+
+    /**
      * The resolved configuration the host runs with.
      *
      * @return the configuration
@@ -225,6 +253,7 @@ public final class Veto implements AutoCloseable {
 
     @Override
     public void close() {
+        policy.close();
         components.close();
         guard.close();
         try {
@@ -244,8 +273,20 @@ public final class Veto implements AutoCloseable {
         private final List<ComponentFactory<?>> hostFactories = new ArrayList<>();
         private final List<DecisionRecorder> recorders = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private MeterRegistry meters;
 
         private Builder() {
+        }
+
+        /**
+         * Counts into this registry (an HTTP server's Prometheus registry, say); by default a private one.
+         *
+         * @param value the registry
+         * @return this builder
+         */
+        public Builder meterRegistry(MeterRegistry value) {
+            this.meters = value;
+            return this;
         }
 
         /**
@@ -377,27 +418,31 @@ public final class Veto implements AutoCloseable {
                     new HashSet<>(hostOnly.getStringList("veto.plugin-host.disabled")));
             Components components = null;
             Guard guard = null;
+            PolicyEngine policy = null;
             try {
                 plugins.loadPlugins();
                 plugins.startPlugins();
                 Config config = ConfigLoader.load(sources, pluginReferences(plugins));
-                Injector injector = Guice.createInjector(Stage.PRODUCTION, new HostModule(config, plugins, clock, recorders));
+                MeterRegistry registry = meters != null ? meters : new SimpleMeterRegistry();
+                Injector injector = Guice.createInjector(Stage.PRODUCTION,
+                        new HostModule(config, plugins, clock, recorders, registry));
+                policy = injector.getInstance(PolicyEngine.class);
                 plugins.guiceExtensionFactory().attach(injector, id -> {
                     String path = ConfigLoader.pluginPath(id);
                     return config.hasPath(path) ? config.getConfig(path) : ConfigFactory.empty();
                 });
-                FactoryRegistry registry = FactoryRegistry.collect(plugins, hostFactories());
+                FactoryRegistry factories = FactoryRegistry.collect(plugins, hostFactories());
                 guard = injector.getInstance(Guard.class);
-                components = new ComponentAssembler(config, registry, guard.executor(), clock).assemble();
+                components = new ComponentAssembler(config, factories, guard.executor(), clock).assemble();
                 Chain chain = injector.createChildInjector(new ChainModule(components)).getInstance(Chain.class);
-                Veto veto = new Veto(config, plugins, registry, components, guard, chain);
+                Veto veto = new Veto(config, plugins, factories, components, guard, chain, policy, registry);
                 log.info("Veto started: {} plugin(s), policy {}", plugins.getStartedPlugins().size(), veto.policyVersion());
                 return veto;
             } catch (CreationException | ProvisionException e) {
-                cleanUp(components, guard, plugins);
+                cleanUp(policy, components, guard, plugins);
                 throw unwrap(e);
             } catch (RuntimeException | Error e) {
-                cleanUp(components, guard, plugins);
+                cleanUp(policy, components, guard, plugins);
                 throw e;
             }
         }
@@ -426,7 +471,10 @@ public final class Veto implements AutoCloseable {
             return references;
         }
 
-        private static void cleanUp(Components components, Guard guard, VetoPluginManager plugins) {
+        private static void cleanUp(PolicyEngine policy, Components components, Guard guard, VetoPluginManager plugins) {
+            if (policy != null) {
+                policy.close();
+            }
             if (components != null) {
                 components.close();
             }
@@ -449,7 +497,8 @@ public final class Veto implements AutoCloseable {
             if (cause == null && e instanceof ProvisionException provision && !provision.getErrorMessages().isEmpty()) {
                 cause = provision.getErrorMessages().iterator().next().getCause();
             }
-            if (cause instanceof VetoConfigException || cause instanceof VetoStartupException) {
+            if (cause instanceof VetoConfigException || cause instanceof VetoStartupException
+                    || cause instanceof PolicyException) {
                 return (RuntimeException) cause;
             }
             return e;

@@ -10,6 +10,7 @@ import dev.veto.core.config.VetoConfigException;
 import dev.veto.core.normalize.NormalizedText;
 import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.core.policy.PolicyGate;
+import dev.veto.core.policy.PolicyOutcome;
 import dev.veto.core.respond.ResponseComposer;
 import dev.veto.core.trace.ComponentCall;
 import dev.veto.spi.classifier.ClassificationInput;
@@ -29,6 +30,7 @@ import dev.veto.spi.retriever.Passage;
 import dev.veto.spi.retriever.RetrievalQuery;
 import dev.veto.spi.retriever.Retriever;
 import dev.veto.spi.signal.Signal;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -65,11 +67,12 @@ public final class Chain {
     private final Set<DecisionRecorder> recorders;
     private final Clock clock;
     private final ChainSettings settings;
-    private final Classification input;
-    private final Classification output;
+    private final Classification inputClassification;
+    private final Classification outputClassification;
     private final List<Component<Retriever>> retrievers;
     private final Optional<Component<Generator>> generator;
     private final Optional<Component<Escalator>> escalator;
+    private final DecisionCache cache;
 
     /**
      * Assembles the chain.
@@ -82,11 +85,13 @@ public final class Chain {
      * @param guard      runs plugin calls
      * @param recorders  receive every decision
      * @param clock      the host clock
+     * @param meters     where the decision cache reports hits and misses
      * @throws VetoConfigException if the chain names a component that is not configured
      */
     @Inject
     public Chain(@Named("veto") Config config, Components components, TextNormalizer normalizer, PolicyGate gate,
-                 ResponseComposer composer, Guard guard, Set<DecisionRecorder> recorders, Clock clock) {
+                 ResponseComposer composer, Guard guard, Set<DecisionRecorder> recorders, Clock clock,
+                 MeterRegistry meters) {
         this.normalizer = normalizer;
         this.gate = gate;
         this.composer = composer;
@@ -94,8 +99,8 @@ public final class Chain {
         this.recorders = recorders;
         this.clock = clock;
         this.settings = ChainSettings.read(config);
-        this.input = new Classification(guard, components.classifiers(), Stage.INPUT, settings.input());
-        this.output = new Classification(guard, components.classifiers(), Stage.OUTPUT, settings.output());
+        this.inputClassification = new Classification(guard, components.classifiers(), Stage.INPUT, settings.input());
+        this.outputClassification = new Classification(guard, components.classifiers(), Stage.OUTPUT, settings.output());
         this.retrievers = settings.retrievers().stream()
                 .map(name -> required(config, components.retrievers().get(name), "veto.chain.retrieve.retrievers",
                         "retriever '" + name + "' is not defined under veto.retrievers"))
@@ -104,6 +109,8 @@ public final class Chain {
                 "veto.chain.generate.generator", "generator '" + settings.generator() + "' is not defined under veto.generators");
         this.escalator = optional(config, settings.escalator(), components.escalators().get(settings.escalator()),
                 "veto.chain.escalate.escalator", "escalator '" + settings.escalator() + "' is not defined under veto.escalators");
+        this.cache = new DecisionCache(config, meters);
+        gate.onSwitch(version -> cache.invalidateAll());
     }
 
     /**
@@ -154,13 +161,21 @@ public final class Chain {
         NormalizedText text = normalizer.normalize(subject(request).content());
         String language = language(request);
         trace.stage("normalize", List.of(), text.notes());
+        if (!generate) {
+            Optional<Decision> cached = cache.get(request, text.text(), gate.version(), clock.instant());
+            if (cached.isPresent()) {
+                record(request, cached.get());
+                return cached.get();
+            }
+        }
 
         List<Signal> signals = new ArrayList<>();
-        Classification.Outcome classified = input.run(text, language, request);
+        Classification.Outcome classified = inputClassification.run(text, language, request);
         signals.addAll(classified.signals());
-        trace.stage("classify-input", classified.calls(), input.isEmpty() ? List.of("no input classifiers configured") : List.of());
+        trace.stage("classify-input", classified.calls(), inputClassification.isEmpty() ? List.of("no input classifiers configured") : List.of());
 
-        Ruling ruling = gate.decide(Stage.INPUT, request, classified.signals(), classified.calls());
+        PolicyOutcome outcome = gate.decide(Stage.INPUT, request, classified.signals(), classified.calls());
+        Ruling ruling = outcome.ruling();
         trace.stage("policy", List.of(), List.of(ruling.verdict() + " by " + ruling.rule()));
 
         List<Passage> passages = List.of();
@@ -173,7 +188,8 @@ public final class Chain {
                     .sorted((a, b) -> Double.compare(b.score(), a.score())).limit(settings.retrieveLimit()).toList();
             trace.stage("retrieve", calls, List.of(passages.size() + " passage(s)"));
             if (calls.stream().anyMatch(ComponentCall::failedClosed)) {
-                ruling = gate.decide(Stage.INPUT, request, classified.signals(), concat(classified.calls(), calls));
+                outcome = gate.decide(Stage.INPUT, request, classified.signals(), concat(classified.calls(), calls));
+                ruling = outcome.ruling();
             }
         }
 
@@ -183,13 +199,13 @@ public final class Chain {
         }
 
         Optional<String> answer = Optional.empty();
-        Reply reply = composer.compose(ruling, ticket, passages);
+        Reply reply = composer.compose(outcome, language, ticket, passages);
         if (generate && !ruling.verdict().blocks()) {
-            Generated generated = generate(request, ruling, passages, language, trace);
+            Generated generated = generate(request, outcome, passages, language, trace);
             signals.addAll(generated.signals());
-            if (generated.ruling().verdict().blocks()) {
-                ruling = generated.ruling();
-                reply = composer.compose(ruling, Optional.empty(), passages);
+            if (generated.outcome().ruling().verdict().blocks()) {
+                ruling = generated.outcome().ruling();
+                reply = composer.compose(generated.outcome(), language, Optional.empty(), passages);
             } else if (generated.text().isPresent()) {
                 answer = generated.text();
             } else {
@@ -199,19 +215,23 @@ public final class Chain {
         trace.stage("respond", null);
 
         Decision decision = new Decision(request.id(), ruling, reply, ticket, answer, language, signals, trace.build());
+        if (!generate) {
+            cache.put(request, text.text(), decision);
+        }
         record(request, decision);
         return decision;
     }
 
     /** The outcome of generation and output moderation. */
-    private record Generated(Optional<String> text, Ruling ruling, Reply reply, List<Signal> signals) {
+    private record Generated(Optional<String> text, PolicyOutcome outcome, Reply reply, List<Signal> signals) {
     }
 
-    private Generated generate(Request request, Ruling inputRuling, List<Passage> passages, String language,
+    private Generated generate(Request request, PolicyOutcome input, List<Passage> passages, String language,
                                TraceBuilder trace) {
+        Ruling inputRuling = input.ruling();
         if (generator.isEmpty()) {
             trace.stage("generate", "no generator configured (veto.chain.generate.generator)");
-            return new Generated(Optional.empty(), inputRuling, composer.noGenerator(), List.of());
+            return new Generated(Optional.empty(), input, composer.noGenerator(input, language), List.of());
         }
         GenerationRequest generationRequest = new GenerationRequest(request, steer(request, inputRuling.constraints()),
                 inputRuling.constraints(), passages, settings.maxTokens());
@@ -220,17 +240,18 @@ public final class Chain {
                 g -> g.generate(generationRequest), g -> g == null ? "null instead of a generation" : null).get(0);
         trace.stage("generate", List.of(generated.call()), List.of());
         if (generated.value() == null) {
-            return new Generated(Optional.empty(), inputRuling, composer.generationFailed(), List.of());
+            return new Generated(Optional.empty(), input, composer.generationFailed(input, language), List.of());
         }
         String text = generated.value().text();
-        Classification.Outcome moderated = output.run(normalizer.normalize(text), language, request);
-        trace.stage("classify-output", moderated.calls(), output.isEmpty() ? List.of("no output classifiers configured") : List.of());
-        Ruling outputRuling = gate.decide(Stage.OUTPUT, request, moderated.signals(), moderated.calls());
+        Classification.Outcome moderated = outputClassification.run(normalizer.normalize(text), language, request);
+        trace.stage("classify-output", moderated.calls(), outputClassification.isEmpty() ? List.of("no output classifiers configured") : List.of());
+        PolicyOutcome judged = gate.decide(Stage.OUTPUT, request, moderated.signals(), moderated.calls());
+        Ruling outputRuling = judged.ruling();
         trace.stage("policy-output", List.of(), List.of(outputRuling.verdict() + " by " + outputRuling.rule()));
         if (outputRuling.verdict().blocks()) {
-            return new Generated(Optional.empty(), outputRuling, Reply.NONE, moderated.signals());
+            return new Generated(Optional.empty(), judged, Reply.NONE, moderated.signals());
         }
-        return new Generated(Optional.of(text), inputRuling, Reply.NONE, moderated.signals());
+        return new Generated(Optional.of(text), input, Reply.NONE, moderated.signals());
     }
 
     /** The conversation, preceded by a system message with the steering text of each constraint. */

@@ -11,14 +11,28 @@ public final class ConfigProblems {
     private ConfigProblems() {
     }
 
-    static String describe(ConfigOrigin origin, String path, String problem) {
+    /**
+     * One problem line.
+     *
+     * @param origin  where the setting was written, may be {@code null}
+     * @param path    the setting's path, may be empty
+     * @param problem what is wrong
+     * @return {@code file:line: path: problem}
+     */
+    public static String describe(ConfigOrigin origin, String path, String problem) {
         String where = where(origin);
         String prefix = where.isEmpty() ? "" : where + ": ";
         String setting = path == null || path.isEmpty() ? "" : path + ": ";
         return prefix + setting + problem;
     }
 
-    static String describe(ConfigException e) {
+    /**
+     * One problem line for a Typesafe Config exception, its origin as {@code file:line}.
+     *
+     * @param e the exception
+     * @return the line
+     */
+    public static String describe(ConfigException e) {
         String message = e.getMessage();
         ConfigOrigin origin = e.origin();
         if (origin != null) {

@@ -10,9 +10,10 @@ import dev.veto.core.audit.LogAuditRecorder;
 import dev.veto.core.chain.Guard;
 import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.core.plugin.VetoPluginManager;
+import dev.veto.core.policy.PolicyEngine;
 import dev.veto.core.policy.PolicyGate;
-import dev.veto.core.policy.ThresholdPolicyGate;
 import dev.veto.core.respond.ResponseComposer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 
@@ -26,6 +27,7 @@ public final class HostModule extends AbstractModule {
     private final VetoPluginManager plugins;
     private final Clock clock;
     private final List<DecisionRecorder> extraRecorders;
+    private final MeterRegistry meters;
 
     /**
      * Creates the module.
@@ -34,12 +36,15 @@ public final class HostModule extends AbstractModule {
      * @param plugins        the plugin manager
      * @param clock          the host clock
      * @param extraRecorders recorders the embedding application added
+     * @param meters         the metrics registry
      */
-    public HostModule(Config config, VetoPluginManager plugins, Clock clock, List<DecisionRecorder> extraRecorders) {
+    public HostModule(Config config, VetoPluginManager plugins, Clock clock, List<DecisionRecorder> extraRecorders,
+                      MeterRegistry meters) {
         this.config = config;
         this.plugins = plugins;
         this.clock = clock;
         this.extraRecorders = List.copyOf(extraRecorders);
+        this.meters = meters;
     }
 
     @Override
@@ -49,8 +54,9 @@ public final class HostModule extends AbstractModule {
         bind(VetoPluginManager.class).toInstance(plugins);
         bind(Clock.class).toInstance(clock);
         bind(TextNormalizer.class).in(Singleton.class);
-        bind(ThresholdPolicyGate.class).in(Singleton.class);
-        bind(PolicyGate.class).to(ThresholdPolicyGate.class);
+        bind(MeterRegistry.class).toInstance(meters);
+        bind(PolicyEngine.class).in(Singleton.class);
+        bind(PolicyGate.class).to(PolicyEngine.class);
         bind(ResponseComposer.class).in(Singleton.class);
         bind(Guard.class).in(Singleton.class);
         Multibinder<DecisionRecorder> recorders = Multibinder.newSetBinder(binder(), DecisionRecorder.class);

@@ -2,13 +2,13 @@ package dev.veto.core.policy;
 
 import dev.veto.core.trace.ComponentCall;
 import dev.veto.spi.classifier.Stage;
-import dev.veto.spi.policy.Ruling;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.signal.Signal;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Decides what happens to a request, given what the classifiers found.
+ * Decides what happens to a request, given what the classifiers found and the request's context.
  *
  * <p>Implementations are thread-safe and never throw for a well-formed request: they are the last line
  * between a request and the model.
@@ -23,14 +23,23 @@ public interface PolicyGate {
      * @param signals the signals of every classifier that answered
      * @param calls   every component call of the stage; failed fail-closed calls must make the ruling at
      *                least as strict as the policy's failure verdict
-     * @return the ruling, naming the rule that fired and the policy version
+     * @return the ruling with the rule that fired and the policy version, and what the reply needs
      */
-    Ruling decide(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls);
+    PolicyOutcome decide(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls);
 
     /**
      * The active policy's name and content hash.
      *
-     * @return e.g. {@code baseline@3f2a9c1d0b7e}
+     * @return e.g. {@code veto-baseline@3f2a9c1d0b7e}
      */
     String version();
+
+    /**
+     * Registers a callback run whenever a new policy version becomes active (a hot reload), so that what
+     * depends on the policy — cached decisions — can be dropped.
+     *
+     * @param listener receives the new version
+     */
+    default void onSwitch(Consumer<String> listener) {
+    }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The score thresholds of one category: a signal at or above a threshold earns that verdict; the strictest
- * earned verdict wins. An absent threshold ({@code off} in configuration) never fires.
+ * earned verdict wins. An absent threshold ({@code off} in a policy) never fires.
  *
  * @param constrain   the threshold for {@link Verdict#CONSTRAIN}
  * @param escalate    the threshold for {@link Verdict#ESCALATE}
@@ -16,12 +16,9 @@ import java.util.Set;
  */
 record Thresholds(OptionalDouble constrain, OptionalDouble escalate, OptionalDouble refuse, Set<Constraint> constraints) {
 
-    /**
-     * The strictest verdict a score earns.
-     *
-     * @param score the signal's score
-     * @return the verdict, {@link Verdict#ALLOW} if no threshold is reached
-     */
+    /** The lowest threshold a preset can move a threshold to, so that no preset refuses everything. */
+    static final double FLOOR = 0.05;
+
     Verdict verdictFor(double score) {
         if (reaches(refuse, score)) {
             return Verdict.REFUSE;
@@ -35,12 +32,6 @@ record Thresholds(OptionalDouble constrain, OptionalDouble escalate, OptionalDou
         return Verdict.ALLOW;
     }
 
-    /**
-     * The threshold of a verdict.
-     *
-     * @param verdict a verdict other than allow
-     * @return its threshold, if set
-     */
     OptionalDouble threshold(Verdict verdict) {
         return switch (verdict) {
             case REFUSE -> refuse;
@@ -48,6 +39,30 @@ record Thresholds(OptionalDouble constrain, OptionalDouble escalate, OptionalDou
             case CONSTRAIN -> constrain;
             case ALLOW -> OptionalDouble.empty();
         };
+    }
+
+    /** The lowest active threshold: a score below it earns nothing. 1.01 when every threshold is off. */
+    double lowest() {
+        double lowest = 1.01;
+        for (OptionalDouble t : new OptionalDouble[] {constrain, escalate, refuse}) {
+            if (t.isPresent()) {
+                lowest = Math.min(lowest, t.getAsDouble());
+            }
+        }
+        return lowest;
+    }
+
+    /** Every active threshold moved by {@code offset} (a sensitivity preset), kept within [0.05, 1]. */
+    Thresholds shifted(double offset) {
+        if (offset == 0) {
+            return this;
+        }
+        return new Thresholds(shift(constrain, offset), shift(escalate, offset), shift(refuse, offset), constraints);
+    }
+
+    private static OptionalDouble shift(OptionalDouble threshold, double offset) {
+        return threshold.isEmpty() ? threshold
+                : OptionalDouble.of(Math.max(FLOOR, Math.min(1.0, threshold.getAsDouble() + offset)));
     }
 
     private static boolean reaches(OptionalDouble threshold, double score) {

@@ -1,117 +1,110 @@
 package dev.veto.core.respond;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigUtil;
 import dev.veto.core.Reply;
+import dev.veto.core.policy.Messages;
+import dev.veto.core.policy.PolicyOutcome;
 import dev.veto.spi.escalator.EscalationTicket;
 import dev.veto.spi.policy.Ruling;
 import dev.veto.spi.retriever.Passage;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Composes the user-facing reply for a ruling from the templates under {@code veto.responses}: per verdict,
- * per category where one is configured, else the verdict's default. Alternatives come from the template
- * and from retrieved passages. Templates may use {@code {case_id}} and {@code {expected}} (escalations).
+ * Composes the user-facing reply to a policy outcome from the policy's own message templates, in the
+ * user's language (English when there is no translation) and the policy's tone.
+ *
+ * <p>Which template: a component failure → {@code component-failure}; a rule naming a template →
+ * {@code templates.<id>}; a refusal of generated text → {@code output-withheld}; an escalation →
+ * {@code escalate} (with case id and expected time) or {@code escalate-unavailable}; otherwise
+ * {@code <verdict>.categories.<category>} for the most severe category that has one, else
+ * {@code <verdict>.default}. Retrieved passages are added as further reading.
  */
 public final class ResponseComposer {
 
-    private final Config responses;
-
     /**
-     * Reads the templates.
+     * The reply to a policy outcome.
      *
-     * @param config the host configuration
+     * @param outcome    the policy's outcome, with its messages
+     * @param language   the user's language (ISO 639-1; {@code und} falls back to English)
+     * @param escalation the escalation ticket, if an escalator accepted the case
+     * @param passages   retrieved trusted material
+     * @return the reply; empty for a plain allow
      */
-    @Inject
-    public ResponseComposer(@Named("veto") Config config) {
-        this.responses = config.getConfig("veto.responses");
-    }
-
-    /**
-     * The reply to a ruling on the input.
-     *
-     * @param ruling      the gate's ruling
-     * @param escalation  the escalation ticket, if the request was escalated and an escalator accepted it
-     * @param passages    retrieved trusted material, offered as further reading
-     * @return the reply; an empty message for a plain allow
-     */
-    public Reply compose(Ruling ruling, Optional<EscalationTicket> escalation, List<Passage> passages) {
+    public Reply compose(PolicyOutcome outcome, String language, Optional<EscalationTicket> escalation,
+                         List<Passage> passages) {
+        Ruling ruling = outcome.ruling();
+        Messages messages = outcome.messages();
+        String tone = outcome.tone();
         if (ruling.rule().contains("failure/")) {
-            return template("component-failure", passages);
+            return withPassages(messages.get(language, tone, "component-failure"), messages, language, passages);
         }
-        return switch (ruling.verdict()) {
+        if (!outcome.template().isEmpty()) {
+            Optional<Reply> template = messages.find(language, tone, "templates." + outcome.template());
+            if (template.isPresent()) {
+                return withPassages(template.get(), messages, language, passages);
+            }
+        }
+        Reply reply = switch (ruling.verdict()) {
             case ALLOW -> Reply.NONE;
-            case CONSTRAIN -> categoryTemplate("constrain", ruling, passages);
+            case CONSTRAIN -> byCategory(messages, language, tone, "constrain", ruling);
             case REFUSE -> ruling.rule().startsWith("output/")
-                    ? template("output-withheld", passages)
-                    : categoryTemplate("refuse", ruling, passages);
-            case ESCALATE -> escalation.map(ticket -> escalated(ticket, passages))
-                    .orElseGet(() -> template("escalate-unavailable", passages));
+                    ? messages.get(language, tone, "output-withheld")
+                    : byCategory(messages, language, tone, "refuse", ruling);
+            case ESCALATE -> escalation.map(ticket -> escalated(messages, language, tone, ticket))
+                    .orElseGet(() -> messages.get(language, tone, "escalate-unavailable"));
         };
+        return reply == Reply.NONE ? reply : withPassages(reply, messages, language, passages);
     }
 
     /**
      * The reply when the request was allowed but no generator is configured.
      *
+     * @param outcome  the policy's outcome
+     * @param language the user's language
      * @return the reply
      */
-    public Reply noGenerator() {
-        return template("no-generator", List.of());
+    public Reply noGenerator(PolicyOutcome outcome, String language) {
+        return outcome.messages().get(language, outcome.tone(), "no-generator");
     }
 
     /**
      * The reply when the generator failed to produce an answer.
      *
+     * @param outcome  the policy's outcome
+     * @param language the user's language
      * @return the reply
      */
-    public Reply generationFailed() {
-        return template("generation-failed", List.of());
+    public Reply generationFailed(PolicyOutcome outcome, String language) {
+        return outcome.messages().get(language, outcome.tone(), "generation-failed");
     }
 
-    private Reply escalated(EscalationTicket ticket, List<Passage> passages) {
-        Reply reply = template("escalate", passages);
-        String message = reply.message().replace("{case_id}", ticket.caseId())
-                .replace("{expected}", humanize(ticket.expectedResponse()));
-        return new Reply(message, reply.alternatives());
-    }
-
-    private Reply categoryTemplate(String verdict, Ruling ruling, List<Passage> passages) {
+    private static Reply byCategory(Messages messages, String language, String tone, String verdict, Ruling ruling) {
         for (String category : ruling.categories()) {
-            String path = verdict + ".categories." + ConfigUtil.quoteString(category);
-            if (responses.hasPath(path)) {
-                return reply(responses.getConfig(path).withFallback(responses.getConfig(verdict + ".default")), passages);
+            Optional<Reply> reply = messages.find(language, tone, verdict + ".categories." + category);
+            if (reply.isPresent()) {
+                return reply.get();
             }
         }
-        return template(verdict + ".default", passages);
+        return messages.get(language, tone, verdict + ".default");
     }
 
-    private Reply template(String path, List<Passage> passages) {
-        return reply(responses.getConfig(path), passages);
+    private static Reply escalated(Messages messages, String language, String tone, EscalationTicket ticket) {
+        Reply reply = messages.get(language, tone, "escalate");
+        return new Reply(reply.message().replace("{case_id}", ticket.caseId())
+                .replace("{expected}", messages.duration(language, ticket.expectedResponse())), reply.alternatives());
     }
 
-    private static Reply reply(Config template, List<Passage> passages) {
-        List<String> alternatives = new ArrayList<>(template.getStringList("alternatives"));
+    private static Reply withPassages(Reply reply, Messages messages, String language, List<Passage> passages) {
+        if (passages.isEmpty()) {
+            return reply;
+        }
+        String label = messages.phrase(language, "read", "Read");
+        List<String> alternatives = new ArrayList<>(reply.alternatives());
         for (Passage passage : passages) {
             String title = passage.title().isEmpty() ? passage.source() : passage.title();
-            alternatives.add(passage.link().isEmpty() ? "Read: " + title : "Read: " + title + " (" + passage.link() + ")");
+            alternatives.add(label + ": " + title + (passage.link().isEmpty() ? "" : " (" + passage.link() + ")"));
         }
-        return new Reply(template.getString("message"), alternatives);
-    }
-
-    private static String humanize(Duration duration) {
-        if (duration.isZero()) {
-            return "as soon as possible";
-        }
-        if (duration.toHours() >= 1) {
-            long hours = duration.toHours();
-            return hours == 1 ? "1 hour" : hours + " hours";
-        }
-        long minutes = Math.max(1, duration.toMinutes());
-        return minutes == 1 ? "1 minute" : minutes + " minutes";
+        return new Reply(reply.message(), alternatives);
     }
 }

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import dev.veto.core.Decision;
 import dev.veto.core.InvalidRequestException;
 import dev.veto.core.Veto;
+import dev.veto.core.testing.PolicyFixture;
 import dev.veto.core.trace.CallOutcome;
 import dev.veto.core.trace.ComponentCall;
 import dev.veto.spi.ComponentContext;
@@ -142,7 +143,7 @@ class ChainTest {
             assertThat(decision.reply().message()).contains("violence");
             assertThat(decision.reply().alternatives()).isNotEmpty();
             assertThat(decision.reason()).contains("violent-crimes 0.85 from c").contains("also hate 0.60");
-            assertThat(decision.policyVersion()).matches("baseline@[0-9a-f]{12}");
+            assertThat(decision.policyVersion()).matches("veto-baseline@[0-9a-f]{12}");
         }
     }
 
@@ -222,7 +223,8 @@ class ChainTest {
     @Test
     void anEscalatedRequestGetsACaseAndTellsTheUserWhatHappensNext() throws Exception {
         classifier("in", flag("custody", "specialized-advice", 0.7));
-        settings.put("veto.policy.categories.specialized-advice.escalate", 0.65);
+        PolicyFixture.copyBundled(home.resolve("conf/policy"))
+                .append("policy.conf", "categories.specialized-advice.escalate = 0.65");
         Escalator escalator = mock(Escalator.class);
         when(escalator.escalate(any())).thenReturn(new EscalationTicket("case-42", EscalationStatus.PENDING, Duration.ofHours(4)));
         factories.add(new EscalatorFactory() {

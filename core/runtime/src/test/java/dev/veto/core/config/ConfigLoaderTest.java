@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.veto.core.Veto;
+import dev.veto.core.policy.PolicyException;
+import dev.veto.core.testing.PolicyFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +37,12 @@ class ConfigLoaderTest {
 
     @Test
     void theApplicationFileOverridesDefaultsAndOverridesWinOverTheFile() throws IOException {
-        write("veto.chain.input.deadline = 900ms\nveto.policy.name = from-file\n");
+        write("veto.chain.input.deadline = 900ms\nveto.chain.generate.max-tokens = 100\n");
         ConfigSources sources = new ConfigSources(home, Optional.empty(),
-                ConfigFactory.parseMap(Map.of("veto.policy.name", "from-override")));
+                ConfigFactory.parseMap(Map.of("veto.chain.generate.max-tokens", 200)));
         Config config = ConfigLoader.loadHostOnly(sources);
         assertThat(config.getDuration("veto.chain.input.deadline").toMillis()).isEqualTo(900);
-        assertThat(config.getString("veto.policy.name")).isEqualTo("from-override");
+        assertThat(config.getInt("veto.chain.generate.max-tokens")).isEqualTo(200);
     }
 
     @Test
@@ -78,7 +80,7 @@ class ConfigLoaderTest {
 
     @Test
     void namesChosenByTheOperatorAreNotTypos() throws IOException {
-        write("veto.classifiers.my-own-name { factory = keyword }\nveto.policy.categories.my-category { refuse = 0.5 }\n");
+        write("veto.classifiers.my-own-name { factory = keyword }\nveto.plugins.some-plugin.anything = 1\n");
         Config config = ConfigLoader.loadHostOnly(ConfigSources.ofHome(home));
         assertThat(config.getString("veto.classifiers.my-own-name.factory")).isEqualTo("keyword");
     }
@@ -92,12 +94,13 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void anInvalidPolicyThresholdStopsTheHostWithFileAndLine() throws IOException {
-        Path conf = write("veto.policy.categories.hate {\n  refuse = 1.5\n}\n");
+    void anInvalidPolicyStopsTheHostWithFileAndLine() throws IOException {
+        Path policy = PolicyFixture.copyBundled(home.resolve("conf/policy"))
+                .append("policy.conf", "categories.hate {\n  refuse = 1.5\n}").root().resolve("policy.conf");
         assertThatThrownBy(() -> Veto.builder().home(home).build())
-                .isInstanceOf(VetoConfigException.class)
-                .hasMessageContaining(conf + ":2: veto.policy.categories.hate.refuse")
-                .hasMessageContaining("[0, 1]");
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining(policy + ":")
+                .hasMessageContaining("categories.hate.refuse: a threshold must lie in [0, 1]");
     }
 
     @Test

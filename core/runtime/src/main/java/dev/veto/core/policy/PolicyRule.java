@@ -1,0 +1,80 @@
+package dev.veto.core.policy;
+
+import dev.veto.spi.policy.Constraint;
+import dev.veto.spi.policy.Verdict;
+import dev.veto.spi.request.Request;
+import dev.veto.spi.request.RequestContext;
+import dev.veto.spi.signal.Signal;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * A compiled rule: conditions on the request's context and, for a signal rule, on each signal; the verdict
+ * it sets; where it was written.
+ *
+ * <p>A <em>signal rule</em> (one with a {@code category}, {@code classifier}, {@code min-score} or
+ * {@code max-score} condition) decides the verdict of each matching signal instead of the category's
+ * thresholds — it may relax as well as tighten. A <em>request rule</em> (context conditions only) adds its
+ * verdict to the request's; the strictest verdict wins, so request rules only tighten.
+ *
+ * @param id          the rule's id as decisions name it, e.g. {@code code-assistant-malware} or
+ *                    {@code tenant:acme/researchers}
+ * @param origin      {@code file:line} of its definition
+ * @param priority    higher wins among rules matching the same signal
+ * @param specificity how many conditions it has; more wins at equal priority
+ * @param order       its position in evaluation order (jurisdiction overlay, tenant overlay, base; file order)
+ * @param tenant      condition on the tenant
+ * @param role        condition on the user's role
+ * @param jurisdiction condition on the jurisdiction
+ * @param locale      condition on the locale (BCP 47 tag, case-insensitive)
+ * @param channel     condition on the channel
+ * @param modality    condition on the modality ({@code text}, {@code code}, {@code image-prompt},
+ *                    {@code audio-transcript})
+ * @param purpose     condition on the declared purpose
+ * @param category    condition on a signal's category
+ * @param classifier  condition on a signal's classifier instance
+ * @param minScore    the lowest score the rule applies to; empty: the category's lowest threshold
+ * @param maxScore    the highest score the rule applies to
+ * @param signalRule  whether it is a signal rule
+ * @param verdict     the verdict it sets
+ * @param constraints constraints of a constrained verdict
+ * @param template    the message template the reply uses, or empty for the verdict's and category's own
+ * @param conditions  the conditions as written (key to patterns), for the linter
+ */
+record PolicyRule(String id, String origin, int priority, int specificity, int order,
+                  ValueMatcher tenant, ValueMatcher role, ValueMatcher jurisdiction, ValueMatcher locale,
+                  ValueMatcher channel, ValueMatcher modality, ValueMatcher purpose,
+                  ValueMatcher category, ValueMatcher classifier, OptionalDouble minScore, OptionalDouble maxScore,
+                  boolean signalRule, Verdict verdict, Set<Constraint> constraints, String template,
+                  java.util.Map<String, java.util.List<String>> conditions) {
+
+    boolean matchesContext(Request request) {
+        RequestContext context = request.context();
+        return tenant.matches(context.tenant()) && role.matches(context.userRole())
+                && jurisdiction.matches(context.jurisdiction()) && channel.matches(context.channel())
+                && purpose.matches(context.purpose()) && modality.matches(modalityName(request))
+                && locale.matches(request.locale().toLanguageTag());
+    }
+
+    boolean matchesSignal(Signal signal, double defaultMinScore) {
+        double score = signal.score();
+        return category.matches(signal.category()) && classifier.matches(signal.classifier())
+                && score >= minScore.orElse(defaultMinScore) && score <= maxScore.orElse(1.0);
+    }
+
+    static String modalityName(Request request) {
+        return request.modality().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether this rule beats {@code other} for the same signal. */
+    boolean outranks(PolicyRule other) {
+        if (priority != other.priority) {
+            return priority > other.priority;
+        }
+        if (specificity != other.specificity) {
+            return specificity > other.specificity;
+        }
+        return order < other.order;
+    }
+}
