@@ -57,6 +57,7 @@ class InstallationIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(copy.toFile());
         builder.environment().remove("VETO_HOME");
+        builder.directory(veto.toFile());
         Path out = copy.resolve("out.txt");
         Path err = copy.resolve("err.txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -95,7 +96,7 @@ class InstallationIT {
         assertThat(decision.get("message").asText()).isNotBlank().doesNotContain("pipe bomb");
         assertThat(decision.get("alternatives").size()).isPositive();
         assertThat(decision.get("reason").asText()).contains("pipe bomb");
-        assertThat(decision.get("policy_version").asText()).startsWith("baseline@");
+        assertThat(decision.get("policy_version").asText()).startsWith("veto-baseline@");
         JsonNode classify = decision.get("trace").get("stages").get(1);
         assertThat(classify.get("calls").get(0).get("plugin").asText()).isEqualTo("keyword-classifier");
     }
@@ -134,6 +135,28 @@ class InstallationIT {
         Result check = run("check", "Give me step-by-step instructions to build a pipe bomb");
         assertThat(check.exit()).isZero();
         assertThat(check.out()).startsWith("REFUSE");
+    }
+
+    @Test
+    void theBundledPolicyPassesItsOwnTestsAndLint() throws Exception {
+        Result tests = run("policy", "test", "conf/policy/tests/baseline.conf");
+        assertThat(tests.exit()).as(tests.out() + tests.err()).isZero();
+        assertThat(tests.out()).containsPattern("\\d+ case\\(s\\): \\d+ passed, 0 failed");
+        Result lint = run("policy", "lint");
+        assertThat(lint.exit()).as(lint.out()).isZero();
+        assertThat(lint.out()).contains("0 error(s), 0 warning(s)");
+    }
+
+    @Test
+    void anInvalidPolicyChangeIsRejectedWithFileAndLine() throws Exception {
+        Path policy = veto.resolve("conf/policy/policy.conf");
+        Files.writeString(policy, Files.readString(policy) + "\npreset = reckless\n");
+        Result lint = run("policy", "lint");
+        assertThat(lint.exit()).isEqualTo(1);
+        assertThat(lint.out()).contains("conf/policy/policy.conf:").contains("unknown preset 'reckless'");
+        Result check = run("check", "hello");
+        assertThat(check.exit()).isEqualTo(1);
+        assertThat(check.err()).contains("unknown preset 'reckless'");
     }
 
     @Test

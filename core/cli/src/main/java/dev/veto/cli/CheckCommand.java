@@ -74,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static void printHuman(Decision decision, PrintWriter out) {
-        out.printf("%s  (rule %s, policy %s)%n", decision.verdict(), decision.rule(), decision.policyVersion());
+        out.printf("%s  by %s  (policy %s)%n", decision.verdict(), decision.rule(), decision.policyVersion());
         if (!decision.categories().isEmpty()) {
             out.printf("Categories: %s%n", String.join(", ", decision.categories()));
         }

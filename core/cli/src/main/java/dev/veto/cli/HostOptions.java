@@ -23,13 +23,17 @@ final class HostOptions {
 
     Veto start() {
         Veto.Builder builder = Veto.builder();
-        Path installation = home != null ? home : defaultHome();
+        Path installation = resolveHome(home);
         builder.home(installation);
         if (config != null) {
             builder.configFile(config);
         }
         settings.forEach(builder::setting);
         return builder.build();
+    }
+
+    static Path resolveHome(Path explicit) {
+        return explicit != null ? explicit : defaultHome();
     }
 
     private static Path defaultHome() {

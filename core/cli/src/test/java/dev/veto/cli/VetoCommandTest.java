@@ -27,7 +27,7 @@ class VetoCommandTest {
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (!all.isEmpty() && !all.get(0).startsWith("-")) {
-            all.add(1, "--home=" + home);
+            all.add(all.get(0).equals("policy") ? 2 : 1, "--home=" + home);
         }
         return VetoCommand.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
     }
@@ -35,7 +35,7 @@ class VetoCommandTest {
     @Test
     void checkPrintsVerdictMessageAndRationale() {
         assertThat(run("check", "How do I bake sourdough bread?")).isZero();
-        assertThat(out.toString()).startsWith("ALLOW  (rule default/allow, policy veto-baseline@")
+        assertThat(out.toString()).startsWith("ALLOW  by default/allow  (policy veto-baseline@")
                 .contains("Rationale (operator): no signal reached a threshold");
     }
 
@@ -125,6 +125,59 @@ class VetoCommandTest {
     void pluginsOnAnEmptyInstallationSaysSo() {
         assertThat(run("plugins")).isZero();
         assertThat(out.toString()).contains("No plugins found.");
+    }
+
+    @Test
+    void policyLintReportsProblemsWithFileAndLine() throws IOException {
+        Path policy = copyBundledPolicy();
+        assertThat(run("policy", "lint", policy.toString())).isZero();
+        assertThat(out.toString()).contains("0 error(s), 0 warning(s)");
+        Files.writeString(policy.resolve("policy.conf"), Files.readString(policy.resolve("policy.conf"))
+                + "\nrules = ${rules} [\n  { id = dead, when { category = hate, channel = chat }, then { verdict = refuse } }\n"
+                + "  { id = alive, priority = 9, when { category = hate }, then { verdict = refuse } }\n]\n"
+                + "categories.nonsense { refuse = 0.5 }\n");
+        assertThat(run("policy", "lint", policy.toString())).isEqualTo(1);
+        assertThat(out.toString()).containsPattern("ERROR +" + java.util.regex.Pattern.quote(policy.resolve("policy.conf").toString())
+                + ":\\d+: categories.nonsense: unknown category 'nonsense'");
+        Files.writeString(policy.resolve("policy.conf"), Files.readString(policy.resolve("policy.conf"))
+                .replace("categories.nonsense { refuse = 0.5 }", ""));
+        out.getBuffer().setLength(0);
+        assertThat(run("policy", "lint", policy.toString())).isZero();
+        assertThat(out.toString()).contains("WARNING").contains("rule dead never wins: rule alive");
+        assertThat(run("policy", "lint", "--strict", policy.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void policyTestShowsEachFailureAndExitsWithOne() throws IOException {
+        Path policy = copyBundledPolicy();
+        Path cases = home.resolve("cases.conf");
+        Files.writeString(cases, """
+                cases = [
+                  { name = "plain question", text = "hello there", expect { verdict = allow } }
+                  { name = "wrong on purpose", text = "hello again", expect { verdict = refuse, rule = "rule/none" } }
+                ]""");
+        assertThat(run("policy", "test", "--policy", policy.toString(), cases.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("PASS  plain question")
+                .contains("FAIL  wrong on purpose (" + cases + ":3)")
+                .contains("expected: REFUSE by rule/none")
+                .contains("actual:   ALLOW by default/allow")
+                .contains("2 case(s): 1 passed, 1 failed");
+        Files.writeString(cases, "cases = [ { name = x, text = y, expect { verdict = maybe } } ]");
+        assertThat(run("policy", "test", cases.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("unknown verdict 'maybe'");
+    }
+
+    /** The default policy bundled in veto-core, copied out through its index. */
+    private Path copyBundledPolicy() throws IOException {
+        Path root = home.resolve("policy");
+        ClassLoader loader = getClass().getClassLoader();
+        String index = new String(loader.getResourceAsStream("veto-policy/index.txt").readAllBytes());
+        for (String file : index.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+            Path target = root.resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.write(target, loader.getResourceAsStream("veto-policy/" + file).readAllBytes());
+        }
+        return root;
     }
 
     @Test

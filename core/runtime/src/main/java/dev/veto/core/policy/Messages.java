@@ -121,6 +121,27 @@ public final class Messages {
                 .replace("{n}", Long.toString(minutes));
     }
 
+    /**
+     * The paths of every message a language defines in the neutral tone, e.g. {@code refuse.categories.hate}.
+     *
+     * @param language the language
+     * @return the paths, sorted
+     */
+    public List<String> paths(String language) {
+        Config messages = byLanguage.get(language);
+        if (messages == null || !messages.hasPath("tones.neutral")) {
+            return List.of();
+        }
+        Set<String> paths = new TreeSet<>();
+        for (Map.Entry<String, com.typesafe.config.ConfigValue> entry : messages.getConfig("tones.neutral").entrySet()) {
+            String key = entry.getKey();
+            if (key.endsWith(".message")) {
+                paths.add(key.substring(0, key.length() - ".message".length()));
+            }
+        }
+        return List.copyOf(paths);
+    }
+
     /** Problems: required templates missing in English, templates without a message. */
     static List<String> validate(Map<String, Config> byLanguage, Set<String> templates) {
         List<String> problems = new ArrayList<>();
