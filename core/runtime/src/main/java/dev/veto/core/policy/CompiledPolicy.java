@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The policy that applies to one combination of overlays (base, tenant, jurisdiction), ready to decide.
@@ -98,9 +97,10 @@ final class CompiledPolicy {
 
     PolicyOutcome decide(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls) {
         String prefix = stage == Stage.OUTPUT ? "output/" : "";
-        boolean[] contextMatches = new boolean[signalRules.size()];
+        PolicyRule.Facts facts = PolicyRule.Facts.of(request);
+        boolean[] contextMatches = new boolean[signals.isEmpty() ? 0 : signalRules.size()];
         for (int i = 0; i < contextMatches.length; i++) {
-            contextMatches[i] = signalRules.get(i).matchesContext(request);
+            contextMatches[i] = signalRules.get(i).matchesContext(facts);
         }
 
         List<Judged> judged = new ArrayList<>(signals.size() + 2);
@@ -126,7 +126,7 @@ final class CompiledPolicy {
             }
         }
         for (PolicyRule rule : requestRules) {
-            if (rule.matchesContext(request)) {
+            if (rule.matchesContext(facts)) {
                 Judged j = new Judged(null, rule.verdict(), rule);
                 judged.add(j);
                 if (winner == null || j.beats(winner)) {
@@ -135,18 +135,37 @@ final class CompiledPolicy {
             }
         }
 
-        List<ComponentCall> failedClosed = calls.stream().filter(ComponentCall::failedClosed).toList();
-        List<ComponentCall> failedOpen = calls.stream().filter(c -> !c.outcome().succeeded() && !c.failedClosed()).toList();
-        List<Signal> evidence = judged.stream().filter(j -> j.signal != null).map(Judged::signal).toList();
-        List<String> categoryIds = judged.stream()
-                .filter(j -> j.signal != null && j.verdict != Verdict.ALLOW)
-                .sorted(Comparator.comparingInt((Judged j) -> j.verdict.ordinal()).thenComparingDouble(j -> j.signal.score()).reversed())
-                .map(j -> j.signal.category()).distinct().toList();
+        List<ComponentCall> failedClosed = new ArrayList<>(0);
+        List<ComponentCall> failedOpen = new ArrayList<>(0);
+        for (ComponentCall call : calls) {
+            if (call.failedClosed()) {
+                failedClosed.add(call);
+            } else if (!call.outcome().succeeded()) {
+                failedOpen.add(call);
+            }
+        }
+        List<Signal> evidence = new ArrayList<>(judged.size());
+        List<Judged> severe = new ArrayList<>(judged.size());
+        for (Judged j : judged) {
+            if (j.signal != null) {
+                evidence.add(j.signal);
+                if (j.verdict != Verdict.ALLOW) {
+                    severe.add(j);
+                }
+            }
+        }
+        severe.sort(MOST_SEVERE_FIRST);
+        List<String> categoryIds = new ArrayList<>(severe.size());
+        for (Judged j : severe) {
+            if (!categoryIds.contains(j.signal.category())) {
+                categoryIds.add(j.signal.category());
+            }
+        }
 
-        StringBuilder rationale = new StringBuilder();
+        StringBuilder rationale = new StringBuilder(160);
         if (!failedClosed.isEmpty() && (winner == null || failureVerdict.ordinal() >= winner.verdict.ordinal())) {
-            rationale.append(describeFailures(failedClosed)).append(": fail-closed, so the policy's failure verdict ")
-                    .append(failureVerdict).append(" applies");
+            describeFailures(rationale, failedClosed);
+            rationale.append(": fail-closed, so the policy's failure verdict ").append(failureVerdict).append(" applies");
             appendOthers(rationale, judged, null);
             appendFailOpen(rationale, failedOpen);
             return outcome(new Ruling(failureVerdict, Set.of(), prefix + "failure/" + failedClosed.get(0).component(),
@@ -154,8 +173,17 @@ final class CompiledPolicy {
         }
         if (winner == null) {
             rationale.append("no signal reached a threshold");
-            signals.stream().max(Comparator.comparingDouble(Signal::score)).ifPresent(s ->
-                    rationale.append(" (highest: ").append(describe(s)).append(')'));
+            Signal highest = null;
+            for (Signal s : signals) {
+                if (highest == null || s.score() > highest.score()) {
+                    highest = s;
+                }
+            }
+            if (highest != null) {
+                rationale.append(" (highest: ");
+                describe(rationale, highest, true);
+                rationale.append(')');
+            }
             appendFailOpen(rationale, failedOpen);
             return outcome(new Ruling(Verdict.ALLOW, Set.of(), prefix + "default/allow", List.of(),
                     rationale.toString(), version, List.of()), "");
@@ -167,7 +195,8 @@ final class CompiledPolicy {
             rationale.append("rule ").append(winner.rule.id()).append(" (").append(winner.rule.origin()).append(") set ")
                     .append(winner.verdict);
             if (winner.signal != null) {
-                rationale.append(" for ").append(describe(winner.signal));
+                rationale.append(" for ");
+                describe(rationale, winner.signal, true);
                 Verdict byThreshold = thresholdsOf(winner.signal.category()).verdictFor(winner.signal.score());
                 if (byThreshold != winner.verdict) {
                     rationale.append(" (thresholds alone: ").append(byThreshold).append(')');
@@ -177,9 +206,10 @@ final class CompiledPolicy {
             }
         } else {
             String category = winner.signal.category();
-            ruleId = prefix + "threshold/" + category + "/" + winner.verdict.name().toLowerCase(Locale.ROOT);
-            rationale.append(describe(winner.signal)).append(" reached the ")
-                    .append(winner.verdict.name().toLowerCase(Locale.ROOT)).append(" threshold ")
+            String verdict = winner.verdict.name().toLowerCase(Locale.ROOT);
+            ruleId = prefix + "threshold/" + category + "/" + verdict;
+            describe(rationale, winner.signal, true);
+            rationale.append(" reached the ").append(verdict).append(" threshold ")
                     .append(format(thresholdsOf(category).threshold(winner.verdict).orElse(0)))
                     .append(" of category ").append(category);
         }
@@ -190,6 +220,11 @@ final class CompiledPolicy {
         return outcome(new Ruling(winner.verdict, constraints, ruleId,
                 winner.verdict == Verdict.ALLOW ? List.of() : categoryIds, rationale.toString(), version, evidence), template);
     }
+
+    private static final Comparator<Judged> MOST_SEVERE_FIRST = (a, b) -> {
+        int byVerdict = Integer.compare(b.verdict.ordinal(), a.verdict.ordinal());
+        return byVerdict != 0 ? byVerdict : Double.compare(b.signal.score(), a.signal.score());
+    };
 
     private PolicyOutcome outcome(Ruling ruling, String template) {
         return new PolicyOutcome(ruling, template, tone, messages);
@@ -206,39 +241,62 @@ final class CompiledPolicy {
     }
 
     private static void appendOthers(StringBuilder rationale, List<Judged> judged, Judged winner) {
-        List<String> others = judged.stream().filter(j -> j != winner)
-                .map(j -> j.signal == null ? "rule " + j.rule.id() + " " + j.verdict
-                        : describe(j.signal) + " " + j.verdict + (j.rule != null ? " by rule " + j.rule.id() : ""))
-                .toList();
-        if (!others.isEmpty()) {
-            rationale.append("; also ").append(String.join(", ", others));
+        boolean first = true;
+        for (Judged j : judged) {
+            if (j == winner) {
+                continue;
+            }
+            rationale.append(first ? "; also " : ", ");
+            first = false;
+            if (j.signal == null) {
+                rationale.append("rule ").append(j.rule.id()).append(' ').append(j.verdict);
+            } else {
+                describe(rationale, j.signal, false);
+                rationale.append(' ').append(j.verdict);
+                if (j.rule != null) {
+                    rationale.append(" by rule ").append(j.rule.id());
+                }
+            }
         }
     }
 
     private static void appendFailOpen(StringBuilder rationale, List<ComponentCall> failedOpen) {
         if (!failedOpen.isEmpty()) {
-            rationale.append("; ").append(describeFailures(failedOpen)).append(" (fail-open, ignored)");
+            rationale.append("; ");
+            describeFailures(rationale, failedOpen);
+            rationale.append(" (fail-open, ignored)");
         }
     }
 
-    private static String describeFailures(List<ComponentCall> failures) {
-        return failures.stream().map(c -> c.component() + " " + c.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + (c.error().isEmpty() ? "" : " (" + c.error() + ")"))
-                .collect(Collectors.joining(", "));
+    private static void describeFailures(StringBuilder rationale, List<ComponentCall> failures) {
+        for (int i = 0; i < failures.size(); i++) {
+            ComponentCall c = failures.get(i);
+            if (i > 0) {
+                rationale.append(", ");
+            }
+            rationale.append(c.component()).append(' ').append(c.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            if (!c.error().isEmpty()) {
+                rationale.append(" (").append(c.error()).append(')');
+            }
+        }
     }
 
-    private static String describe(Signal signal) {
-        StringBuilder text = new StringBuilder(signal.category()).append(' ').append(format(signal.score()));
+    /** {@code category 0.87 from classifier [evidence]}; the evidence only for the signal that decided. */
+    private static void describe(StringBuilder text, Signal signal, boolean withEvidence) {
+        text.append(signal.category()).append(' ').append(format(signal.score()));
         if (!signal.classifier().isEmpty()) {
             text.append(" from ").append(signal.classifier());
         }
-        if (!signal.evidence().isEmpty()) {
+        if (withEvidence && !signal.evidence().isEmpty()) {
             text.append(" [").append(String.join("; ", signal.evidence())).append(']');
         }
-        return text.toString();
     }
 
-    private static String format(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+    /** Two decimals, as {@code String.format("%.2f")} would write them, at a fraction of its cost. */
+    static String format(double value) {
+        long hundredths = Math.round(value * 100);
+        long whole = hundredths / 100;
+        long fraction = Math.abs(hundredths % 100);
+        return (hundredths < 0 && whole == 0 ? "-" : "") + whole + (fraction < 10 ? ".0" : ".") + fraction;
     }
 }

@@ -49,12 +49,22 @@ record PolicyRule(String id, String origin, int priority, int specificity, int o
                   boolean signalRule, Verdict verdict, Set<Constraint> constraints, String template,
                   java.util.Map<String, java.util.List<String>> conditions) {
 
-    boolean matchesContext(Request request) {
-        RequestContext context = request.context();
-        return tenant.matches(context.tenant()) && role.matches(context.userRole())
-                && jurisdiction.matches(context.jurisdiction()) && channel.matches(context.channel())
-                && purpose.matches(context.purpose()) && modality.matches(modalityName(request))
-                && locale.matches(request.locale().toLanguageTag());
+    boolean matchesContext(Facts facts) {
+        return tenant.matches(facts.tenant()) && role.matches(facts.role())
+                && jurisdiction.matches(facts.jurisdiction()) && channel.matches(facts.channel())
+                && purpose.matches(facts.purpose()) && modality.matches(facts.modality())
+                && locale.matches(facts.locale());
+    }
+
+    /** The facts of a request rules look at, worked out once per decision. */
+    record Facts(String tenant, String role, String jurisdiction, String channel, String purpose, String modality,
+                 String locale) {
+
+        static Facts of(Request request) {
+            RequestContext context = request.context();
+            return new Facts(context.tenant(), context.userRole(), context.jurisdiction(), context.channel(),
+                    context.purpose(), modalityName(request), request.locale().toLanguageTag());
+        }
     }
 
     boolean matchesSignal(Signal signal, double defaultMinScore) {

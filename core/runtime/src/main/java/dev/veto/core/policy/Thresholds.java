@@ -43,13 +43,7 @@ record Thresholds(OptionalDouble constrain, OptionalDouble escalate, OptionalDou
 
     /** The lowest active threshold: a score below it earns nothing. 1.01 when every threshold is off. */
     double lowest() {
-        double lowest = 1.01;
-        for (OptionalDouble t : new OptionalDouble[] {constrain, escalate, refuse}) {
-            if (t.isPresent()) {
-                lowest = Math.min(lowest, t.getAsDouble());
-            }
-        }
-        return lowest;
+        return Math.min(constrain.orElse(1.01), Math.min(escalate.orElse(1.01), refuse.orElse(1.01)));
     }
 
     /** Every active threshold moved by {@code offset} (a sensitivity preset), kept within [0.05, 1]. */

@@ -1,7 +1,7 @@
 package dev.veto.core.policy;
 
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * Matches one fact of a request (tenant, role, locale…) or of a signal (category, classifier) against a
@@ -42,15 +42,36 @@ interface ValueMatcher {
         if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
             return ignoreCase ? pattern::equalsIgnoreCase : pattern::equals;
         }
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
+        String glob = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
+        return ignoreCase ? value -> glob(glob, value.toLowerCase(Locale.ROOT)) : value -> glob(glob, value);
+    }
+
+    /**
+     * Glob matching without regular expressions (policies are evaluated on every request): {@code *} any run
+     * of characters, {@code ?} one character. Linear in practice; backtracks only to the last {@code *}.
+     */
+    static boolean glob(String pattern, String value) {
+        int p = 0;
+        int v = 0;
+        int star = -1;
+        int resume = 0;
+        while (v < value.length()) {
+            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == value.charAt(v))) {
+                p++;
+                v++;
+            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                resume = v;
+            } else if (star >= 0) {
+                p = star + 1;
+                v = ++resume;
+            } else {
+                return false;
             }
         }
-        Pattern compiled = Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-        return value -> compiled.matcher(value).matches();
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
     }
 }
