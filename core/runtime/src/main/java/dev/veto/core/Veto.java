@@ -253,15 +253,7 @@ public final class Veto implements AutoCloseable {
 
     @Override
     public void close() {
-        policy.close();
-        components.close();
-        guard.close();
-        try {
-            plugins.stopPlugins();
-            plugins.unloadPlugins();
-        } catch (RuntimeException e) {
-            log.warn("Stopping plugins failed: {}", e.toString());
-        }
+        cleanUp(policy, components, guard, plugins);
     }
 
     /** Configures and starts a {@link Veto} host. */
@@ -427,7 +419,9 @@ public final class Veto implements AutoCloseable {
                 Injector injector = Guice.createInjector(Stage.PRODUCTION,
                         new HostModule(config, plugins, clock, recorders, registry));
                 policy = injector.getInstance(PolicyEngine.class);
-                plugins.guiceExtensionFactory().attach(injector, id -> {
+                // plugins get their own root: nothing of the host is injectable into them (singletons lazy)
+                Injector pluginRoot = Guice.createInjector(Stage.DEVELOPMENT);
+                plugins.guiceExtensionFactory().attach(pluginRoot, id -> {
                     String path = ConfigLoader.pluginPath(id);
                     return config.hasPath(path) ? config.getConfig(path) : ConfigFactory.empty();
                 });
@@ -471,24 +465,6 @@ public final class Veto implements AutoCloseable {
             return references;
         }
 
-        private static void cleanUp(PolicyEngine policy, Components components, Guard guard, VetoPluginManager plugins) {
-            if (policy != null) {
-                policy.close();
-            }
-            if (components != null) {
-                components.close();
-            }
-            if (guard != null) {
-                guard.close();
-            }
-            try {
-                plugins.stopPlugins();
-                plugins.unloadPlugins();
-            } catch (RuntimeException suppressed) {
-                log.debug("Cleaning up after a failed start", suppressed);
-            }
-        }
-
         private static RuntimeException unwrap(RuntimeException e) {
             Throwable cause = e.getCause();
             if (cause == null && e instanceof CreationException creation && !creation.getErrorMessages().isEmpty()) {
@@ -503,5 +479,23 @@ public final class Veto implements AutoCloseable {
             }
             return e;
         }
+    }
+
+    /**
+     * Shuts down in dependency order: stop watching the policy; stop the plugin pool and wait (bounded) for
+     * running calls, so no component is closed under a call; close the components; stop and unload the
+     * plugins, each on its own so one that fails to stop does not keep the others loaded.
+     */
+    private static void cleanUp(PolicyEngine policy, Components components, Guard guard, VetoPluginManager plugins) {
+        if (policy != null) {
+            policy.close();
+        }
+        if (guard != null) {
+            guard.close();
+        }
+        if (components != null) {
+            components.close();
+        }
+        plugins.stopAndUnloadEach();
     }
 }

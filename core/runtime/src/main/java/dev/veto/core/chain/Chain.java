@@ -2,6 +2,7 @@ package dev.veto.core.chain;
 
 import com.typesafe.config.Config;
 import dev.veto.core.Decision;
+import dev.veto.core.InvalidRequestException;
 import dev.veto.core.Reply;
 import dev.veto.core.audit.DecisionRecorder;
 import dev.veto.core.component.Component;
@@ -73,6 +74,7 @@ public final class Chain {
     private final Optional<Component<Generator>> generator;
     private final Optional<Component<Escalator>> escalator;
     private final DecisionCache cache;
+    private final int maxChars;
 
     /**
      * Assembles the chain.
@@ -103,13 +105,14 @@ public final class Chain {
         this.outputClassification = new Classification(guard, components.classifiers(), Stage.OUTPUT, settings.output());
         this.retrievers = settings.retrievers().stream()
                 .map(name -> required(config, components.retrievers().get(name), "veto.chain.retrieve.retrievers",
-                        "retriever '" + name + "' is not defined under veto.retrievers"))
+                        "retriever '" + name + "' is not defined (or not enabled) under veto.retrievers"))
                 .toList();
         this.generator = optional(config, settings.generator(), components.generators().get(settings.generator()),
-                "veto.chain.generate.generator", "generator '" + settings.generator() + "' is not defined under veto.generators");
+                "veto.chain.generate.generator", "generator '" + settings.generator() + "' is not defined (or not enabled) under veto.generators");
         this.escalator = optional(config, settings.escalator(), components.escalators().get(settings.escalator()),
-                "veto.chain.escalate.escalator", "escalator '" + settings.escalator() + "' is not defined under veto.escalators");
+                "veto.chain.escalate.escalator", "escalator '" + settings.escalator() + "' is not defined (or not enabled) under veto.escalators");
         this.cache = new DecisionCache(config, meters);
+        this.maxChars = config.getInt("veto.limits.max-chars");
         gate.onSwitch(version -> cache.invalidateAll());
     }
 
@@ -159,6 +162,11 @@ public final class Chain {
     private Decision run(Request request, boolean generate) {
         TraceBuilder trace = new TraceBuilder(request.id(), clock.instant());
         NormalizedText text = normalizer.normalize(subject(request).content());
+        if (text.text().length() > maxChars) {
+            // compatibility characters can expand many times under NFKC: the limit holds for what is classified
+            throw new InvalidRequestException("after Unicode normalization the text has " + text.text().length()
+                    + " characters; at most " + maxChars + " are accepted (veto.limits.max-chars)");
+        }
         String language = language(request);
         trace.stage("normalize", List.of(), text.notes());
         if (!generate) {
@@ -182,7 +190,7 @@ public final class Chain {
         if (!retrievers.isEmpty() && settings.retrieveWhen().contains(ruling.verdict())) {
             RetrievalQuery query = new RetrievalQuery(text.text(), request, ruling, settings.retrieveLimit());
             List<Guard.Result<List<Passage>>> results = guard.callAll(retrievers, settings.retrieve(),
-                    retriever -> retriever.retrieve(query), Chain::invalidPassages);
+                    retriever -> retriever.retrieve(query), Chain::checkedPassages);
             List<ComponentCall> calls = results.stream().map(Guard.Result::call).toList();
             passages = results.stream().filter(r -> r.value() != null).flatMap(r -> r.value().stream())
                     .sorted((a, b) -> Double.compare(b.score(), a.score())).limit(settings.retrieveLimit()).toList();
@@ -194,7 +202,7 @@ public final class Chain {
         }
 
         Optional<EscalationTicket> ticket = Optional.empty();
-        if (ruling.verdict() == Verdict.ESCALATE && !ruling.rule().contains("failure/")) {
+        if (ruling.verdict() == Verdict.ESCALATE && !outcome.componentFailure()) {
             ticket = escalate(request, ruling, trace);
         }
 
@@ -237,12 +245,13 @@ public final class Chain {
                 inputRuling.constraints(), passages, settings.maxTokens());
         Component<Generator> component = generator.get();
         Guard.Result<Generation> generated = guard.callAll(List.of(component), settings.generate(),
-                g -> g.generate(generationRequest), g -> g == null ? "null instead of a generation" : null).get(0);
+                g -> g.generate(generationRequest), Chain::checkedGeneration).get(0);
         trace.stage("generate", List.of(generated.call()), List.of());
         if (generated.value() == null) {
             return new Generated(Optional.empty(), input, composer.generationFailed(input, language), List.of());
         }
-        String text = generated.value().text();
+        // what is released is what was moderated: invisible characters in the output go too
+        String text = normalizer.visible(generated.value().text());
         Classification.Outcome moderated = outputClassification.run(normalizer.normalize(text), language, request);
         trace.stage("classify-output", moderated.calls(), outputClassification.isEmpty() ? List.of("no output classifiers configured") : List.of());
         PolicyOutcome judged = gate.decide(Stage.OUTPUT, request, moderated.signals(), moderated.calls());
@@ -254,16 +263,21 @@ public final class Chain {
         return new Generated(Optional.of(text), input, Reply.NONE, moderated.signals());
     }
 
-    /** The conversation, preceded by a system message with the steering text of each constraint. */
+    /**
+     * The conversation as the model gets it: every message reduced to its visible text (the classifiers never
+     * saw invisible characters, so the model must not read them either), preceded by a system message with
+     * the steering text of each constraint.
+     */
     private List<Message> steer(Request request, Set<Constraint> constraints) {
-        if (constraints.isEmpty()) {
-            return request.conversation();
-        }
-        StringBuilder guidance = new StringBuilder();
-        constraints.stream().sorted().forEach(c -> guidance.append(settings.steering().get(c)).append('\n'));
         List<Message> messages = new ArrayList<>(request.conversation().size() + 1);
-        messages.add(Message.system(guidance.toString().strip()));
-        messages.addAll(request.conversation());
+        if (!constraints.isEmpty()) {
+            StringBuilder guidance = new StringBuilder();
+            constraints.stream().sorted().forEach(c -> guidance.append(settings.steering().get(c)).append('\n'));
+            messages.add(Message.system(guidance.toString().strip()));
+        }
+        for (Message message : request.conversation()) {
+            messages.add(new Message(message.role(), normalizer.visible(message.content())));
+        }
         return messages;
     }
 
@@ -274,7 +288,7 @@ public final class Chain {
         }
         EscalationCase escalationCase = new EscalationCase(request, ruling);
         Guard.Result<EscalationTicket> result = guard.callAll(List.of(escalator.get()), settings.escalate(),
-                e -> e.escalate(escalationCase), t -> t == null ? "null instead of a ticket" : null).get(0);
+                e -> e.escalate(escalationCase), Chain::checkedTicket).get(0);
         trace.stage("escalate", List.of(result.call()), List.of());
         return Optional.ofNullable(result.value());
     }
@@ -294,16 +308,38 @@ public final class Chain {
         return language.isEmpty() ? ClassificationInput.UNDETERMINED : language.toLowerCase(Locale.ROOT);
     }
 
-    private static String invalidPassages(List<Passage> passages) {
+    /** The most passages one retriever may return. */
+    private static final int MAX_PASSAGES = 100;
+
+    private static List<Passage> checkedPassages(List<Passage> passages) {
         if (passages == null) {
-            return "null instead of a list of passages";
+            throw new Guard.InvalidResult("null instead of a list of passages");
         }
+        if (passages.size() > MAX_PASSAGES) {
+            throw new Guard.InvalidResult(passages.size() + " passages; at most " + MAX_PASSAGES + " are accepted");
+        }
+        List<Passage> copy = new ArrayList<>(passages.size());
         for (Passage passage : passages) {
             if (passage == null) {
-                return "a null passage";
+                throw new Guard.InvalidResult("a null passage");
             }
+            copy.add(passage);
         }
-        return null;
+        return List.copyOf(copy);
+    }
+
+    private static Generation checkedGeneration(Generation generation) {
+        if (generation == null) {
+            throw new Guard.InvalidResult("null instead of a generation");
+        }
+        return generation;
+    }
+
+    private static EscalationTicket checkedTicket(EscalationTicket ticket) {
+        if (ticket == null) {
+            throw new Guard.InvalidResult("null instead of a ticket");
+        }
+        return ticket;
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

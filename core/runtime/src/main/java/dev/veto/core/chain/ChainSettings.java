@@ -19,6 +19,14 @@ record ChainSettings(StageSettings input, StageSettings retrieve, StageSettings 
                      int retrieveLimit, String generator, int maxTokens, String escalator,
                      Map<Constraint, String> steering) {
 
+    private static int atLeastOne(Config config, String path) {
+        int value = config.getInt(path);
+        if (value < 1) {
+            throw VetoConfigException.at(config.getValue(path).origin(), path, "must be at least 1, was " + value);
+        }
+        return value;
+    }
+
     static ChainSettings read(Config config) {
         Set<Verdict> when = EnumSet.noneOf(Verdict.class);
         for (String verdict : config.getStringList("veto.chain.retrieve.when")) {
@@ -42,9 +50,9 @@ record ChainSettings(StageSettings input, StageSettings retrieve, StageSettings 
                 StageSettings.read(config, "escalate"),
                 config.getStringList("veto.chain.retrieve.retrievers"),
                 when,
-                config.getInt("veto.chain.retrieve.limit"),
+                atLeastOne(config, "veto.chain.retrieve.limit"),
                 config.getString("veto.chain.generate.generator"),
-                config.getInt("veto.chain.generate.max-tokens"),
+                atLeastOne(config, "veto.chain.generate.max-tokens"),
                 config.getString("veto.chain.escalate.escalator"),
                 steering);
     }

@@ -38,22 +38,26 @@ final class Classification {
         return classifiers.isEmpty();
     }
 
+    /** The most signals one classifier may report for one text. */
+    static final int MAX_SIGNALS = 256;
+
     Outcome run(NormalizedText text, String language, Request request) {
         ClassificationInput input = new ClassificationInput(stage, text.text(), language, request);
-        int length = text.text().length();
         List<Guard.Result<List<Signal>>> results = guard.callAll(classifiers, settings,
-                classifier -> classifier.classify(input), signals -> invalid(signals, length));
+                classifier -> classifier.classify(input), signals -> checked(signals, text));
         List<Signal> all = new ArrayList<>();
         List<ComponentCall> calls = new ArrayList<>(results.size());
-        for (Guard.Result<List<Signal>> result : results) {
+        for (int i = 0; i < results.size(); i++) {
+            Guard.Result<List<Signal>> result = results.get(i);
             ComponentCall call = result.call();
             if (result.value() == null) {
                 calls.add(call);
                 continue;
             }
-            List<Signal> attributed = result.value().stream()
-                    .map(s -> s.withClassifier(call.component()).withSpans(s.spans().stream().map(text::toOriginal).toList()))
-                    .toList();
+            List<Signal> attributed = new ArrayList<>(result.value().size());
+            for (Signal signal : result.value()) {
+                attributed.add(signal.withClassifier(call.component()));
+            }
             all.addAll(attributed);
             calls.add(new ComponentCall(call.component(), call.plugin(), call.outcome(), call.elapsed(), attributed,
                     call.error(), call.failureMode()));
@@ -61,21 +65,38 @@ final class Classification {
         return new Outcome(all, calls);
     }
 
-    /** A classifier's answer is only trusted if it is well-formed. */
-    private static String invalid(List<Signal> signals, int textLength) {
+    /**
+     * A classifier's answer is only trusted if it is well-formed. Runs on the plugin thread: the list is the
+     * plugin's and may be hostile (endless, changing); the copy returned is the host's, with spans mapped to
+     * the original text.
+     */
+    private static List<Signal> checked(List<Signal> signals, NormalizedText text) {
         if (signals == null) {
-            return "null instead of a list of signals";
+            throw new Guard.InvalidResult("null instead of a list of signals");
         }
+        int size = signals.size();
+        if (size > MAX_SIGNALS) {
+            throw new Guard.InvalidResult(size + " signals; at most " + MAX_SIGNALS + " are accepted");
+        }
+        int length = text.text().length();
+        List<Signal> copy = new ArrayList<>(size);
         for (Signal signal : signals) {
             if (signal == null) {
-                return "a null signal";
+                throw new Guard.InvalidResult("a null signal");
             }
+            List<dev.veto.spi.signal.Span> mapped = new ArrayList<>(signal.spans().size());
             for (Span span : signal.spans()) {
-                if (!span.fitsIn(textLength)) {
-                    return "span [" + span.start() + ", " + span.end() + ") lies outside the text of length " + textLength;
+                if (!span.fitsIn(length)) {
+                    throw new Guard.InvalidResult("span [" + span.start() + ", " + span.end()
+                            + ") lies outside the text of length " + length);
                 }
+                mapped.add(text.toOriginal(span));
+            }
+            copy.add(signal.withSpans(mapped));
+            if (copy.size() > MAX_SIGNALS) {
+                throw new Guard.InvalidResult("more signals than its size said");
             }
         }
-        return null;
+        return List.copyOf(copy);
     }
 }

@@ -3,6 +3,7 @@ package dev.veto.core.chain;
 import com.typesafe.config.Config;
 import dev.veto.core.component.CircuitBreaker;
 import dev.veto.core.component.Component;
+import dev.veto.core.config.VetoConfigException;
 import dev.veto.core.plugin.PluginCalls;
 import dev.veto.core.trace.CallOutcome;
 import dev.veto.core.trace.ComponentCall;
@@ -21,23 +22,27 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs every call into a plugin: on a bounded pool of daemon threads, under the plugin's context class
- * loader, against a deadline, behind the component's circuit breaker. Whatever the plugin does — throw, hang,
- * return garbage, throw an {@link Error} — the caller gets a {@link ComponentCall} with an outcome, never an
- * exception and never a wait past the deadline.
+ * loader, against a deadline, behind the component's circuit breaker and its own limit of calls in flight.
+ * Whatever the plugin does — throw, hang, return garbage, throw an {@link Error}, return a list that never
+ * ends — the caller gets a {@link ComponentCall} with an outcome, never an exception and never a wait past
+ * the deadline.
+ *
+ * <p>Everything that touches what a plugin returned or threw runs on the plugin thread, under the deadline:
+ * results are checked and copied into host-owned values there ({@link Sanitizer}), and failures are turned
+ * into one-line descriptions there. The request thread only ever sees host-owned data.
  *
  * <p>Both sides of a call busy-wait briefly ({@code veto.plugin-host.spin-wait}) before they park: an idle
  * worker for the next call, the request thread for the result. That keeps the host's own overhead at a
  * few microseconds under traffic, for a bounded amount of CPU when traffic stops.
  *
- * <p>A timed-out call is interrupted and abandoned; a plugin that ignores interruption keeps its thread,
- * which is why the pool is bounded and a full pool yields {@link CallOutcome#REJECTED} rather than a queue
- * that grows without end.
+ * <p>A timed-out call is interrupted and abandoned; a plugin that ignores interruption keeps its thread.
+ * Such calls still count against the component's {@code max-calls-per-component}, so one hung plugin can
+ * take only that many threads of the pool; beyond it, its calls are {@link CallOutcome#REJECTED} at once.
  */
 public final class Guard implements AutoCloseable {
 
@@ -45,18 +50,58 @@ public final class Guard implements AutoCloseable {
 
     private final ThreadPoolExecutor pool;
     private final long spinNanos;
+    private final int maxCallsPerComponent;
 
     /**
-     * Creates the pool from {@code veto.plugin-host.threads} and {@code veto.plugin-host.queue}.
+     * Checks and copies what a plugin returned, on the plugin thread.
+     *
+     * @param <R> the result type
+     */
+    @FunctionalInterface
+    interface Sanitizer<R> {
+        /**
+         * @param result what the plugin returned, possibly {@code null}
+         * @return a host-owned, validated copy
+         * @throws InvalidResult with what is wrong
+         */
+        R apply(R result);
+    }
+
+    /** A plugin result the host will not use; the message says why. */
+    static final class InvalidResult extends RuntimeException {
+        InvalidResult(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A plugin threw; the message is the host's description of it, made on the plugin thread. */
+    private static final class PluginFailure extends RuntimeException {
+        PluginFailure(String description) {
+            super(description, null, false, false);
+        }
+    }
+
+    /**
+     * Creates the pool from {@code veto.plugin-host}.
      *
      * @param config the host configuration
+     * @throws VetoConfigException if a size is not positive
      */
     @Inject
     public Guard(@Named("veto") Config config) {
-        int threads = config.getInt("veto.plugin-host.threads");
-        int queue = config.getInt("veto.plugin-host.queue");
+        int threads = positive(config, "veto.plugin-host.threads");
+        int queue = positive(config, "veto.plugin-host.queue");
+        this.maxCallsPerComponent = positive(config, "veto.plugin-host.max-calls-per-component");
         this.spinNanos = config.getDuration("veto.plugin-host.spin-wait").toNanos();
-        this.pool = PluginCallQueue.newPool(threads, Math.max(1, queue), spinNanos, new DaemonThreads());
+        this.pool = PluginCallQueue.newPool(threads, queue, spinNanos, new DaemonThreads());
+    }
+
+    private static int positive(Config config, String path) {
+        int value = config.getInt(path);
+        if (value < 1) {
+            throw VetoConfigException.at(config.getValue(path).origin(), path, "must be at least 1, was " + value);
+        }
+        return value;
     }
 
     /**
@@ -74,18 +119,25 @@ public final class Guard implements AutoCloseable {
      * @param component the component to call
      * @param mode      the failure behaviour that applies to this call
      * @param call      the work
-     * @param validator returns a description of what is wrong with a result, or {@code null} if it is valid
+     * @param sanitizer checks and copies the result, on the plugin thread
      * @param <C>       the component type
      * @param <R>       the result type
      * @return the pending call
      */
     <C extends AutoCloseable, R> Pending<R> submit(Component<C> component, FailureMode mode, PluginCall<C, R> call,
-                                                   Function<R, String> validator) {
-        Pending<R> pending = new Pending<>(component, mode, validator);
+                                                   Sanitizer<R> sanitizer) {
+        Pending<R> pending = new Pending<>(component, mode);
         if (component.instance().isEmpty()) {
             return pending.notCalled(CallOutcome.UNAVAILABLE, component.unavailableReason().orElse("unavailable"));
         }
+        AtomicInteger inFlight = component.callsInFlight();
+        if (inFlight.incrementAndGet() > maxCallsPerComponent) {
+            inFlight.decrementAndGet();
+            return pending.notCalled(CallOutcome.REJECTED, maxCallsPerComponent + " calls of this component are still "
+                    + "running (veto.plugin-host.max-calls-per-component)");
+        }
         if (!component.breaker().tryAcquire()) {
+            inFlight.decrementAndGet();
             return pending.notCalled(CallOutcome.TRIPPED, "skipped: failed repeatedly, circuit breaker open");
         }
         C instance = component.instance().get();
@@ -96,16 +148,30 @@ public final class Guard implements AutoCloseable {
             thread.setContextClassLoader(loader);
             long started = System.nanoTime();
             try {
-                return call.apply(instance);
+                R raw;
+                try {
+                    raw = call.apply(instance);
+                } catch (Throwable failure) {
+                    throw new PluginFailure(PluginCalls.describe(failure));
+                }
+                try {
+                    return sanitizer.apply(raw);
+                } catch (InvalidResult invalid) {
+                    throw invalid;
+                } catch (Throwable failure) {
+                    throw new InvalidResult("cannot be inspected: " + PluginCalls.describe(failure));
+                }
             } finally {
                 pending.runNanos = System.nanoTime() - started;
                 thread.setContextClassLoader(previous);
+                inFlight.decrementAndGet();
             }
         });
         try {
             pool.execute(task);
         } catch (RejectedExecutionException e) {
-            component.breaker().onFailure();
+            inFlight.decrementAndGet();
+            component.breaker().release();
             return pending.notCalled(CallOutcome.REJECTED, "no plugin thread free (veto.plugin-host.threads and queue are full)");
         }
         pending.task = task;
@@ -130,10 +196,6 @@ public final class Guard implements AutoCloseable {
             Spin.until(() -> pending.task.isDone() ? Boolean.TRUE : null,
                     Math.min(spinNanos, deadlineNanos - System.nanoTime()));
             R value = pending.task.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            String problem = validate(pending, value);
-            if (problem != null) {
-                return failed(pending, CallOutcome.FAILED, "returned an invalid result: " + problem, ran(pending));
-            }
             breaker.onSuccess();
             return pending.result(CallOutcome.OK, ran(pending), "", value);
         } catch (TimeoutException e) {
@@ -141,13 +203,18 @@ public final class Guard implements AutoCloseable {
             return failed(pending, CallOutcome.TIMED_OUT, "no answer within the stage deadline",
                     Duration.ofNanos(System.nanoTime() - pending.submittedNanos));
         } catch (ExecutionException e) {
-            return failed(pending, CallOutcome.FAILED, PluginCalls.describe(e.getCause()), ran(pending));
+            Throwable cause = e.getCause();
+            String error = cause instanceof InvalidResult ? "returned an invalid result: " + cause.getMessage()
+                    : cause instanceof PluginFailure ? cause.getMessage() : PluginCalls.describe(cause);
+            return failed(pending, CallOutcome.FAILED, error, ran(pending));
         } catch (CancellationException e) {
             return failed(pending, CallOutcome.FAILED, "cancelled", ran(pending));
         } catch (InterruptedException e) {
+            // the request was abandoned, not the plugin's fault: no breaker charge
             pending.task.cancel(true);
+            breaker.release();
             Thread.currentThread().interrupt();
-            return failed(pending, CallOutcome.FAILED, "the waiting request thread was interrupted", ran(pending));
+            return pending.result(CallOutcome.FAILED, ran(pending), "the waiting request thread was interrupted", null);
         }
     }
 
@@ -157,27 +224,18 @@ public final class Guard implements AutoCloseable {
      * @param components the components
      * @param stage      the stage's settings
      * @param call       the work, the same for each component
-     * @param validator  checks each result
+     * @param sanitizer  checks and copies each result
      * @param <C>        the component type
      * @param <R>        the result type
      * @return one result per component, in order
      */
     <C extends AutoCloseable, R> List<Result<R>> callAll(List<Component<C>> components, StageSettings stage,
-                                                        PluginCall<C, R> call, Function<R, String> validator) {
+                                                        PluginCall<C, R> call, Sanitizer<R> sanitizer) {
         long deadline = System.nanoTime() + stage.deadline().toNanos();
         List<Pending<R>> pending = components.stream()
-                .map(c -> submit(c, c.failureMode(stage.onFailure()), call, validator))
+                .map(c -> submit(c, c.failureMode(stage.onFailure()), call, sanitizer))
                 .toList();
         return pending.stream().map(p -> await(p, deadline)).toList();
-    }
-
-    /** A result the host cannot even inspect (a plugin's broken collection, say) is invalid too. */
-    private static <R> String validate(Pending<R> pending, R value) {
-        try {
-            return pending.validator.apply(value);
-        } catch (RuntimeException e) {
-            return "cannot be inspected: " + PluginCalls.describe(e);
-        }
     }
 
     private static Duration ran(Pending<?> pending) {
@@ -194,9 +252,20 @@ public final class Guard implements AutoCloseable {
         return pending.result(outcome, elapsed, error, null);
     }
 
+    /**
+     * Stops the pool: no new calls, running calls interrupted, and a bounded wait for them to return, so that
+     * components are not closed under a call that still uses them.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("Some plugin calls did not stop within 2 s of shutdown; their components are closed anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -207,17 +276,15 @@ public final class Guard implements AutoCloseable {
     static final class Pending<R> {
         private final Component<?> component;
         private final FailureMode mode;
-        private final Function<R, String> validator;
         private final long submittedNanos = System.nanoTime();
         private volatile long runNanos;
         private FutureTask<R> task;
         private CallOutcome preOutcome;
         private String preError;
 
-        private Pending(Component<?> component, FailureMode mode, Function<R, String> validator) {
+        private Pending(Component<?> component, FailureMode mode) {
             this.component = component;
             this.mode = mode;
-            this.validator = validator;
         }
 
         private Pending<R> notCalled(CallOutcome outcome, String error) {

@@ -51,6 +51,14 @@ public final class CircuitBreaker {
         return false;
     }
 
+    /**
+     * Gives back a permission that did not lead to a call the component is accountable for (the host had no
+     * thread, or the request was abandoned): a half-open trial may be made again.
+     */
+    public synchronized void release() {
+        trialInFlight = false;
+    }
+
     /** Records a successful call; closes the breaker. */
     public synchronized void onSuccess() {
         consecutiveFailures = 0;

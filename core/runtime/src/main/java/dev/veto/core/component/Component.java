@@ -5,6 +5,7 @@ import dev.veto.spi.classifier.Stage;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One configured component instance, ready to be called — or unavailable, with the reason, so the chain can
@@ -23,6 +24,7 @@ public final class Component<C extends AutoCloseable> {
     private final Optional<FailureMode> failureMode;
     private final Set<Stage> stages;
     private final CircuitBreaker breaker;
+    private final AtomicInteger callsInFlight = new AtomicInteger();
 
     private Component(String name, String pluginId, String factory, ClassLoader classLoader, C instance,
                       String unavailableReason, Optional<FailureMode> failureMode, Set<Stage> stages,
@@ -119,6 +121,15 @@ public final class Component<C extends AutoCloseable> {
     /** @return the stages this component runs in */
     public Set<Stage> stages() {
         return stages;
+    }
+
+    /**
+     * Calls started and not yet returned — including calls the host stopped waiting for that still run.
+     *
+     * @return the counter
+     */
+    public AtomicInteger callsInFlight() {
+        return callsInFlight;
     }
 
     /** @return the circuit breaker; {@code null} if unavailable */

@@ -69,6 +69,10 @@ public final class ComponentAssembler {
         this.dataRoot = home.resolve(config.getString("veto.plugin-host.data-directory"));
         this.createTimeout = config.getDuration("veto.plugin-host.create-timeout");
         this.breakerThreshold = config.getInt("veto.plugin-host.circuit-breaker.failure-threshold");
+        if (breakerThreshold < 1) {
+            throw VetoConfigException.at(config.getValue("veto.plugin-host.circuit-breaker.failure-threshold").origin(),
+                    "veto.plugin-host.circuit-breaker.failure-threshold", "must be at least 1, was " + breakerThreshold);
+        }
         this.breakerCoolDown = config.getDuration("veto.plugin-host.circuit-breaker.cool-down");
     }
 
@@ -93,10 +97,12 @@ public final class ComponentAssembler {
         List<String> names = config.getObject(kind.instancesPath()).keySet().stream().sorted().toList();
         for (String name : names) {
             String path = kind.instancesPath() + "." + ConfigUtil.quoteString(name);
-            Config definition = instanceDefinition(path).withFallback(defaults);
+            Config own = instanceDefinition(path);
+            checkKeys(own, kind, path);
+            Config definition = own.withFallback(defaults);
             try {
                 if (definition.getBoolean("enabled")) {
-                    result.put(name, create(kind, name, path, definition));
+                    result.put(name, create(kind, name, path, definition, own.hasPath("stages")));
                 }
             } catch (ConfigException e) {
                 throw VetoConfigException.from(e);
@@ -114,26 +120,59 @@ public final class ComponentAssembler {
         }
     }
 
+    /** An instance definition holds the host's keys and `settings`; anything else is a typo. */
+    private static void checkKeys(Config own, ComponentKind<?, ?> kind, String path) {
+        java.util.Set<String> known = kind == ComponentKind.CLASSIFIER
+                ? java.util.Set.of("factory", "enabled", "stages", "on-failure", "settings")
+                : java.util.Set.of("factory", "enabled", "on-failure", "settings");
+        List<String> problems = new java.util.ArrayList<>();
+        for (String key : own.root().keySet()) {
+            if (!known.contains(key)) {
+                problems.add(ConfigProblems.describe(own.getValue(ConfigUtil.quoteString(key)).origin(), path + "." + key,
+                        "unknown setting (known: " + String.join(", ", known.stream().sorted().toList())
+                                + "; a factory's own settings go under settings { … })"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new VetoConfigException(problems);
+        }
+    }
+
     private <F extends ComponentFactory<C>, C extends AutoCloseable> Component<C> create(
-            ComponentKind<F, C> kind, String name, String path, Config definition) {
+            ComponentKind<F, C> kind, String name, String path, Config definition, boolean stagesSet) {
         if (!definition.hasPath("factory")) {
             throw VetoConfigException.at(config.getValue(path).origin(), path, "missing 'factory': name the "
                     + kind + " factory to create this instance from (available: " + registry.names(kind) + ")");
         }
         String factoryName = definition.getString("factory");
         Optional<FailureMode> failureMode = failureMode(definition, path);
-        Set<Stage> stages = kind == ComponentKind.CLASSIFIER ? stages(definition, path) : Set.of();
+        Set<Stage> stages = kind == ComponentKind.CLASSIFIER && stagesSet ? stages(definition, path) : Set.of();
         Optional<RegisteredFactory<F>> found = registry.find(kind, factoryName);
         if (found.isEmpty()) {
             String reason = "no " + kind + " factory named '" + factoryName + "' is loaded (configured at "
                     + origin(path + ".factory") + "; loaded: " + registry.names(kind) + ")";
             log.error("Component {}: {}", name, reason);
-            return Component.unavailable(name, "unknown", factoryName, reason, failureMode, stages);
+            return Component.unavailable(name, "unknown", factoryName, reason, failureMode,
+                    kind == ComponentKind.CLASSIFIER && !stagesSet ? Set.of(Stage.INPUT, Stage.OUTPUT) : stages);
         }
         RegisteredFactory<F> source = found.get();
         if (source.factory() instanceof ClassifierFactory classifierFactory) {
-            Set<Stage> supported = PluginCalls.withLoader(source.classLoader(), classifierFactory::stages);
-            if (!supported.containsAll(stages)) {
+            Set<Stage> supported;
+            try {
+                supported = PluginCalls.withLoader(source.classLoader(), classifierFactory::stages);
+                if (supported == null || supported.isEmpty()) {
+                    throw new IllegalStateException("the factory names no stage it supports");
+                }
+                supported = Set.copyOf(supported);
+            } catch (RuntimeException | LinkageError e) {
+                String reason = "factory '" + factoryName + "' cannot say which stages it supports: " + PluginCalls.describe(e);
+                log.error("Component {}: {}", name, reason);
+                return Component.unavailable(name, source.pluginId(), factoryName, reason, failureMode,
+                        stagesSet ? stages : Set.of(Stage.INPUT, Stage.OUTPUT));
+            }
+            if (!stagesSet) {
+                stages = supported; // the operator did not choose: every stage the factory supports
+            } else if (!supported.containsAll(stages)) {
                 throw VetoConfigException.at(definition.getValue("stages").origin(), path + ".stages",
                         "factory '" + factoryName + "' supports only the stages " + lower(supported));
             }

@@ -48,7 +48,20 @@ public final class FactoryRegistry {
                     found++;
                 }
             }
-            if (found == 0 && plugin.getPluginState() == PluginState.STARTED) {
+            java.util.Set<String> indexedNames = plugins.getExtensionClassNames(plugin.getPluginId());
+            for (String name : indexedNames) {
+                try {
+                    Class.forName(name, false, plugin.getPluginClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    plugins.reportProblem(plugin.getPluginId(), "extension " + name + " is listed in "
+                            + "META-INF/extensions.idx but cannot be loaded: " + PluginCalls.describe(e));
+                }
+            }
+            boolean indexed = !indexedNames.isEmpty();
+            if (found == 0 && indexed) {
+                plugins.reportProblem(plugin.getPluginId(), "provides no usable factory: its indexed extensions "
+                        + "could not be created or implement no Veto factory interface (see the problems above)");
+            } else if (found == 0 && plugin.getPluginState() == PluginState.STARTED) {
                 plugins.reportProblem(plugin.getPluginId(), "provides no factory: is META-INF/extensions.idx "
                         + "missing from the plugin (annotation processing off), or do its @Extension classes "
                         + "implement no Veto factory interface?");

@@ -84,7 +84,9 @@ public final class ConfigLoader {
             return ConfigFactory.empty("plugin " + pluginId + " has no reference.conf");
         }
         try {
-            return ConfigFactory.parseURL(resource, ConfigParseOptions.defaults().setAllowMissing(false));
+            // resolved here, on its own: substitutions in a plugin's defaults refer to the plugin's own settings,
+            // and a broken one is reported as that plugin's problem rather than stopping the host
+            return ConfigFactory.parseURL(resource, ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
         } catch (ConfigException e) {
             throw VetoConfigException.from(e);
         }

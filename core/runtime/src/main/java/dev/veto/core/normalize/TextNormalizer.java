@@ -91,6 +91,32 @@ public final class TextNormalizer {
                 : NormalizedText.changed(original, normalized, toOriginal, notes);
     }
 
+    /**
+     * The text with what cannot be seen removed — invisible and control characters, tag characters that can
+     * smuggle hidden instructions — and unpaired surrogates replaced, but not NFKC-normalized: what the host
+     * sends to a model and releases to a user, so that neither reads anything the classifiers did not see.
+     *
+     * @param text any text
+     * @return the visible text
+     */
+    public String visible(String text) {
+        if (isPlainAscii(text)) {
+            return text;
+        }
+        StringBuilder visible = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int width = Character.charCount(cp);
+            if (Character.isSurrogate((char) cp) && width == 1) {
+                visible.append('\uFFFD');
+            } else if (!isInvisible(cp)) {
+                visible.appendCodePoint(cp);
+            }
+            i += width;
+        }
+        return visible.toString();
+    }
+
     /** Printable ASCII plus tab and line breaks needs no normalization at all. */
     private static boolean isPlainAscii(String text) {
         for (int i = 0; i < text.length(); i++) {

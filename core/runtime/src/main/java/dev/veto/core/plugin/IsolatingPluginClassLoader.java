@@ -41,6 +41,19 @@ final class IsolatingPluginClassLoader extends PluginClassLoader {
         return false;
     }
 
+    /** PF4J's extension index: this plugin's own, never one inherited from a dependency. */
+    private static final String EXTENSION_INDEX = "META-INF/extensions.idx";
+
+    @Override
+    public java.net.URL getResource(String name) {
+        return EXTENSION_INDEX.equals(name) ? findResource(name) : super.getResource(name);
+    }
+
+    @Override
+    public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
+        return EXTENSION_INDEX.equals(name) ? findResources(name) : super.getResources(name);
+    }
+
     @Override
     public Class<?> loadClass(String className) throws ClassNotFoundException {
         if (isHostPackage(className)) {

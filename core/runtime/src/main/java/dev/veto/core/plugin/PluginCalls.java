@@ -1,12 +1,17 @@
 package dev.veto.core.plugin;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Runs plugin code with the plugin's class loader as the thread's context class loader, as libraries inside
- * plugins (ServiceLoader users, JAXB, ONNX runtimes) expect.
+ * plugins (ServiceLoader users, JAXB, ONNX runtimes) expect; and describes what a plugin threw without
+ * trusting it (a cause chain may loop, {@code getMessage} may throw).
  */
 public final class PluginCalls {
+
+    private static final int MAX_CAUSES = 16;
 
     private PluginCalls() {
     }
@@ -31,19 +36,42 @@ public final class PluginCalls {
     }
 
     /**
-     * A one-line description of a plugin failure: the innermost cause's type and message.
+     * A one-line description of a plugin failure: the innermost cause's type and message. Cause chains are
+     * followed at most 16 deep and never around a loop.
      *
      * @param failure what the plugin threw
      * @return the description
      */
     public static String describe(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (int depth = 0; depth < MAX_CAUSES; depth++) {
+            seen.put(root, Boolean.TRUE);
+            Throwable cause = safeCause(root);
+            if (cause == null || seen.containsKey(cause)) {
+                break;
+            }
+            root = cause;
         }
-        String message = root.getMessage();
         String type = root.getClass().getSimpleName();
+        String message = safeMessage(root);
         return message == null || message.isBlank() ? type : type + ": " + firstLine(message);
+    }
+
+    private static Throwable safeCause(Throwable t) {
+        try {
+            return t.getCause();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String safeMessage(Throwable t) {
+        try {
+            return t.getMessage();
+        } catch (RuntimeException e) {
+            return "(its message could not be read: " + e.getClass().getSimpleName() + ")";
+        }
     }
 
     private static String firstLine(String message) {

@@ -68,21 +68,31 @@ final class PluginFolder implements PluginRepository {
         }
     }
 
+    /** Written last into a complete expansion: which zip (size and time) it was expanded from. */
+    private static final String MARKER = ".veto-expanded-from";
+
     /**
-     * Returns the path PF4J should load: the jar itself, or the zip expanded into the work folder (again
-     * whenever the zip is newer than its expansion).
+     * Returns the path PF4J should load: the jar itself, or the zip expanded into the work folder. The zip
+     * is expanded again whenever it differs from the one the expansion was made from (newer or older —
+     * a rollback counts), and an expansion interrupted half-way is never used: it is made in a temporary
+     * folder and moved into place only when complete.
      */
     Path expand(Path pluginPath) throws IOException {
         if (!isZip(pluginPath)) {
             return pluginPath;
         }
         Path target = expandedPath(pluginPath);
-        boolean stale = !Files.isDirectory(target)
-                || Files.getLastModifiedTime(pluginPath).compareTo(Files.getLastModifiedTime(target)) > 0;
-        if (stale) {
-            deleteRecursively(target);
-            extract(pluginPath, target);
+        String stamp = Files.size(pluginPath) + " " + Files.getLastModifiedTime(pluginPath).toMillis();
+        Path marker = target.resolve(MARKER);
+        if (Files.isRegularFile(marker) && Files.readString(marker).equals(stamp)) {
+            return target;
         }
+        Path temporary = target.resolveSibling(target.getFileName() + ".partial");
+        deleteRecursively(temporary);
+        extract(pluginPath, temporary);
+        Files.writeString(temporary.resolve(MARKER), stamp);
+        deleteRecursively(target);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
     }
 

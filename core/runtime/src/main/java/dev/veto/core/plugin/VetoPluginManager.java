@@ -144,12 +144,60 @@ public final class VetoPluginManager extends DefaultPluginManager {
         return valid;
     }
 
+    /**
+     * Resolves dependencies between plugins without letting a broken graph stop the host: a cyclic or
+     * unparsable dependency is reported for the plugins involved, and a plugin PF4J drops because a
+     * dependency is missing or of the wrong version is reported instead of vanishing silently.
+     */
+    @Override
+    protected void resolvePlugins() {
+        Set<String> before = new java.util.TreeSet<>();
+        getPlugins().forEach(p -> before.add(p.getPluginId()));
+        try {
+            super.resolvePlugins();
+        } catch (RuntimeException e) {
+            for (PluginWrapper plugin : List.copyOf(getUnresolvedPlugins())) {
+                report(plugin.getPluginId(), sourceFile(plugin), "cannot be resolved, it is not started: "
+                        + PluginCalls.describe(e));
+            }
+            return;
+        }
+        Set<String> after = new java.util.TreeSet<>();
+        getPlugins().forEach(p -> after.add(p.getPluginId()));
+        for (String id : before) {
+            if (!after.contains(id)) {
+                problems.add(new PluginProblem(id, Path.of(id), "was not loaded: a plugin it depends on "
+                        + "(Plugin-Dependencies) is missing or of the wrong version"));
+                log.error("Plugin {} was not loaded: a plugin it depends on is missing or of the wrong version", id);
+            }
+        }
+    }
+
     @Override
     public void startPlugins() {
         super.startPlugins();
         for (PluginWrapper plugin : getPlugins()) {
             if (plugin.getPluginState() == PluginState.FAILED && plugin.getFailedException() != null) {
                 report(plugin.getPluginId(), sourceFile(plugin), "failed to start: " + PluginCalls.describe(plugin.getFailedException()));
+            }
+        }
+    }
+
+    /**
+     * Stops and unloads every plugin, each on its own: one that fails to stop does not keep the others (and
+     * their class loaders and open jars) around.
+     */
+    public void stopAndUnloadEach() {
+        for (PluginWrapper plugin : List.copyOf(getPlugins())) {
+            try {
+                stopPlugin(plugin.getPluginId());
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("Plugin {} failed to stop: {}", plugin.getPluginId(), PluginCalls.describe(e));
+            }
+            try {
+                unloadPlugin(plugin.getPluginId());
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("Plugin {} failed to unload: {}", plugin.getPluginId(), PluginCalls.describe(e));
             }
         }
     }

@@ -168,8 +168,8 @@ final class CompiledPolicy {
             rationale.append(": fail-closed, so the policy's failure verdict ").append(failureVerdict).append(" applies");
             appendOthers(rationale, judged, null);
             appendFailOpen(rationale, failedOpen);
-            return outcome(new Ruling(failureVerdict, Set.of(), prefix + "failure/" + failedClosed.get(0).component(),
-                    categoryIds, rationale.toString(), version, evidence), "");
+            return new PolicyOutcome(new Ruling(failureVerdict, Set.of(), prefix + "failure/" + failedClosed.get(0).component(),
+                    categoryIds, rationale.toString(), version, evidence), "", tone, messages, true);
         }
         if (winner == null) {
             rationale.append("no signal reached a threshold");
@@ -227,7 +227,7 @@ final class CompiledPolicy {
     };
 
     private PolicyOutcome outcome(Ruling ruling, String template) {
-        return new PolicyOutcome(ruling, template, tone, messages);
+        return new PolicyOutcome(ruling, template, tone, messages, false);
     }
 
     private Set<Constraint> constraints(List<Judged> judged) {

@@ -116,7 +116,8 @@ public final class PolicyBundle {
         compiled.forEach(p -> p.rules().stream().map(PolicyRule::template).filter(t -> !t.isEmpty()).forEach(templates::add));
         problems.addAll(Messages.validate(messageFiles, templates));
         if (!problems.isEmpty()) {
-            throw new PolicyException(problems);
+            // the base is compiled with every overlay: one mistake in it would be reported once per overlay
+            throw new PolicyException(List.copyOf(new java.util.LinkedHashSet<>(problems)));
         }
         return bundle;
     }

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param template the message template the winning rule names, or empty
  * @param tone     the tone of the policy that applied (the tenant's, if its overlay sets one)
  * @param messages the user-facing templates of the same policy version
+ * @param componentFailure whether the ruling is the policy's failure verdict for a fail-closed component
  */
-public record PolicyOutcome(Ruling ruling, String template, String tone, Messages messages) {
+public record PolicyOutcome(Ruling ruling, String template, String tone, Messages messages, boolean componentFailure) {
 
     /** Validates the components. */
     public PolicyOutcome {

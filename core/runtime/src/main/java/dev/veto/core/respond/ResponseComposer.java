@@ -36,7 +36,7 @@ public final class ResponseComposer {
         Ruling ruling = outcome.ruling();
         Messages messages = outcome.messages();
         String tone = outcome.tone();
-        if (ruling.rule().contains("failure/")) {
+        if (outcome.componentFailure()) {
             return withPassages(messages.get(language, tone, "component-failure"), messages, language, passages);
         }
         if (!outcome.template().isEmpty()) {

@@ -31,6 +31,7 @@ import dev.veto.spi.generator.Generator;
 import dev.veto.spi.generator.GeneratorFactory;
 import dev.veto.spi.policy.Constraint;
 import dev.veto.spi.policy.Verdict;
+import dev.veto.spi.request.Message;
 import dev.veto.spi.request.Role;
 import dev.veto.spi.retriever.Passage;
 import dev.veto.spi.retriever.Retriever;
@@ -360,6 +361,114 @@ class ChainTest {
             assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
             assertThat(seen).containsExactly("bad \uFFFD text \uFFFD");
         }
+    }
+
+    @Test
+    void hostilePluginResultsAndFailuresCostAtMostTheDeadline() {
+        classifier("endless", input -> java.util.Collections.nCopies(Integer.MAX_VALUE, Signal.of("hate", 0.1)));
+        classifier("loop", input -> {
+            IllegalStateException a = new IllegalStateException("a");
+            IllegalStateException b = new IllegalStateException("b", a);
+            a.initCause(b); // a cause chain that loops
+            throw a;
+        });
+        classifier("error", input -> {
+            throw new StackOverflowError("deep");
+        });
+        settings.put("veto.chain.input.deadline", "1s");
+        try (Veto veto = start()) {
+            long started = System.nanoTime();
+            Decision decision = veto.check("hello");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            assertThat(call(decision, "classify-input", "endless").error()).contains("at most 256");
+            assertThat(call(decision, "classify-input", "loop").error()).contains("IllegalStateException");
+            assertThat(call(decision, "classify-input", "error").error()).contains("StackOverflowError: deep");
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+        }
+    }
+
+    @Test
+    void aHungComponentGetsOnlyItsShareOfThePool() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        classifier("stuck", input -> {
+            try {
+                while (!release.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    // ignores the deadline's interruption by waiting again
+                }
+            } catch (InterruptedException e) {
+                try {
+                    release.await();
+                } catch (InterruptedException ignored) {
+                    // still stuck
+                }
+            }
+            return List.of();
+        });
+        settings.put("veto.chain.input.deadline", "50ms");
+        settings.put("veto.plugin-host.max-calls-per-component", 2);
+        settings.put("veto.plugin-host.circuit-breaker.failure-threshold", 100);
+        try (Veto veto = start()) {
+            assertThat(call(veto.check("one"), "classify-input", "stuck").outcome()).isEqualTo(CallOutcome.TIMED_OUT);
+            assertThat(call(veto.check("two"), "classify-input", "stuck").outcome()).isEqualTo(CallOutcome.TIMED_OUT);
+            ComponentCall third = call(veto.check("three"), "classify-input", "stuck");
+            assertThat(third.outcome()).isEqualTo(CallOutcome.REJECTED);
+            assertThat(third.error()).contains("max-calls-per-component");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void theModelReadsAndTheUserGetsOnlyVisibleText() throws Exception {
+        Generator generator = mock(Generator.class);
+        when(generator.generate(any())).thenReturn(new Generation("Sunny\uDB40\uDC41\uDB40\uDC42 today.", FinishReason.STOP, "m"));
+        factories.add(generatorFactory(generator));
+        settings.put("veto.generators.model.factory", "mock-generator");
+        settings.put("veto.chain.generate.generator", "model");
+        String hidden = "What's the weather?\uDB40\uDC69\uDB40\uDC67\uDB40\uDC6E"; // tag characters spell "ign"
+        try (Veto veto = start()) {
+            Decision decision = veto.complete(veto.request(hidden).build());
+            ArgumentCaptor<GenerationRequest> request = ArgumentCaptor.forClass(GenerationRequest.class);
+            verify(generator).generate(request.capture());
+            assertThat(request.getValue().messages()).extracting(Message::content).containsExactly("What's the weather?");
+            assertThat(decision.output()).contains("Sunny today.");
+        }
+    }
+
+    @Test
+    void aClassifierWithoutStagesRunsInEveryStageItsFactorySupports() throws Exception {
+        Classifier onlyInput = mock(Classifier.class);
+        when(onlyInput.classify(any())).thenReturn(List.of());
+        factories.add(new ClassifierFactory() {
+            @Override
+            public String name() {
+                return "input-only";
+            }
+
+            @Override
+            public Set<Stage> stages() {
+                return Set.of(Stage.INPUT);
+            }
+
+            @Override
+            public Classifier create(ComponentContext context) {
+                return onlyInput;
+            }
+        });
+        settings.put("veto.classifiers.c.factory", "input-only");
+        try (Veto veto = start()) {
+            assertThat(veto.components()).singleElement().asString().contains("available");
+            veto.check("hello");
+            verify(onlyInput).classify(any());
+        }
+    }
+
+    @Test
+    void aTypoInAComponentDefinitionIsAConfigurationError() {
+        settings.put("veto.classifiers.c.factory", "x");
+        settings.put("veto.classifiers.c.setings.threshold", 0.5);
+        assertThatThrownBy(this::start).isInstanceOf(dev.veto.core.config.VetoConfigException.class)
+                .hasMessageContaining("veto.classifiers.\"c\".setings: unknown setting");
     }
 
     private static GeneratorFactory generatorFactory(Generator generator) {

@@ -291,6 +291,52 @@ class PluginHostIntegrationTest {
         }
     }
 
+    @Test
+    void aPluginCannotInjectTheHostsConfiguration() {
+        TestPlugin.withId("nosy").source("test.nosy.Factory", """
+                package test.nosy;
+                import com.typesafe.config.Config;
+                import dev.veto.spi.ComponentContext;
+                import dev.veto.spi.classifier.*;
+                public final class Factory implements ClassifierFactory {
+                    @jakarta.inject.Inject
+                    public Factory(@jakarta.inject.Named("veto") Config hostConfig) { }
+                    public String name() { return "nosy"; }
+                    public Classifier create(ComponentContext context) { return input -> java.util.List.of(); }
+                }""", true).writeJar(plugins, "nosy");
+        try (Veto veto = start(Map.of())) {
+            assertThat(plugin(veto, "nosy").factories()).isEmpty();
+            assertThat(plugin(veto, "nosy").problems()).anyMatch(p -> p.contains("cannot create classifier factory"));
+        }
+    }
+
+    @Test
+    void substitutionsInAPluginsDefaultsReferToThePluginsOwnSettings() {
+        TestPlugin.withId("subst").referenceConf("base = 0.4\nboosted = ${base}\n")
+                .source("test.subst.Factory", Sources.classifierFactory("test.subst", "Factory", "subst",
+                        "return List.of();"), true)
+                .writeJar(plugins, "subst");
+        try (Veto veto = start(Map.of())) {
+            assertThat(veto.config().getDouble("veto.plugins.subst.boosted")).isEqualTo(0.4);
+            assertThat(plugin(veto, "subst").problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aReplacedZipIsExpandedAgainEvenIfItIsOlder() throws Exception {
+        Path zip = wordPlugin("words", "word", "forbidden").writeZip(plugins, "words");
+        try (Veto veto = start(Map.of("veto.classifiers.w.factory", "word"))) {
+            assertThat(veto.check("forbidden").verdict()).isEqualTo(Verdict.REFUSE);
+        }
+        java.nio.file.attribute.FileTime old = Files.getLastModifiedTime(zip);
+        wordPlugin("words", "word", "different").writeZip(plugins, "words");
+        Files.setLastModifiedTime(zip, java.nio.file.attribute.FileTime.fromMillis(old.toMillis() - 60_000));
+        try (Veto veto = start(Map.of("veto.classifiers.w.factory", "word"))) {
+            assertThat(veto.check("forbidden").verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(veto.check("different").verdict()).isEqualTo(Verdict.REFUSE);
+        }
+    }
+
     private static PluginInfo plugin(Veto veto, String idOrFile) {
         return veto.plugins().stream()
                 .filter(p -> p.id().equals(idOrFile) || p.file().getFileName().toString().equals(idOrFile))
