@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * An in-process {@code check} of a 1 KB prompt: with a classifier that does nothing ({@code noop}, the
  * host's own overhead — normalization, the guarded parallel call on a plugin thread, the policy gate, the
- * trace, the audit line) and with the bundled keyword classifier loaded from its packaged zip.
+ * trace, the audit line) and with the bundled keyword classifier loaded from its packaged zip; with the
+ * decision cache off (the chain runs every time) and on (the same request again: a cache hit).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -39,6 +40,10 @@ public class CheckBenchmark {
     @Param({"noop", "keyword"})
     public String classifier;
 
+    /** {@code off}: every call runs the chain; {@code on}: every call after the first is a cache hit. */
+    @Param({"off", "on"})
+    public String cache;
+
     private Path home;
     private Veto veto;
     private Request request;
@@ -46,7 +51,8 @@ public class CheckBenchmark {
     @Setup(Level.Trial)
     public void start() throws IOException {
         home = Files.createTempDirectory("veto-bench");
-        Veto.Builder builder = Veto.builder().home(home).setting("veto.classifiers.c.factory", classifier);
+        Veto.Builder builder = Veto.builder().home(home).setting("veto.classifiers.c.factory", classifier)
+                .setting("veto.cache.enabled", cache.equals("on"));
         if (classifier.equals("keyword")) {
             Path plugins = Files.createDirectories(home.resolve("plugins"));
             Path source = Path.of(System.getProperty("bench.plugins", "benchmarks/target/plugins"));
@@ -61,7 +67,7 @@ public class CheckBenchmark {
         veto = builder.build();
         request = veto.request(PROMPT_1KB).tenant("bench").locale("en").build();
         Decision decision = veto.check(request);
-        if (!decision.trace().stage("classify-input").orElseThrow().calls().get(0).outcome().succeeded()) {
+        if (cache.equals("off") && !decision.trace().stage("classify-input").orElseThrow().calls().get(0).outcome().succeeded()) {
             throw new IllegalStateException("the classifier did not run: " + decision.reason());
         }
     }

@@ -428,6 +428,7 @@ public final class Veto implements AutoCloseable {
                 FactoryRegistry factories = FactoryRegistry.collect(plugins, hostFactories());
                 guard = injector.getInstance(Guard.class);
                 components = new ComponentAssembler(config, factories, guard.executor(), clock).assemble();
+                warnAboutUnknownCategories(components, policy);
                 Chain chain = injector.createChildInjector(new ChainModule(components)).getInstance(Chain.class);
                 Veto veto = new Veto(config, plugins, factories, components, guard, chain, policy, registry);
                 log.info("Veto started: {} plugin(s), policy {}", plugins.getStartedPlugins().size(), veto.policyVersion());
@@ -463,6 +464,22 @@ public final class Veto implements AutoCloseable {
                 }
             }
             return references;
+        }
+
+        /**
+         * Plugins may extend the taxonomy: a category the policy does not know is judged by the default
+         * thresholds. Say so at start-up, so a governance team can give it its own.
+         */
+        private static void warnAboutUnknownCategories(Components components, PolicyEngine policy) {
+            java.util.Set<String> taxonomy = policy.active().taxonomy();
+            for (var classifier : components.classifiers()) {
+                java.util.Set<String> unknown = new java.util.TreeSet<>(classifier.declaredCategories());
+                unknown.removeAll(taxonomy);
+                if (!unknown.isEmpty()) {
+                    log.warn("Classifier {} may report categories the policy's taxonomy does not list: {}; they are "
+                            + "judged by the policy's default thresholds until policy.conf gives them their own", classifier, unknown);
+                }
+            }
         }
 
         private static RuntimeException unwrap(RuntimeException e) {

@@ -165,6 +165,7 @@ public final class Guard implements AutoCloseable {
                 pending.runNanos = System.nanoTime() - started;
                 thread.setContextClassLoader(previous);
                 inFlight.decrementAndGet();
+                PluginCallQueue.callFinished(); // before the result is published: this worker is free again
             }
         });
         try {
@@ -193,7 +194,7 @@ public final class Guard implements AutoCloseable {
         CircuitBreaker breaker = pending.component.breaker();
         try {
             // Most calls finish within microseconds: wait for them without parking the request thread.
-            Spin.until(() -> pending.task.isDone() ? Boolean.TRUE : null,
+            Spin.WAITERS.until(() -> pending.task.isDone() ? Boolean.TRUE : null,
                     Math.min(spinNanos, deadlineNanos - System.nanoTime()));
             R value = pending.task.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             breaker.onSuccess();

@@ -5,15 +5,25 @@ import java.util.function.Supplier;
 
 /**
  * Busy-waiting for a short, bounded time: cheaper than parking and waking a thread when the wait is short.
- * At most one thread per processor spins at a time, whatever the pool and request concurrency, so spinning
- * never starves the threads doing real work; the others park straight away.
+ *
+ * <p>Spinning is rationed so that it never starves the threads doing real work: one idle worker at a time
+ * waits for the next call (one is all it takes to pick it up), and request threads waiting for a result
+ * share the remaining processors. Threads that find no free slot park straight away.
  */
 final class Spin {
 
-    private static final int MAX_SPINNERS = Runtime.getRuntime().availableProcessors();
-    private static final AtomicInteger spinners = new AtomicInteger();
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
 
-    private Spin() {
+    /** Idle plugin workers waiting for a call: one spinner is enough. */
+    static final Spin WORKERS = new Spin(1);
+    /** Request threads waiting for a plugin's result. */
+    static final Spin WAITERS = new Spin(Math.max(1, PROCESSORS - 1));
+
+    private final int slots;
+    private final AtomicInteger spinning = new AtomicInteger();
+
+    private Spin(int slots) {
+        this.slots = slots;
     }
 
     /**
@@ -21,12 +31,12 @@ final class Spin {
      *
      * @return the answer, or {@code null} if none came in time or no spinning slot was free
      */
-    static <T> T until(Supplier<T> probe, long nanos) {
+    <T> T until(Supplier<T> probe, long nanos) {
         if (nanos <= 0) {
             return null;
         }
-        if (spinners.incrementAndGet() > MAX_SPINNERS) {
-            spinners.decrementAndGet();
+        if (spinning.incrementAndGet() > slots) {
+            spinning.decrementAndGet();
             return probe.get();
         }
         try {
@@ -40,7 +50,7 @@ final class Spin {
             } while (System.nanoTime() < deadline);
             return null;
         } finally {
-            spinners.decrementAndGet();
+            spinning.decrementAndGet();
         }
     }
 }

@@ -25,6 +25,7 @@ public final class Component<C extends AutoCloseable> {
     private final Set<Stage> stages;
     private final CircuitBreaker breaker;
     private final AtomicInteger callsInFlight = new AtomicInteger();
+    private volatile Set<String> declaredCategories = Set.of();
 
     private Component(String name, String pluginId, String factory, ClassLoader classLoader, C instance,
                       String unavailableReason, Optional<FailureMode> failureMode, Set<Stage> stages,
@@ -121,6 +122,19 @@ public final class Component<C extends AutoCloseable> {
     /** @return the stages this component runs in */
     public Set<Stage> stages() {
         return stages;
+    }
+
+    /**
+     * The categories a classifier said it may report ({@code Classifier.categories()}), read once at start-up.
+     *
+     * @return category ids; empty if undeclared or not a classifier
+     */
+    public Set<String> declaredCategories() {
+        return declaredCategories;
+    }
+
+    void declaredCategories(Set<String> categories) {
+        this.declaredCategories = Set.copyOf(categories);
     }
 
     /**

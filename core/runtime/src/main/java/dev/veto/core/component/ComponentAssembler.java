@@ -10,6 +10,7 @@ import dev.veto.core.config.VetoConfigException;
 import dev.veto.core.plugin.PluginCalls;
 import dev.veto.core.trace.FailureMode;
 import dev.veto.spi.ComponentFactory;
+import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.classifier.ClassifierFactory;
 import dev.veto.spi.classifier.Stage;
 import java.io.IOException;
@@ -182,8 +183,12 @@ public final class ComponentAssembler {
             C instance = createWithTimeout(source, new HostComponentContext(name, source.pluginId(), settings,
                     dataDirectory(source.pluginId()), clock));
             log.info("Created {} '{}' from factory '{}' of plugin '{}'", kind, name, factoryName, source.pluginId());
-            return Component.available(name, source, instance, failureMode, stages,
+            Component<C> component = Component.available(name, source, instance, failureMode, stages,
                     new CircuitBreaker(breakerThreshold, breakerCoolDown, clock));
+            if (instance instanceof Classifier classifier) {
+                component.declaredCategories(declaredCategories(source, classifier, name));
+            }
+            return component;
         } catch (RuntimeException e) {
             String reason = "factory '" + factoryName + "' of plugin '" + source.pluginId() + "' could not create it: "
                     + PluginCalls.describe(e);
@@ -203,7 +208,8 @@ public final class ComponentAssembler {
             }
             return instance;
         } catch (TimeoutException e) {
-            creation.cancel(true);
+            // the factory may still finish: whatever it creates then is closed, never used
+            creation.thenAccept(late -> closeQuietly(source, late));
             throw new IllegalStateException("creation did not finish within " + createTimeout.toMillis()
                     + " ms (veto.plugin-host.create-timeout)");
         } catch (ExecutionException e) {
@@ -211,6 +217,34 @@ public final class ComponentAssembler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the component");
+        }
+    }
+
+    private static void closeQuietly(RegisteredFactory<?> source, AutoCloseable late) {
+        try {
+            PluginCalls.withLoader(source.classLoader(), () -> {
+                try {
+                    late.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Closing a component created after its timeout failed: {}", PluginCalls.describe(e));
+        }
+    }
+
+    /** A classifier's declared categories, read under the creation timeout (it is plugin code). */
+    private Set<String> declaredCategories(RegisteredFactory<?> source, Classifier classifier, String name) {
+        CompletableFuture<Set<String>> read = CompletableFuture.supplyAsync(
+                () -> PluginCalls.withLoader(source.classLoader(), () -> Set.copyOf(classifier.categories())), pool);
+        try {
+            return read.get(createTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            read.cancel(true);
+            log.warn("Classifier {} could not say which categories it reports: {}", name, PluginCalls.describe(e));
+            return Set.of();
         }
     }
 

@@ -47,6 +47,17 @@ class PluginCallQueueTest {
     }
 
     @Test
+    void idleWorkersAreReused() throws Exception {
+        pool = PluginCallQueue.newPool(64, 16, 0, Thread::new);
+        for (int i = 0; i < 200; i++) {
+            assertThat(pool.submit(() -> 1).get(2, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        // sequential calls run on one or two workers (a call may arrive just before the previous one is
+        // counted as finished), never on a thread each
+        assertThat(pool.getLargestPoolSize()).isLessThanOrEqualTo(8);
+    }
+
+    @Test
     void whenEveryThreadIsBusyCallsQueueAndThenAreRejected() throws Exception {
         pool = PluginCallQueue.newPool(1, 1, 0, Thread::new);
         blockOneWorker();
