@@ -39,6 +39,10 @@ final class CompiledPolicy {
     private final Map<String, Thresholds> categories;
     private final List<PolicyRule> signalRules;
     private final List<PolicyRule> requestRules;
+    /** Signal rules by the literal categories they name: a signal is matched against these and the next. */
+    private final Map<String, int[]> rulesByCategory;
+    /** Signal rules without a category condition, or with a wildcard one: tried for every signal. */
+    private final int[] rulesForAnyCategory;
     private Messages messages;
 
     CompiledPolicy(String name, String version, String tone, Verdict failureVerdict, Thresholds defaults,
@@ -51,7 +55,25 @@ final class CompiledPolicy {
         this.categories = Map.copyOf(categories);
         this.signalRules = rules.stream().filter(PolicyRule::signalRule).toList();
         this.requestRules = rules.stream().filter(r -> !r.signalRule()).toList();
+        Map<String, List<Integer>> byCategory = new java.util.HashMap<>();
+        List<Integer> any = new ArrayList<>();
+        for (int i = 0; i < signalRules.size(); i++) {
+            List<String> named = signalRules.get(i).conditions().get("category");
+            if (named == null || named.stream().anyMatch(c -> c.indexOf('*') >= 0 || c.indexOf('?') >= 0)) {
+                any.add(i);
+            } else {
+                for (String category : named) {
+                    byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        Map<String, int[]> indexed = new java.util.HashMap<>();
+        byCategory.forEach((category, indexes) -> indexed.put(category, indexes.stream().mapToInt(Integer::intValue).toArray()));
+        this.rulesByCategory = Map.copyOf(indexed);
+        this.rulesForAnyCategory = any.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    private static final int[] NONE = new int[0];
 
     String name() {
         return name;
@@ -98,10 +120,8 @@ final class CompiledPolicy {
     PolicyOutcome decide(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls) {
         String prefix = stage == Stage.OUTPUT ? "output/" : "";
         PolicyRule.Facts facts = PolicyRule.Facts.of(request);
-        boolean[] contextMatches = new boolean[signals.isEmpty() ? 0 : signalRules.size()];
-        for (int i = 0; i < contextMatches.length; i++) {
-            contextMatches[i] = signalRules.get(i).matchesContext(facts);
-        }
+        // 0: not evaluated yet, 1: the rule's context matches, 2: it does not — worked out at most once per rule
+        byte[] contextMatches = new byte[signals.isEmpty() ? 0 : signalRules.size()];
 
         List<Judged> judged = new ArrayList<>(signals.size() + 2);
         Judged winner = null;
@@ -109,10 +129,15 @@ final class CompiledPolicy {
             Thresholds thresholds = thresholdsOf(signal.category());
             double floor = thresholds.lowest();
             PolicyRule best = null;
-            for (int i = 0; i < contextMatches.length; i++) {
-                PolicyRule rule = signalRules.get(i);
-                if (contextMatches[i] && rule.matchesSignal(signal, floor) && (best == null || rule.outranks(best))) {
-                    best = rule;
+            for (int[] candidates : new int[][] {rulesByCategory.getOrDefault(signal.category(), NONE), rulesForAnyCategory}) {
+                for (int i : candidates) {
+                    PolicyRule rule = signalRules.get(i);
+                    if (contextMatches[i] == 0) {
+                        contextMatches[i] = rule.matchesContext(facts) ? (byte) 1 : (byte) 2;
+                    }
+                    if (contextMatches[i] == 1 && rule.matchesSignal(signal, floor) && (best == null || rule.outranks(best))) {
+                        best = rule;
+                    }
                 }
             }
             Verdict verdict = best != null ? best.verdict() : thresholds.verdictFor(signal.score());
@@ -240,14 +265,22 @@ final class CompiledPolicy {
         return constraints;
     }
 
+    /** How many other findings the rationale lists by name; the rest are counted (all are in the evidence). */
+    private static final int OTHERS_LISTED = 4;
+
     private static void appendOthers(StringBuilder rationale, List<Judged> judged, Judged winner) {
-        boolean first = true;
+        int listed = 0;
+        int others = judged.size() - (winner == null ? 0 : 1);
         for (Judged j : judged) {
             if (j == winner) {
                 continue;
             }
-            rationale.append(first ? "; also " : ", ");
-            first = false;
+            if (listed == OTHERS_LISTED) {
+                rationale.append(" and ").append(others - listed).append(" more");
+                return;
+            }
+            rationale.append(listed == 0 ? "; also " : ", ");
+            listed++;
             if (j.signal == null) {
                 rationale.append("rule ").append(j.rule.id()).append(' ').append(j.verdict);
             } else {

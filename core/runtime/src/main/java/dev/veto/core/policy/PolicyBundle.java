@@ -47,6 +47,7 @@ public final class PolicyBundle {
     private final Set<String> taxonomy;
     private final Messages messages;
     private final Map<String, CompiledPolicy> effective = new ConcurrentHashMap<>();
+    private volatile CompiledPolicy basePolicy;
 
     private PolicyBundle(String name, String version, Config base, Map<String, Config> tenants,
                          Map<String, Config> jurisdictions, Set<String> taxonomy, Messages messages) {
@@ -187,6 +188,14 @@ public final class PolicyBundle {
     CompiledPolicy policyFor(Request request) {
         String tenant = tenants.containsKey(request.context().tenant()) ? request.context().tenant() : NONE;
         String jurisdiction = jurisdictions.containsKey(request.context().jurisdiction()) ? request.context().jurisdiction() : NONE;
+        if (tenant.isEmpty() && jurisdiction.isEmpty()) {
+            CompiledPolicy base = basePolicy;
+            if (base == null) {
+                base = effective.computeIfAbsent(NONE + '\u0000' + NONE, k -> compile(new PolicyCompiler(taxonomy), NONE, NONE));
+                basePolicy = base;
+            }
+            return base;
+        }
         String key = tenant + '\u0000' + jurisdiction;
         CompiledPolicy policy = effective.get(key);
         if (policy == null) {

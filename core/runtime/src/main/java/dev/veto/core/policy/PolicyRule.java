@@ -63,7 +63,7 @@ record PolicyRule(String id, String origin, int priority, int specificity, int o
         static Facts of(Request request) {
             RequestContext context = request.context();
             return new Facts(context.tenant(), context.userRole(), context.jurisdiction(), context.channel(),
-                    context.purpose(), modalityName(request), request.locale().toLanguageTag());
+                    context.purpose(), modalityName(request), request.locale().toLanguageTag().toLowerCase(Locale.ROOT));
         }
     }
 

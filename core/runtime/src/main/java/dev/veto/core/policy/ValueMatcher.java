@@ -1,54 +1,71 @@
 package dev.veto.core.policy;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Matches one fact of a request (tenant, role, locale…) or of a signal (category, classifier) against a
  * rule's condition: an exact value, a wildcard ({@code *} any run of characters, {@code ?} one character),
- * or a list of either (any may match). Matching is case-sensitive, except for locales.
+ * or a list of either (any may match). Matching is case-sensitive, except for locales: their patterns are
+ * lower-cased when compiled, and the values they are given are lower-cased once per request.
+ *
+ * <p>One final class rather than a tree of lambdas: policies are evaluated on every request, and a
+ * monomorphic call with a hash lookup beats a chain of megamorphic ones.
  */
-interface ValueMatcher {
+final class ValueMatcher {
 
     /** Matches everything: the condition is absent. */
-    ValueMatcher ANY = value -> true;
+    static final ValueMatcher ANY = new ValueMatcher(true, Set.of(), new String[0]);
 
-    boolean matches(String value);
+    private final boolean any;
+    private final Set<String> literals;
+    private final String[] globs;
 
-    /** Whether this matcher is a real condition (for specificity). */
-    default boolean isCondition() {
-        return this != ANY;
+    private ValueMatcher(boolean any, Set<String> literals, String[] globs) {
+        this.any = any;
+        this.literals = literals;
+        this.globs = globs;
     }
 
     static ValueMatcher of(List<String> patterns, boolean ignoreCase) {
-        List<ValueMatcher> alternatives = patterns.stream().map(p -> single(p, ignoreCase)).toList();
-        if (alternatives.size() == 1) {
-            return alternatives.get(0);
-        }
-        return value -> {
-            for (ValueMatcher alternative : alternatives) {
-                if (alternative.matches(value)) {
-                    return true;
-                }
+        Set<String> literals = new HashSet<>();
+        List<String> globs = new java.util.ArrayList<>();
+        for (String pattern : patterns) {
+            String normalized = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
+            if (normalized.equals("*")) {
+                return new ValueMatcher(true, Set.of(), new String[0]);
             }
-            return false;
-        };
+            if (normalized.indexOf('*') < 0 && normalized.indexOf('?') < 0) {
+                literals.add(normalized);
+            } else {
+                globs.add(normalized);
+            }
+        }
+        return new ValueMatcher(false, Set.copyOf(literals), globs.toArray(String[]::new));
     }
 
-    private static ValueMatcher single(String pattern, boolean ignoreCase) {
-        if (pattern.equals("*")) {
-            return value -> true;
+    boolean matches(String value) {
+        if (any || literals.contains(value)) {
+            return true;
         }
-        if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
-            return ignoreCase ? pattern::equalsIgnoreCase : pattern::equals;
+        for (String glob : globs) {
+            if (glob(glob, value)) {
+                return true;
+            }
         }
-        String glob = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
-        return ignoreCase ? value -> glob(glob, value.toLowerCase(Locale.ROOT)) : value -> glob(glob, value);
+        return false;
+    }
+
+    /** Whether this matcher is a real condition (for specificity). */
+    boolean isCondition() {
+        return this != ANY;
     }
 
     /**
-     * Glob matching without regular expressions (policies are evaluated on every request): {@code *} any run
-     * of characters, {@code ?} one character. Linear in practice; backtracks only to the last {@code *}.
+     * Glob matching without regular expressions: {@code *} any run of characters, {@code ?} one character.
+     * Linear in practice; backtracks only to the last {@code *}.
      */
     static boolean glob(String pattern, String value) {
         int p = 0;
