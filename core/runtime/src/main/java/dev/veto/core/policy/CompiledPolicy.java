@@ -45,14 +45,18 @@ final class CompiledPolicy {
     private final int[] rulesForAnyCategory;
     private Messages messages;
 
+    /** How many distinct context conditions the rules have: the size of a decision's memo. */
+    private final int conditions;
+
     CompiledPolicy(String name, String version, String tone, Verdict failureVerdict, Thresholds defaults,
-                   Map<String, Thresholds> categories, List<PolicyRule> rules) {
+                   Map<String, Thresholds> categories, List<PolicyRule> rules, int conditions) {
+        this.conditions = conditions;
         this.name = name;
         this.version = version;
         this.tone = tone;
         this.failureVerdict = failureVerdict;
         this.defaults = defaults;
-        this.categories = Map.copyOf(categories);
+        this.categories = new java.util.HashMap<>(categories);
         this.signalRules = rules.stream().filter(PolicyRule::signalRule).toList();
         this.requestRules = rules.stream().filter(r -> !r.signalRule()).toList();
         Map<String, List<Integer>> byCategory = new java.util.HashMap<>();
@@ -69,7 +73,7 @@ final class CompiledPolicy {
         }
         Map<String, int[]> indexed = new java.util.HashMap<>();
         byCategory.forEach((category, indexes) -> indexed.put(category, indexes.stream().mapToInt(Integer::intValue).toArray()));
-        this.rulesByCategory = Map.copyOf(indexed);
+        this.rulesByCategory = indexed;
         this.rulesForAnyCategory = any.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -122,24 +126,16 @@ final class CompiledPolicy {
         PolicyRule.Facts facts = PolicyRule.Facts.of(request);
         // 0: not evaluated yet, 1: the rule's context matches, 2: it does not — worked out at most once per rule
         byte[] contextMatches = new byte[signals.isEmpty() ? 0 : signalRules.size()];
+        byte[] memo = new byte[conditions];
 
         List<Judged> judged = new ArrayList<>(signals.size() + 2);
         Judged winner = null;
         for (Signal signal : signals) {
             Thresholds thresholds = thresholdsOf(signal.category());
             double floor = thresholds.lowest();
-            PolicyRule best = null;
-            for (int[] candidates : new int[][] {rulesByCategory.getOrDefault(signal.category(), NONE), rulesForAnyCategory}) {
-                for (int i : candidates) {
-                    PolicyRule rule = signalRules.get(i);
-                    if (contextMatches[i] == 0) {
-                        contextMatches[i] = rule.matchesContext(facts) ? (byte) 1 : (byte) 2;
-                    }
-                    if (contextMatches[i] == 1 && rule.matchesSignal(signal, floor) && (best == null || rule.outranks(best))) {
-                        best = rule;
-                    }
-                }
-            }
+            PolicyRule best = best(rulesByCategory.getOrDefault(signal.category(), NONE), null, signal, floor, facts,
+                    contextMatches, memo);
+            best = best(rulesForAnyCategory, best, signal, floor, facts, contextMatches, memo);
             Verdict verdict = best != null ? best.verdict() : thresholds.verdictFor(signal.score());
             if (verdict == Verdict.ALLOW && best == null) {
                 continue;
@@ -151,7 +147,7 @@ final class CompiledPolicy {
             }
         }
         for (PolicyRule rule : requestRules) {
-            if (rule.matchesContext(facts)) {
+            if (rule.matchesContext(facts, memo)) {
                 Judged j = new Judged(null, rule.verdict(), rule);
                 judged.add(j);
                 if (winner == null || j.beats(winner)) {
@@ -251,6 +247,21 @@ final class CompiledPolicy {
         return byVerdict != 0 ? byVerdict : Double.compare(b.signal.score(), a.signal.score());
     };
 
+    /** The best of {@code candidates} (and {@code best}) matching a signal; contexts evaluated once each. */
+    private PolicyRule best(int[] candidates, PolicyRule best, Signal signal, double floor, PolicyRule.Facts facts,
+                            byte[] contextMatches, byte[] memo) {
+        for (int i : candidates) {
+            PolicyRule rule = signalRules.get(i);
+            if (contextMatches[i] == 0) {
+                contextMatches[i] = rule.matchesContext(facts, memo) ? (byte) 1 : (byte) 2;
+            }
+            if (contextMatches[i] == 1 && rule.matchesSignal(signal, floor) && (best == null || rule.outranks(best))) {
+                best = rule;
+            }
+        }
+        return best;
+    }
+
     private PolicyOutcome outcome(Ruling ruling, String template) {
         return new PolicyOutcome(ruling, template, tone, messages, false);
     }
@@ -316,7 +327,8 @@ final class CompiledPolicy {
 
     /** {@code category 0.87 from classifier [evidence]}; the evidence only for the signal that decided. */
     private static void describe(StringBuilder text, Signal signal, boolean withEvidence) {
-        text.append(signal.category()).append(' ').append(format(signal.score()));
+        text.append(signal.category()).append(' ');
+        appendScore(text, signal.score());
         if (!signal.classifier().isEmpty()) {
             text.append(" from ").append(signal.classifier());
         }
@@ -327,9 +339,18 @@ final class CompiledPolicy {
 
     /** Two decimals, as {@code String.format("%.2f")} would write them, at a fraction of its cost. */
     static String format(double value) {
+        StringBuilder text = new StringBuilder(6);
+        appendScore(text, value);
+        return text.toString();
+    }
+
+    private static void appendScore(StringBuilder text, double value) {
         long hundredths = Math.round(value * 100);
-        long whole = hundredths / 100;
-        long fraction = Math.abs(hundredths % 100);
-        return (hundredths < 0 && whole == 0 ? "-" : "") + whole + (fraction < 10 ? ".0" : ".") + fraction;
+        if (hundredths < 0) {
+            text.append('-');
+            hundredths = -hundredths;
+        }
+        long fraction = hundredths % 100;
+        text.append(hundredths / 100).append(fraction < 10 ? ".0" : ".").append(fraction);
     }
 }

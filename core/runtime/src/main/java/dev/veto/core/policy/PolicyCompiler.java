@@ -44,6 +44,8 @@ final class PolicyCompiler {
 
     private final List<String> problems = new ArrayList<>();
     private final Set<String> taxonomy;
+    /** Context matchers by key and patterns: rules sharing a condition share one memo slot. */
+    private final Map<String, ValueMatcher> contextMatchers = new java.util.HashMap<>();
 
     PolicyCompiler(Set<String> taxonomy) {
         this.taxonomy = taxonomy;
@@ -127,7 +129,7 @@ final class PolicyCompiler {
             }
         }
         return new CompiledPolicy(name, version, merged.hasPath("tone") ? merged.getString("tone") : "neutral",
-                failureVerdict(merged), defaults, categories, rules);
+                failureVerdict(merged), defaults, categories, rules, contextMatchers.size());
     }
 
     private double presetOffset(Config merged) {
@@ -167,7 +169,10 @@ final class PolicyCompiler {
         Map<String, List<String>> conditions = new LinkedHashMap<>();
         ValueMatcher[] context = new ValueMatcher[CONTEXT_ORDER.size()];
         for (int i = 0; i < CONTEXT_ORDER.size(); i++) {
-            context[i] = matcher(when, CONTEXT_ORDER.get(i), conditions);
+            String key = CONTEXT_ORDER.get(i);
+            ValueMatcher matcher = matcher(when, key, conditions);
+            context[i] = matcher == ValueMatcher.ANY ? matcher
+                    : contextMatchers.computeIfAbsent(key + '\u0000' + conditions.get(key), k -> matcher.withId(contextMatchers.size()));
         }
         ValueMatcher category = matcher(when, "category", conditions);
         ValueMatcher classifier = matcher(when, "classifier", conditions);

@@ -49,11 +49,11 @@ record PolicyRule(String id, String origin, int priority, int specificity, int o
                   boolean signalRule, Verdict verdict, Set<Constraint> constraints, String template,
                   java.util.Map<String, java.util.List<String>> conditions) {
 
-    boolean matchesContext(Facts facts) {
-        return tenant.matches(facts.tenant()) && role.matches(facts.role())
-                && jurisdiction.matches(facts.jurisdiction()) && channel.matches(facts.channel())
-                && purpose.matches(facts.purpose()) && modality.matches(facts.modality())
-                && locale.matches(facts.locale());
+    boolean matchesContext(Facts facts, byte[] memo) {
+        return tenant.matches(facts.tenant(), memo) && role.matches(facts.role(), memo)
+                && jurisdiction.matches(facts.jurisdiction(), memo) && channel.matches(facts.channel(), memo)
+                && purpose.matches(facts.purpose(), memo) && modality.matches(facts.modality(), memo)
+                && locale.matches(facts.locale(), memo);
     }
 
     /** The facts of a request rules look at, worked out once per decision. */

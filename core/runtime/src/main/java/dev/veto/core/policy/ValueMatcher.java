@@ -17,16 +17,47 @@ import java.util.Set;
 final class ValueMatcher {
 
     /** Matches everything: the condition is absent. */
-    static final ValueMatcher ANY = new ValueMatcher(true, Set.of(), new String[0]);
+    static final ValueMatcher ANY = new ValueMatcher(true, Set.of(), new String[0], -1);
 
     private final boolean any;
     private final Set<String> literals;
     private final String[] globs;
+    /** Its slot in a decision's memo of context conditions; -1 when not interned. */
+    private final int id;
 
-    private ValueMatcher(boolean any, Set<String> literals, String[] globs) {
+    private ValueMatcher(boolean any, Set<String> literals, String[] globs, int id) {
         this.any = any;
         this.literals = literals;
         this.globs = globs;
+        this.id = id;
+    }
+
+    int id() {
+        return id;
+    }
+
+    /** The same matcher with a memo slot. */
+    ValueMatcher withId(int slot) {
+        return new ValueMatcher(any, literals, globs, slot);
+    }
+
+    /**
+     * Whether the request's value matches, worked out once per decision: many rules share a condition.
+     *
+     * @param value the request's value
+     * @param memo  per decision, by matcher id: 0 unknown, 1 matches, 2 does not
+     */
+    boolean matches(String value, byte[] memo) {
+        if (any) {
+            return true;
+        }
+        if (id < 0) {
+            return matches(value);
+        }
+        if (memo[id] == 0) {
+            memo[id] = matches(value) ? (byte) 1 : (byte) 2;
+        }
+        return memo[id] == 1;
     }
 
     static ValueMatcher of(List<String> patterns, boolean ignoreCase) {
@@ -35,7 +66,7 @@ final class ValueMatcher {
         for (String pattern : patterns) {
             String normalized = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
             if (normalized.equals("*")) {
-                return new ValueMatcher(true, Set.of(), new String[0]);
+                return new ValueMatcher(true, Set.of(), new String[0], -1);
             }
             if (normalized.indexOf('*') < 0 && normalized.indexOf('?') < 0) {
                 literals.add(normalized);
@@ -43,7 +74,7 @@ final class ValueMatcher {
                 globs.add(normalized);
             }
         }
-        return new ValueMatcher(false, Set.copyOf(literals), globs.toArray(String[]::new));
+        return new ValueMatcher(false, Set.copyOf(literals), globs.toArray(String[]::new), -1);
     }
 
     boolean matches(String value) {
