@@ -2,6 +2,7 @@ package dev.veto.core;
 
 import dev.veto.core.trace.Trace;
 import dev.veto.spi.escalator.EscalationTicket;
+import dev.veto.spi.generator.Generation;
 import dev.veto.spi.policy.Constraint;
 import dev.veto.spi.policy.Ruling;
 import dev.veto.spi.policy.Verdict;
@@ -20,13 +21,15 @@ import java.util.Set;
  * @param ruling     the verdict, rule, categories, rationale, policy version and evidence
  * @param reply      what the user is told; empty for a plain allow
  * @param escalation the escalation ticket, when the request was escalated and an escalator accepted it
- * @param output     the moderated generated answer, when the full chain ran and the answer was released
+ * @param generation the moderated generated answer (its visible text, tool calls, model, finish reason),
+ *                   when the full chain ran and the answer was released; for a stream cut short by output
+ *                   moderation, the part that was released before
  * @param language   the language the request was judged in (ISO 639-1, or {@code und})
  * @param signals    every signal of every classifier, input and output, with spans into the original text
  * @param trace      each stage and component call with outcome and time
  */
 public record Decision(String requestId, Ruling ruling, Reply reply, Optional<EscalationTicket> escalation,
-                       Optional<String> output, String language, List<Signal> signals, Trace trace) {
+                       Optional<Generation> generation, String language, List<Signal> signals, Trace trace) {
 
     /** Validates and copies the components. */
     public Decision {
@@ -34,10 +37,15 @@ public record Decision(String requestId, Ruling ruling, Reply reply, Optional<Es
         Objects.requireNonNull(ruling, "ruling");
         Objects.requireNonNull(reply, "reply");
         escalation = escalation == null ? Optional.empty() : escalation;
-        output = output == null ? Optional.empty() : output;
+        generation = generation == null ? Optional.empty() : generation;
         Objects.requireNonNull(language, "language");
         signals = List.copyOf(signals);
         Objects.requireNonNull(trace, "trace");
+    }
+
+    /** @return the released answer's text, when the full chain ran and released one */
+    public Optional<String> output() {
+        return generation.map(Generation::text);
     }
 
     /** @return the verdict */

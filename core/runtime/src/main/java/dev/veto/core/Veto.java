@@ -156,6 +156,36 @@ public final class Veto implements AutoCloseable {
         return chain.complete(request);
     }
 
+    /**
+     * Runs the full chain with the caller's model parameters, as an OpenAI-compatible proxy does.
+     *
+     * @param request    the request
+     * @param parameters OpenAI-style request fields for the generator ({@code model}, {@code temperature}, …)
+     * @return the decision; the moderated generation is in {@link Decision#generation()} when released
+     * @throws InvalidRequestException if the request is empty or too large
+     */
+    public Decision complete(Request request, Map<String, Object> parameters) {
+        validate(request);
+        return chain.complete(request, parameters);
+    }
+
+    /**
+     * Runs the full chain and streams the answer: {@code listener} gets text only after output moderation
+     * has seen it, in overlapping windows, so nothing split across chunks leaves unchecked. When moderation
+     * stops the stream, the decision is a refusal of the output and {@link Decision#reply()} says what to
+     * tell the user.
+     *
+     * @param request    the request
+     * @param parameters OpenAI-style request fields for the generator
+     * @param listener   receives released text in order (on a plugin thread)
+     * @return the decision once the stream has ended
+     * @throws InvalidRequestException if the request is empty or too large
+     */
+    public Decision stream(Request request, Map<String, Object> parameters, java.util.function.Consumer<String> listener) {
+        validate(request);
+        return chain.stream(request, parameters, listener);
+    }
+
     private void validate(Request request) {
         if (request.conversation().size() > maxMessages) {
             throw new InvalidRequestException("the conversation has " + request.conversation().size()

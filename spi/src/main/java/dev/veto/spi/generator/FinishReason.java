@@ -6,6 +6,8 @@ public enum FinishReason {
     STOP,
     /** The token limit was reached. */
     LENGTH,
+    /** The model asks for tool calls instead of (or after) text. */
+    TOOL_CALLS,
     /** The consumer stopped the stream (for example because output moderation found a violation). */
     CANCELLED
 }

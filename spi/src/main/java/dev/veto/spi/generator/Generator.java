@@ -27,7 +27,8 @@ public interface Generator extends AutoCloseable {
     default Generation stream(GenerationRequest request, TextSink sink) throws Exception {
         Generation generation = generate(request);
         boolean accepted = sink.accept(generation.text());
-        return accepted ? generation : new Generation(generation.text(), FinishReason.CANCELLED, generation.model());
+        return accepted ? generation
+                : new Generation(generation.text(), FinishReason.CANCELLED, generation.model(), generation.toolCalls());
     }
 
     /**

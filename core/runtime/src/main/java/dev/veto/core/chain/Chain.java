@@ -19,6 +19,7 @@ import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.escalator.EscalationCase;
 import dev.veto.spi.escalator.EscalationTicket;
 import dev.veto.spi.escalator.Escalator;
+import dev.veto.spi.generator.FinishReason;
 import dev.veto.spi.generator.Generation;
 import dev.veto.spi.generator.GenerationRequest;
 import dev.veto.spi.generator.Generator;
@@ -38,6 +39,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -75,6 +78,7 @@ public final class Chain {
     private final Optional<Component<Escalator>> escalator;
     private final DecisionCache cache;
     private final int maxChars;
+    private final StreamSettings streamSettings;
 
     /**
      * Assembles the chain.
@@ -113,6 +117,7 @@ public final class Chain {
                 "veto.chain.escalate.escalator", "escalator '" + settings.escalator() + "' is not defined (or not enabled) under veto.escalators");
         this.cache = new DecisionCache(config, meters);
         this.maxChars = config.getInt("veto.limits.max-chars");
+        this.streamSettings = StreamSettings.read(config);
         gate.onSwitch(version -> cache.invalidateAll());
     }
 
@@ -124,7 +129,7 @@ public final class Chain {
      * @return the decision
      */
     public Decision check(Request request) {
-        return run(request, false);
+        return run(request, null);
     }
 
     /**
@@ -135,7 +140,36 @@ public final class Chain {
      * @return the decision, with the answer in {@link Decision#output()} when it was released
      */
     public Decision complete(Request request) {
-        return run(request, true);
+        return run(request, new Completion(Map.of(), null));
+    }
+
+    /**
+     * Runs the full chain with the caller's model parameters (an OpenAI-compatible proxy passes them on).
+     *
+     * @param request    the request
+     * @param parameters OpenAI-style request fields for the generator
+     * @return the decision, with the moderated generation when it was released
+     */
+    public Decision complete(Request request, Map<String, Object> parameters) {
+        return run(request, new Completion(parameters, null));
+    }
+
+    /**
+     * Runs the full chain, streaming the answer: {@code listener} receives text only after output moderation
+     * has seen it (see {@link StreamModerator}); when moderation stops the stream, the decision is a refusal
+     * of the output and its reply is what to tell the user.
+     *
+     * @param request    the request
+     * @param parameters OpenAI-style request fields for the generator
+     * @param listener   receives released text, in order, on the generator's thread
+     * @return the decision once the stream has ended
+     */
+    public Decision stream(Request request, Map<String, Object> parameters, Consumer<String> listener) {
+        return run(request, new Completion(parameters, listener));
+    }
+
+    /** How to generate: the caller's parameters, and where streamed text goes ({@code null}: not streamed). */
+    private record Completion(Map<String, Object> parameters, Consumer<String> listener) {
     }
 
     /**
@@ -159,7 +193,8 @@ public final class Chain {
         return request.latestUserMessage().orElse(conversation.get(conversation.size() - 1));
     }
 
-    private Decision run(Request request, boolean generate) {
+    private Decision run(Request request, Completion completion) {
+        boolean generate = completion != null;
         TraceBuilder trace = new TraceBuilder(request.id(), clock.instant());
         NormalizedText text = normalizer.normalize(subject(request).content());
         if (text.text().length() > maxChars) {
@@ -206,17 +241,16 @@ public final class Chain {
             ticket = escalate(request, ruling, trace);
         }
 
-        Optional<String> answer = Optional.empty();
+        Optional<Generation> answer = Optional.empty();
         Reply reply = composer.compose(outcome, language, ticket, passages);
         if (generate && !ruling.verdict().blocks()) {
-            Generated generated = generate(request, outcome, passages, language, trace);
+            Generated generated = generate(request, outcome, passages, language, trace, completion);
             signals.addAll(generated.signals());
+            answer = generated.generation();
             if (generated.outcome().ruling().verdict().blocks()) {
                 ruling = generated.outcome().ruling();
                 reply = composer.compose(generated.outcome(), language, Optional.empty(), passages);
-            } else if (generated.text().isPresent()) {
-                answer = generated.text();
-            } else {
+            } else if (answer.isEmpty()) {
                 reply = generated.reply();
             }
         }
@@ -230,37 +264,120 @@ public final class Chain {
         return decision;
     }
 
-    /** The outcome of generation and output moderation. */
-    private record Generated(Optional<String> text, PolicyOutcome outcome, Reply reply, List<Signal> signals) {
+    /**
+     * The outcome of generation and output moderation.
+     *
+     * @param generation what was released (for a stopped stream, the part released before the stop)
+     * @param outcome    the policy outcome that stands: the input's, or the output's when it blocked
+     * @param reply      what to tell the user when nothing was generated
+     * @param signals    the output classifiers' signals
+     */
+    private record Generated(Optional<Generation> generation, PolicyOutcome outcome, Reply reply, List<Signal> signals) {
     }
 
     private Generated generate(Request request, PolicyOutcome input, List<Passage> passages, String language,
-                               TraceBuilder trace) {
+                               TraceBuilder trace, Completion completion) {
         Ruling inputRuling = input.ruling();
         if (generator.isEmpty()) {
             trace.stage("generate", "no generator configured (veto.chain.generate.generator)");
             return new Generated(Optional.empty(), input, composer.noGenerator(input, language), List.of());
         }
         GenerationRequest generationRequest = new GenerationRequest(request, steer(request, inputRuling.constraints()),
-                inputRuling.constraints(), passages, settings.maxTokens());
-        Component<Generator> component = generator.get();
-        Guard.Result<Generation> generated = guard.callAll(List.of(component), settings.generate(),
-                g -> g.generate(generationRequest), Chain::checkedGeneration).get(0);
-        trace.stage("generate", List.of(generated.call()), List.of());
+                inputRuling.constraints(), passages, settings.maxTokens(), completion.parameters());
+        OutputJudge judge = new OutputJudge(request, language);
+        StreamModerator moderator = completion.listener() == null ? null
+                : new StreamModerator(completion.listener(), judge::judge, streamSettings);
+        Guard.Result<Generation> generated = guard.callAll(List.of(generator.get()), settings.generate(),
+                g -> moderator == null ? g.generate(generationRequest) : g.stream(generationRequest, moderator),
+                Chain::checkedGeneration).get(0);
+        trace.stage("generate", List.of(generated.call()), moderator == null ? List.of()
+                : List.of(moderator.windows() + " window(s) moderated while streaming"));
         if (generated.value() == null) {
-            return new Generated(Optional.empty(), input, composer.generationFailed(input, language), List.of());
+            // the generator failed or timed out: whatever was released stays released, nothing more
+            return new Generated(moderator == null || moderator.released().isEmpty() ? Optional.empty()
+                    : Optional.of(new Generation(moderator.released(), FinishReason.CANCELLED, "")),
+                    input, composer.generationFailed(input, language), judge.signals());
         }
-        // what is released is what was moderated: invisible characters in the output go too
-        String text = normalizer.visible(generated.value().text());
-        Classification.Outcome moderated = outputClassification.run(normalizer.normalize(text), language, request);
-        trace.stage("classify-output", moderated.calls(), outputClassification.isEmpty() ? List.of("no output classifiers configured") : List.of());
-        PolicyOutcome judged = gate.decide(Stage.OUTPUT, request, moderated.signals(), moderated.calls());
-        Ruling outputRuling = judged.ruling();
-        trace.stage("policy-output", List.of(), List.of(outputRuling.verdict() + " by " + outputRuling.rule()));
-        if (outputRuling.verdict().blocks()) {
-            return new Generated(Optional.empty(), judged, Reply.NONE, moderated.signals());
+        Generation generation = generated.value();
+        PolicyOutcome violation;
+        String text;
+        if (moderator == null) {
+            text = normalizer.visible(generation.text()); // what is released is what was moderated
+            violation = judge.blocking(text);
+        } else {
+            violation = moderator.finish();
+            text = moderator.released();
         }
-        return new Generated(Optional.of(text), input, Reply.NONE, moderated.signals());
+        if (violation == null && !generation.toolCalls().isEmpty()) {
+            violation = judge.blocking(toolCallText(generation));
+        }
+        trace.stage("classify-output", judge.calls(), outputClassification.isEmpty() ? List.of("no output classifiers configured") : List.of());
+        PolicyOutcome decided = violation != null ? violation : judge.last(input);
+        trace.stage("policy-output", List.of(), List.of(decided.ruling().verdict() + " by " + decided.ruling().rule()));
+        if (violation != null) {
+            Optional<Generation> partial = text.isEmpty() || moderator == null ? Optional.empty()
+                    : Optional.of(new Generation(text, FinishReason.CANCELLED, generation.model()));
+            return new Generated(partial, violation, Reply.NONE, judge.signals());
+        }
+        return new Generated(Optional.of(new Generation(text, generation.finishReason(), generation.model(),
+                generation.toolCalls())), input, Reply.NONE, judge.signals());
+    }
+
+    /** Tool calls as output moderation reads them: each tool's name and arguments on a line. */
+    private static String toolCallText(Generation generation) {
+        StringBuilder text = new StringBuilder();
+        generation.toolCalls().forEach(call -> text.append(call.name()).append(' ').append(call.arguments()).append('\n'));
+        return text.toString();
+    }
+
+    /**
+     * Output moderation of one generation: each judged piece of text (the whole answer, stream windows, tool
+     * calls) runs the output classifiers and the policy. Collects calls and signals for the trace; thread-safe
+     * because a stream's windows are judged on the generator's thread.
+     */
+    private final class OutputJudge {
+        private final Request request;
+        private final String language;
+        private final List<ComponentCall> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<Signal> signals = java.util.Collections.synchronizedList(new ArrayList<>());
+        private volatile PolicyOutcome last;
+
+        OutputJudge(Request request, String language) {
+            this.request = request;
+            this.language = language;
+        }
+
+        PolicyOutcome judge(String text) {
+            Classification.Outcome moderated = outputClassification.run(normalizer.normalize(normalizer.visible(text)),
+                    language, request);
+            calls.addAll(moderated.calls());
+            signals.addAll(moderated.signals());
+            PolicyOutcome outcome = gate.decide(Stage.OUTPUT, request, moderated.signals(), moderated.calls());
+            last = outcome;
+            return outcome;
+        }
+
+        /** Judges a piece of text; the outcome if it blocks, else {@code null}. */
+        PolicyOutcome blocking(String text) {
+            PolicyOutcome outcome = judge(text);
+            return outcome.ruling().verdict().blocks() ? outcome : null;
+        }
+
+        PolicyOutcome last(PolicyOutcome fallback) {
+            return last != null ? last : fallback;
+        }
+
+        List<ComponentCall> calls() {
+            synchronized (calls) {
+                return List.copyOf(calls);
+            }
+        }
+
+        List<Signal> signals() {
+            synchronized (signals) {
+                return List.copyOf(signals);
+            }
+        }
     }
 
     /**

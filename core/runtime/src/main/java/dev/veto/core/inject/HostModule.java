@@ -7,6 +7,7 @@ import com.google.inject.name.Names;
 import com.typesafe.config.Config;
 import dev.veto.core.audit.DecisionRecorder;
 import dev.veto.core.audit.LogAuditRecorder;
+import dev.veto.core.audit.MetricsRecorder;
 import dev.veto.core.chain.Guard;
 import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.core.plugin.VetoPluginManager;
@@ -62,6 +63,8 @@ public final class HostModule extends AbstractModule {
         Multibinder<DecisionRecorder> recorders = Multibinder.newSetBinder(binder(), DecisionRecorder.class);
         bind(LogAuditRecorder.class).in(Singleton.class);
         recorders.addBinding().to(LogAuditRecorder.class);
+        bind(MetricsRecorder.class).in(Singleton.class);
+        recorders.addBinding().to(MetricsRecorder.class);
         extraRecorders.forEach(recorder -> recorders.addBinding().toInstance(recorder));
     }
 }

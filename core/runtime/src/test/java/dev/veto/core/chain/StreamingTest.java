@@ -1,0 +1,154 @@
+package dev.veto.core.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.veto.core.Decision;
+import dev.veto.core.Veto;
+import dev.veto.spi.ComponentContext;
+import dev.veto.spi.classifier.Classifier;
+import dev.veto.spi.classifier.ClassifierFactory;
+import dev.veto.spi.classifier.Stage;
+import dev.veto.spi.generator.FinishReason;
+import dev.veto.spi.generator.Generation;
+import dev.veto.spi.generator.GenerationRequest;
+import dev.veto.spi.generator.Generator;
+import dev.veto.spi.generator.GeneratorFactory;
+import dev.veto.spi.generator.TextSink;
+import dev.veto.spi.generator.ToolCall;
+import dev.veto.spi.policy.Verdict;
+import dev.veto.spi.signal.Signal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Streaming: text leaves only after output moderation saw it, and nothing split across chunks slips out. */
+class StreamingTest {
+
+    @TempDir
+    Path home;
+
+    /** Flags any phone number like 555-0123-4567 as sensitive data. */
+    private static final Pattern PHONE = Pattern.compile("\\d{3}-\\d{4}-\\d{4}");
+
+    private static final class Chunks implements Generator {
+        private final List<String> chunks;
+        private final List<ToolCall> toolCalls;
+        volatile int sent;
+
+        Chunks(List<String> chunks, List<ToolCall> toolCalls) {
+            this.chunks = chunks;
+            this.toolCalls = toolCalls;
+        }
+
+        @Override
+        public Generation generate(GenerationRequest request) {
+            return new Generation(String.join("", chunks), FinishReason.STOP, "stub", toolCalls);
+        }
+
+        @Override
+        public Generation stream(GenerationRequest request, TextSink sink) {
+            StringBuilder text = new StringBuilder();
+            for (String chunk : chunks) {
+                text.append(chunk);
+                sent++;
+                if (!sink.accept(chunk)) {
+                    return new Generation(text.toString(), FinishReason.CANCELLED, "stub");
+                }
+            }
+            return new Generation(text.toString(), FinishReason.STOP, "stub", toolCalls);
+        }
+    }
+
+    private Veto start(Generator generator) {
+        ClassifierFactory phones = new ClassifierFactory() {
+            @Override
+            public String name() {
+                return "phones";
+            }
+
+            @Override
+            public Set<Stage> stages() {
+                return Set.of(Stage.OUTPUT);
+            }
+
+            @Override
+            public Classifier create(ComponentContext context) {
+                return input -> PHONE.matcher(input.text()).find() ? List.of(Signal.of("sensitive-data", 0.95)) : List.of();
+            }
+        };
+        GeneratorFactory stub = new GeneratorFactory() {
+            @Override
+            public String name() {
+                return "stub";
+            }
+
+            @Override
+            public Generator create(ComponentContext context) {
+                return generator;
+            }
+        };
+        return Veto.builder().home(home).classifierFactory(phones).generatorFactory(stub)
+                .setting("veto.classifiers.phones.factory", "phones")
+                .setting("veto.generators.model.factory", "stub")
+                .setting("veto.chain.generate.generator", "model")
+                .setting("veto.chain.output.stream.window", 20)
+                .setting("veto.chain.output.stream.overlap", 16)
+                .setting("veto.chain.output.stream.holdback", 16)
+                .build();
+    }
+
+    @Test
+    void aCleanStreamIsReleasedInOrderAndCompletely() {
+        List<String> chunks = List.of("The weather ", "in Lisbon is ", "sunny and warm ", "today, with a light ", "breeze from the sea.");
+        List<String> released = new CopyOnWriteArrayList<>();
+        try (Veto veto = start(new Chunks(chunks, List.of()))) {
+            Decision decision = veto.stream(veto.request("weather?").build(), Map.of(), released::add);
+            assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(String.join("", released)).isEqualTo(String.join("", chunks));
+            assertThat(decision.output()).contains(String.join("", chunks));
+            assertThat(released.size()).isGreaterThan(1); // released as it flowed, not at the end
+        }
+    }
+
+    @Test
+    void aValueSplitAcrossChunksNeverLeaves() {
+        List<String> chunks = List.of("Sure. You can reach ", "him on his private line ", "555-01", "23-4567 any time.", " More text.");
+        List<String> released = new CopyOnWriteArrayList<>();
+        Chunks generator = new Chunks(chunks, List.of());
+        try (Veto veto = start(generator)) {
+            Decision decision = veto.stream(veto.request("his number?").build(), Map.of(), released::add);
+            String leaked = String.join("", released);
+            assertThat(leaked).doesNotContain("555").doesNotContain("4567");
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+            assertThat(decision.rule()).startsWith("output/");
+            assertThat(decision.reply().message()).contains("stopped");
+            assertThat(decision.output()).contains(leaked);
+            assertThat(generator.sent).isLessThan(chunks.size()); // the generator was asked to stop
+        }
+    }
+
+    @Test
+    void aBlockingCompletionModeratesToolCallsToo() {
+        Chunks generator = new Chunks(List.of("Calling the directory."),
+                List.of(new ToolCall("c1", "send_sms", "{\"to\": \"555-0123-4567\"}")));
+        try (Veto veto = start(generator)) {
+            Decision decision = veto.complete(veto.request("text him").build(), Map.of("model", "x"));
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+            assertThat(decision.generation()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBlockingCompletionKeepsToolCallsThatPass() {
+        Chunks generator = new Chunks(List.of("Checking."), List.of(new ToolCall("c1", "weather", "{\"city\": \"Lisbon\"}")));
+        try (Veto veto = start(generator)) {
+            Decision decision = veto.complete(veto.request("weather?").build(), Map.of());
+            assertThat(decision.generation()).hasValueSatisfying(g -> assertThat(g.toolCalls()).hasSize(1));
+        }
+    }
+}
