@@ -1,6 +1,9 @@
 /** The {@code veto} command line. */
 module dev.veto.cli {
     requires dev.veto.core;
+    requires dev.veto.server;
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;

@@ -1,5 +1,6 @@
 package dev.veto.cli;
 
+import dev.veto.server.json.DecisionJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,7 @@
 package dev.veto.cli;
 
 import dev.veto.core.Veto;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,15 @@ final class HostOptions {
     Map<String, String> settings = new LinkedHashMap<>();
 
     Veto start() {
+        return start(null);
+    }
+
+    /** Starts a host that reports its meters to {@code registry} (none: a private one). */
+    Veto start(MeterRegistry registry) {
         Veto.Builder builder = Veto.builder();
+        if (registry != null) {
+            builder.meterRegistry(registry);
+        }
         Path installation = resolveHome(home);
         builder.home(installation);
         if (config != null) {

@@ -1,5 +1,6 @@
 package dev.veto.cli;
 
+import dev.veto.server.json.DecisionJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.veto.core.PluginInfo;

@@ -1,4 +1,4 @@
-package dev.veto.cli;
+package dev.veto.server.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,15 +19,27 @@ import java.util.Locale;
  * The JSON form of decisions and plugin reports: snake_case field names, durations in microseconds. This is
  * a public wire format (CLI output, batch files); fields are added, never renamed or removed.
  */
-final class DecisionJson {
+public final class DecisionJson {
 
     private final ObjectMapper mapper;
 
-    DecisionJson(ObjectMapper mapper) {
+    /**
+     * Creates the formatter.
+     *
+     * @param mapper the Jackson mapper nodes are created with
+     */
+    public DecisionJson(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    ObjectNode decision(Decision decision) {
+    /**
+     * A decision as JSON.
+     *
+     * @param decision the decision
+     * @return {@code id, verdict, categories, rule, constraints, message, alternatives, reason, policy_version,
+     *         language, escalation, output, signals, latency_us, trace}
+     */
+    public ObjectNode decision(Decision decision) {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", decision.requestId());
         node.put("verdict", decision.verdict().name());
@@ -50,7 +62,13 @@ final class DecisionJson {
         return node;
     }
 
-    ObjectNode plugin(PluginInfo plugin) {
+    /**
+     * A plugin report as JSON.
+     *
+     * @param plugin the plugin
+     * @return {@code id, version, state, file, requires, provider, description, extensions, problems}
+     */
+    public ObjectNode plugin(PluginInfo plugin) {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", plugin.id());
         node.put("version", plugin.version());
@@ -112,7 +130,13 @@ final class DecisionJson {
         values.forEach(array::add);
     }
 
-    static long micros(Duration duration) {
+    /**
+     * A duration in whole microseconds.
+     *
+     * @param duration the duration
+     * @return microseconds
+     */
+    public static long micros(Duration duration) {
         return duration.toNanos() / 1_000;
     }
 

@@ -1,0 +1,80 @@
+package dev.veto.server;
+
+import dev.veto.core.Veto;
+import dev.veto.server.http.Routes;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Veto over HTTP: {@code POST /v1/check}, the OpenAI-compatible {@code POST /v1/chat/completions} (with
+ * streaming), {@code GET /v1/models}, {@code /health/live}, {@code /health/ready} and {@code /metrics}
+ * (Prometheus), on Javalin and Jetty 12.
+ *
+ * <p>Without API keys configured the server listens on loopback only, whatever {@code veto.server.host}
+ * says, and says so; with keys, every API call needs one.
+ */
+public final class VetoServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(VetoServer.class);
+
+    private final Javalin app;
+    private final String host;
+
+    private VetoServer(Javalin app, String host) {
+        this.app = app;
+        this.host = host;
+    }
+
+    /**
+     * Starts a server for a host.
+     *
+     * @param veto       the host, built with {@code prometheus} as its meter registry
+     * @param prometheus the registry {@code /metrics} renders
+     * @param port       the port to listen on, or {@code null} for {@code veto.server.port}
+     * @return the running server
+     */
+    public static VetoServer start(Veto veto, PrometheusMeterRegistry prometheus, Integer port) {
+        ServerSettings settings = ServerSettings.read(veto.config());
+        String host = settings.authenticated() ? settings.host() : "127.0.0.1";
+        if (!settings.authenticated()) {
+            log.warn("No API keys configured (veto.server.api-keys): listening on loopback only, without authentication");
+        }
+        Routes routes = new Routes(veto, settings, prometheus);
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = host;
+            config.jetty.port = port != null ? port : settings.port();
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            routes.register(config);
+        });
+        app.start();
+        log.info("Veto listening on http://{}:{} (policy {})", host, app.port(), veto.policyVersion());
+        return new VetoServer(app, host);
+    }
+
+    /**
+     * The port the server listens on.
+     *
+     * @return the port
+     */
+    public int port() {
+        return app.port();
+    }
+
+    /**
+     * The address the server listens on.
+     *
+     * @return the host
+     */
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

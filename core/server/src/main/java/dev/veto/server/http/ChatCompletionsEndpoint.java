@@ -1,0 +1,273 @@
+package dev.veto.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veto.core.Decision;
+import dev.veto.core.Reply;
+import dev.veto.core.RequestBuilder;
+import dev.veto.core.Veto;
+import dev.veto.core.trace.CallOutcome;
+import dev.veto.core.trace.ComponentCall;
+import dev.veto.spi.generator.FinishReason;
+import dev.veto.spi.generator.Generation;
+import dev.veto.spi.generator.ToolCall;
+import dev.veto.spi.request.Request;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code POST /v1/chat/completions}: the OpenAI Chat Completions API in front of the configured generator.
+ *
+ * <p>The input is checked before the generator is called. Without {@code stream}, the answer is moderated
+ * whole (tool calls included); with {@code stream: true}, it is sent as server-sent events, each piece only
+ * after output moderation has seen it. A refusal — of the input, or of the output part-way — is a normal
+ * assistant message with {@code finish_reason: content_filter}, so unmodified OpenAI clients show it; the
+ * decision is in the extension field {@code veto}. Request fields other than {@code messages} and
+ * {@code stream} ({@code model}, {@code temperature}, {@code tools}, …) go to the generator; the context can
+ * be given as {@code veto.context} or {@code X-Veto-*} headers.
+ */
+final class ChatCompletionsEndpoint {
+
+    private static final Set<String> NOT_PARAMETERS = Set.of("messages", "stream", "stream_options", "veto");
+
+    private final Veto veto;
+    private final ObjectMapper mapper;
+    private final JsonBodies bodies;
+    private final ApiKeys keys;
+
+    ChatCompletionsEndpoint(Veto veto, ObjectMapper mapper, ApiKeys keys) {
+        this.veto = veto;
+        this.mapper = mapper;
+        this.bodies = new JsonBodies(mapper);
+        this.keys = keys;
+    }
+
+    void handle(Context ctx) throws Exception {
+        Optional<String> tenant = keys.tenant(ctx);
+        JsonNode body = bodies.object(ctx);
+        RequestBuilder builder = RequestBuilder.conversation(RequestParser.messages(body.get("messages")));
+        JsonNode extension = body.get("veto");
+        RequestParser.withContext(builder, extension == null ? null : extension.get("context"), ctx, tenant);
+        String user = JsonBodies.text(body, "user");
+        if (user != null && ctx.header("X-Veto-User") == null) {
+            builder.userId(user);
+        }
+        Request request = builder.build();
+        Map<String, Object> parameters = parameters(body);
+        String model = parameters.getOrDefault("model", "veto").toString();
+        if (JsonBodies.bool(body, "stream")) {
+            stream(ctx, request, parameters, model);
+        } else {
+            Decision decision = veto.complete(request, parameters);
+            Optional<ComponentCall> failure = generatorFailure(decision);
+            if (failure.isPresent()) {
+                throw upstreamError(failure.get(), decision);
+            }
+            ctx.status(200).contentType("application/json").result(mapper.writeValueAsBytes(completion(decision, model)));
+        }
+    }
+
+    private Map<String, Object> parameters(JsonNode body) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!NOT_PARAMETERS.contains(field.getKey())) {
+                parameters.put(field.getKey(), mapper.convertValue(field.getValue(), Object.class));
+            }
+        }
+        if (parameters.containsKey("model") && !(parameters.get("model") instanceof String)) {
+            throw ApiError.badRequest("wrong_type", "'model' must be a string");
+        }
+        return parameters;
+    }
+
+    private ObjectNode completion(Decision decision, String requestedModel) {
+        ObjectNode root = envelope(decision, "chat.completion", modelOf(decision, requestedModel));
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode message = choice.putObject("message");
+        message.put("role", "assistant");
+        Optional<Generation> generation = decision.generation();
+        if (decision.verdict().blocks() || generation.isEmpty()) {
+            message.put("content", userText(decision.reply()));
+            choice.put("finish_reason", decision.verdict().blocks() ? "content_filter" : "stop");
+        } else {
+            Generation answer = generation.get();
+            message.put("content", answer.text());
+            if (!answer.toolCalls().isEmpty()) {
+                toolCalls(message.putArray("tool_calls"), answer, false);
+            }
+            choice.put("finish_reason", finishReason(answer.finishReason()));
+        }
+        root.set("veto", summary(decision));
+        return root;
+    }
+
+    private void stream(Context ctx, Request request, Map<String, Object> parameters, String model) throws Exception {
+        ctx.status(200).contentType("text/event-stream");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.header("X-Accel-Buffering", "no");
+        SseWriter events = new SseWriter(ctx.outputStream());
+        String id = "chatcmpl-" + request.id();
+        long created = Instant.now().getEpochSecond();
+        events.data(mapper.writeValueAsString(chunk(id, created, model, delta -> delta.put("role", "assistant"), null, null)));
+        Decision decision = veto.stream(request, parameters, text -> {
+            try {
+                events.data(mapper.writeValueAsString(chunk(id, created, model, delta -> delta.put("content", text), null, null)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Optional<ComponentCall> failure = generatorFailure(decision);
+        if (failure.isPresent()) {
+            // the status line is long gone: tell the client in the stream, the way OpenAI reports mid-stream errors
+            ApiError error = upstreamError(failure.get(), decision);
+            ObjectNode root = mapper.createObjectNode();
+            ObjectNode body = root.putObject("error");
+            body.put("message", error.getMessage());
+            body.put("type", error.type());
+            body.put("code", error.code());
+            root.set("veto", summary(decision));
+            events.data(mapper.writeValueAsString(root));
+            events.done();
+            return;
+        }
+        String finish;
+        if (decision.verdict().blocks() || decision.generation().isEmpty()) {
+            String text = userText(decision.reply());
+            boolean cut = decision.generation().map(g -> !g.text().isEmpty()).orElse(false);
+            events.data(mapper.writeValueAsString(chunk(id, created, model,
+                    delta -> delta.put("content", (cut ? "\n\n" : "") + text), null, null)));
+            finish = decision.verdict().blocks() ? "content_filter" : "stop";
+        } else {
+            Generation answer = decision.generation().get();
+            if (!answer.toolCalls().isEmpty()) {
+                events.data(mapper.writeValueAsString(chunk(id, created, model,
+                        delta -> toolCalls(delta.putArray("tool_calls"), answer, true), null, null)));
+            }
+            finish = finishReason(answer.finishReason());
+        }
+        events.data(mapper.writeValueAsString(chunk(id, created, modelOf(decision, model), delta -> { }, finish, summary(decision))));
+        events.done();
+    }
+
+    /** The generator's call, when the request was allowed but the generator failed or timed out. */
+    private static Optional<ComponentCall> generatorFailure(Decision decision) {
+        if (decision.verdict().blocks()) {
+            return Optional.empty();
+        }
+        return decision.trace().stage("generate").stream()
+                .flatMap(stage -> stage.calls().stream())
+                .filter(call -> !call.outcome().succeeded())
+                .findFirst();
+    }
+
+    /** 504 when the generator ran out of time, 502 when it failed: the proxy's upstream is what broke. */
+    private static ApiError upstreamError(ComponentCall call, Decision decision) {
+        boolean timedOut = call.outcome() == CallOutcome.TIMED_OUT;
+        String message = "the generator '" + call.component() + "' "
+                + switch (call.outcome()) {
+                    case TIMED_OUT -> "did not answer in time";
+                    case TRIPPED -> "is failing and temporarily not called";
+                    case REJECTED -> "could not be called: the server is at capacity";
+                    case UNAVAILABLE -> "could not be started";
+                    default -> "failed";
+                }
+                + " (request " + decision.requestId() + "; details in the server log and audit trail)";
+        return new ApiError(timedOut ? 504 : 502, "server_error", timedOut ? "generator_timeout" : "generator_failed", message);
+    }
+
+    private ObjectNode chunk(String id, long created, String model, java.util.function.Consumer<ObjectNode> delta,
+                             String finishReason, ObjectNode veto) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("id", id);
+        root.put("object", "chat.completion.chunk");
+        root.put("created", created);
+        root.put("model", model);
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0);
+        delta.accept(choice.putObject("delta"));
+        if (finishReason == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finishReason);
+        }
+        if (veto != null) {
+            root.set("veto", veto);
+        }
+        return root;
+    }
+
+    private ObjectNode envelope(Decision decision, String object, String model) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("id", "chatcmpl-" + decision.requestId());
+        root.put("object", object);
+        root.put("created", decision.trace().startedAt().getEpochSecond());
+        root.put("model", model);
+        return root;
+    }
+
+    private static void toolCalls(ArrayNode array, Generation answer, boolean streamed) {
+        int index = 0;
+        for (ToolCall call : answer.toolCalls()) {
+            ObjectNode node = array.addObject();
+            if (streamed) {
+                node.put("index", index);
+            }
+            index++;
+            node.put("id", call.id());
+            node.put("type", "function");
+            ObjectNode function = node.putObject("function");
+            function.put("name", call.name());
+            function.put("arguments", call.arguments());
+        }
+    }
+
+    /** The decision as the client may see it: verdict and rule, never the operator rationale or evidence. */
+    private ObjectNode summary(Decision decision) {
+        ObjectNode veto = mapper.createObjectNode();
+        veto.put("request_id", decision.requestId());
+        veto.put("verdict", decision.verdict().name());
+        ArrayNode categories = veto.putArray("categories");
+        decision.categories().forEach(categories::add);
+        veto.put("rule", decision.rule());
+        veto.put("policy_version", decision.policyVersion());
+        ArrayNode alternatives = veto.putArray("alternatives");
+        decision.reply().alternatives().forEach(alternatives::add);
+        decision.escalation().ifPresent(ticket -> {
+            ObjectNode escalation = veto.putObject("escalation");
+            escalation.put("case_id", ticket.caseId());
+            escalation.put("status", ticket.status().name());
+        });
+        return veto;
+    }
+
+    /** A reply as one message: the explanation, then the ways forward as a list. */
+    private static String userText(Reply reply) {
+        StringBuilder text = new StringBuilder(reply.message());
+        for (String alternative : reply.alternatives()) {
+            text.append("\n- ").append(alternative);
+        }
+        return text.toString();
+    }
+
+    private static String modelOf(Decision decision, String requested) {
+        return decision.generation().map(Generation::model).filter(m -> !m.isEmpty()).orElse(requested);
+    }
+
+    private static String finishReason(FinishReason reason) {
+        return switch (reason) {
+            case STOP -> "stop";
+            case LENGTH -> "length";
+            case TOOL_CALLS -> "tool_calls";
+            case CANCELLED -> "content_filter";
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package dev.veto.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veto.core.Decision;
+import dev.veto.core.RequestBuilder;
+import dev.veto.core.Veto;
+import dev.veto.server.json.DecisionJson;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/check}: decide on a text or a conversation in a context, without generating anything.
+ *
+ * <pre>
+ * {"text": "…"}  or  {"messages": [{"role": "user", "content": "…"}]}
+ * optional: "context": {"tenant", "user", "role", "jurisdiction", "channel", "purpose", "locale", "modality",
+ *           "attributes": {…}}, "id": "request id", "trace": true
+ * </pre>
+ * The answer is the decision as {@code veto check --json} prints it (without the trace unless asked).
+ */
+final class CheckEndpoint {
+
+    private final Veto veto;
+    private final ObjectMapper mapper;
+    private final JsonBodies bodies;
+    private final ApiKeys keys;
+    private final DecisionJson json;
+
+    CheckEndpoint(Veto veto, ObjectMapper mapper, ApiKeys keys) {
+        this.veto = veto;
+        this.mapper = mapper;
+        this.bodies = new JsonBodies(mapper);
+        this.keys = keys;
+        this.json = new DecisionJson(mapper);
+    }
+
+    void handle(Context ctx) throws Exception {
+        Optional<String> tenant = keys.tenant(ctx);
+        JsonNode body = bodies.object(ctx);
+        String text = JsonBodies.text(body, "text");
+        RequestBuilder request;
+        if (text != null) {
+            request = veto.request(text);
+        } else if (body.has("messages")) {
+            request = RequestBuilder.conversation(RequestParser.messages(body.get("messages")));
+        } else {
+            throw ApiError.badRequest("missing_text", "send 'text' (a string) or 'messages' (OpenAI-style)");
+        }
+        String id = JsonBodies.text(body, "id");
+        if (id != null) {
+            request.id(id);
+        }
+        RequestParser.withContext(request, body.get("context"), ctx, tenant);
+        Decision decision = veto.check(request.build());
+        ObjectNode answer = json.decision(decision);
+        if (!JsonBodies.bool(body, "trace")) {
+            answer.remove("trace");
+        }
+        ctx.status(200).contentType("application/json").result(mapper.writeValueAsBytes(answer));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.veto.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Reads request bodies strictly: JSON only, valid UTF-8 only, an object at the top. */
+final class JsonBodies {
+
+    private final ObjectMapper mapper;
+
+    JsonBodies(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    JsonNode object(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiError(415, "invalid_request_error", "unsupported_media_type",
+                    "send the body as application/json (got " + (type == null ? "no content type" : type) + ")");
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiError.badRequest("invalid_utf8", "the body is not valid UTF-8");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("malformed_json", "the body is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiError.badRequest("not_an_object", "the body must be a JSON object");
+        }
+        return node;
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiError.badRequest("wrong_type", "'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    static boolean bool(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw ApiError.badRequest("wrong_type", "'" + field + "' must be true or false");
+        }
+        return value.asBoolean();
+    }
+}

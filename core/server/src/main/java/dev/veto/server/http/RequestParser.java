@@ -1,0 +1,126 @@
+package dev.veto.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.veto.core.RequestBuilder;
+import dev.veto.spi.request.Message;
+import dev.veto.spi.request.Modality;
+import dev.veto.spi.request.Role;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the JSON of a request into a {@link dev.veto.spi.request.Request}: OpenAI-style messages, and the
+ * context — from the body's {@code context} object (check) or {@code veto.context} (proxy), else from
+ * {@code X-Veto-*} headers. The tenant is the API key's; a body naming another tenant gets 403.
+ */
+final class RequestParser {
+
+    private static final Map<String, String> HEADERS = Map.of(
+            "tenant", "X-Veto-Tenant", "user", "X-Veto-User", "role", "X-Veto-Role",
+            "jurisdiction", "X-Veto-Jurisdiction", "channel", "X-Veto-Channel", "purpose", "X-Veto-Purpose",
+            "locale", "X-Veto-Locale", "modality", "X-Veto-Modality");
+
+    private RequestParser() {
+    }
+
+    /** The conversation of an OpenAI {@code messages} array. */
+    static List<Message> messages(JsonNode messages) {
+        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+            throw ApiError.badRequest("missing_messages", "'messages' must be a non-empty array of {role, content}");
+        }
+        List<Message> conversation = new ArrayList<>(messages.size());
+        for (JsonNode message : messages) {
+            if (!message.isObject()) {
+                throw ApiError.badRequest("wrong_type", "each message must be an object with role and content");
+            }
+            conversation.add(new Message(role(JsonBodies.text(message, "role")), content(message.get("content"))));
+        }
+        return conversation;
+    }
+
+    private static Role role(String role) {
+        if (role == null) {
+            throw ApiError.badRequest("missing_role", "each message needs a role (system, user, assistant or tool)");
+        }
+        return switch (role) {
+            case "system", "developer" -> Role.SYSTEM;
+            case "user" -> Role.USER;
+            case "assistant" -> Role.ASSISTANT;
+            case "tool", "function" -> Role.TOOL;
+            default -> throw ApiError.badRequest("unknown_role", "unknown message role '" + role + "'");
+        };
+    }
+
+    /** A message's text: a string, or the text parts of a content array (images and audio are not judged). */
+    private static String content(JsonNode content) {
+        if (content == null || content.isNull()) {
+            return "";
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (content.isArray()) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : content) {
+                if (part.isObject() && "text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+                    if (text.length() > 0) {
+                        text.append('\n');
+                    }
+                    text.append(part.get("text").asText());
+                }
+            }
+            return text.toString();
+        }
+        throw ApiError.badRequest("wrong_type", "a message's content must be a string or an array of parts");
+    }
+
+    /** Applies the context of the body (or the headers) to a request. */
+    static RequestBuilder withContext(RequestBuilder request, JsonNode context, Context ctx, Optional<String> keyTenant) {
+        if (context != null && !context.isNull() && !context.isObject()) {
+            throw ApiError.badRequest("wrong_type", "'context' must be an object");
+        }
+        String tenant = fact(context, ctx, "tenant");
+        if (keyTenant.isPresent()) {
+            if (tenant != null && !tenant.equals(keyTenant.get())) {
+                throw new ApiError(403, "permission_error", "tenant_mismatch",
+                        "this API key belongs to tenant '" + keyTenant.get() + "', not '" + tenant + "'");
+            }
+            tenant = keyTenant.get();
+        }
+        request.tenant(tenant).userId(fact(context, ctx, "user")).userRole(fact(context, ctx, "role"))
+                .jurisdiction(fact(context, ctx, "jurisdiction")).channel(fact(context, ctx, "channel"))
+                .purpose(fact(context, ctx, "purpose")).locale(fact(context, ctx, "locale"));
+        String modality = fact(context, ctx, "modality");
+        if (modality != null) {
+            try {
+                request.modality(Modality.valueOf(modality.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest("unknown_modality", "unknown modality '" + modality
+                        + "' (text, code, image-prompt, audio-transcript)");
+            }
+        }
+        if (context != null && context.has("attributes")) {
+            JsonNode attributes = context.get("attributes");
+            if (!attributes.isObject()) {
+                throw ApiError.badRequest("wrong_type", "'context.attributes' must be an object of strings");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                request.attribute(entry.getKey(), entry.getValue().asText());
+            }
+        }
+        return request;
+    }
+
+    private static String fact(JsonNode context, Context ctx, String name) {
+        if (context != null && context.isObject() && context.has(name)) {
+            return JsonBodies.text(context, name);
+        }
+        return ctx.header(HEADERS.get(name));
+    }
+}

@@ -1,0 +1,13 @@
+/** The Veto HTTP server: check endpoint, OpenAI-compatible guarded proxy, health and metrics. */
+module dev.veto.server {
+    requires transitive dev.veto.core;
+    requires io.javalin;
+    requires com.fasterxml.jackson.databind;
+    requires micrometer.core;
+    requires transitive micrometer.registry.prometheus;
+    requires org.slf4j;
+
+    exports dev.veto.server;
+    exports dev.veto.server.http;
+    exports dev.veto.server.json;
+}

@@ -1,0 +1,250 @@
+package dev.veto.plugins.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veto.spi.generator.FinishReason;
+import dev.veto.spi.generator.Generation;
+import dev.veto.spi.generator.GenerationRequest;
+import dev.veto.spi.generator.Generator;
+import dev.veto.spi.generator.TextSink;
+import dev.veto.spi.generator.ToolCall;
+import dev.veto.spi.request.Message;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls {@code POST <base-url>/chat/completions}, blocking or streamed (server-sent events). The caller's
+ * parameters ({@code model}, {@code temperature}, {@code tools}, …) are passed on; a call that fails before
+ * producing text (connection refused, 429, 5xx) is retried with exponential backoff and jitter. Thread-safe.
+ */
+final class OpenAiGenerator implements Generator {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenAiGenerator.class);
+
+    private final OpenAiSettings settings;
+    private final HttpClient client;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    OpenAiGenerator(OpenAiSettings settings) {
+        this.settings = settings;
+        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    }
+
+    @Override
+    public Generation generate(GenerationRequest request) throws Exception {
+        HttpResponse<String> response = withRetries(() -> send(body(request, false), HttpResponse.BodyHandlers.ofString()));
+        JsonNode root = parse(response.body());
+        JsonNode choice = root.path("choices").path(0);
+        if (choice.isMissingNode()) {
+            throw new IOException("the upstream answered without choices");
+        }
+        JsonNode message = choice.path("message");
+        List<ToolCall> toolCalls = new ArrayList<>();
+        for (JsonNode call : message.path("tool_calls")) {
+            JsonNode function = call.path("function");
+            toolCalls.add(new ToolCall(call.path("id").asText(""), function.path("name").asText(""),
+                    function.path("arguments").asText("")));
+        }
+        return new Generation(message.path("content").asText(""), finishReason(choice.path("finish_reason").asText("stop")),
+                root.path("model").asText(""), toolCalls);
+    }
+
+    @Override
+    public Generation stream(GenerationRequest request, TextSink sink) throws Exception {
+        HttpResponse<Stream<String>> response = withRetries(() -> send(body(request, true), HttpResponse.BodyHandlers.ofLines()));
+        StringBuilder text = new StringBuilder();
+        Map<Integer, String[]> toolCalls = new TreeMap<>(); // index -> id, name, arguments
+        String model = "";
+        FinishReason finish = FinishReason.STOP;
+        try (Stream<String> lines = response.body()) {
+            Iterator<String> it = lines.iterator();
+            while (it.hasNext()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("the stream was abandoned");
+                }
+                String line = it.next();
+                if (!line.startsWith("data:")) {
+                    continue; // comments, event names, blank separators
+                }
+                String data = line.substring(5).strip();
+                if (data.equals("[DONE]")) {
+                    break;
+                }
+                JsonNode chunk = parse(data);
+                if (chunk.has("error")) {
+                    throw new IOException("the upstream reported an error mid-stream: " + chunk.path("error").path("message").asText());
+                }
+                model = chunk.path("model").asText(model);
+                JsonNode choice = chunk.path("choices").path(0);
+                JsonNode delta = choice.path("delta");
+                for (JsonNode call : delta.path("tool_calls")) {
+                    String[] accumulated = toolCalls.computeIfAbsent(call.path("index").asInt(0), i -> new String[] {"", "", ""});
+                    accumulated[0] = call.path("id").asText(accumulated[0]);
+                    accumulated[1] += call.path("function").path("name").asText("");
+                    accumulated[2] += call.path("function").path("arguments").asText("");
+                }
+                String content = delta.path("content").isTextual() ? delta.path("content").asText() : "";
+                if (!content.isEmpty()) {
+                    text.append(content);
+                    if (!sink.accept(content)) {
+                        return new Generation(text.toString(), FinishReason.CANCELLED, model); // closing the stream stops it
+                    }
+                }
+                if (choice.path("finish_reason").isTextual()) {
+                    finish = finishReason(choice.path("finish_reason").asText());
+                }
+            }
+        }
+        List<ToolCall> calls = new ArrayList<>();
+        toolCalls.values().forEach(c -> calls.add(new ToolCall(c[0], c[1], c[2])));
+        return new Generation(text.toString(), finish, model, calls);
+    }
+
+    private ObjectNode body(GenerationRequest request, boolean stream) {
+        ObjectNode body = mapper.valueToTree(request.parameters());
+        if (!body.hasNonNull("model")) {
+            body.put("model", settings.model());
+        }
+        if (!body.has("max_tokens") && !body.has("max_completion_tokens")) {
+            body.put("max_tokens", request.maxTokens());
+        }
+        ArrayNode messages = body.putArray("messages");
+        for (Message message : request.messages()) {
+            ObjectNode node = messages.addObject();
+            node.put("role", message.role().name().toLowerCase(Locale.ROOT));
+            node.put("content", message.content());
+        }
+        body.put("stream", stream);
+        if (!stream) {
+            body.remove("stream_options");
+        }
+        return body;
+    }
+
+    private <T> HttpResponse<T> send(ObjectNode body, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+        HttpRequest.Builder http = HttpRequest.newBuilder(settings.endpoint("/chat/completions"))
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", body.path("stream").asBoolean() ? "text/event-stream" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body), StandardCharsets.UTF_8));
+        if (!settings.apiKey().isEmpty()) {
+            http.header("Authorization", "Bearer " + settings.apiKey());
+        }
+        HttpResponse<T> response = client.send(http.build(), handler);
+        if (response.statusCode() / 100 != 2) {
+            String detail = errorDetail(response);
+            throw new UpstreamException(response.statusCode(), "the upstream answered HTTP " + response.statusCode()
+                    + (detail.isEmpty() ? "" : ": " + detail));
+        }
+        return response;
+    }
+
+    private String errorDetail(HttpResponse<?> response) {
+        Object body = response.body();
+        String text;
+        if (body instanceof String s) {
+            text = s;
+        } else if (body instanceof Stream<?> lines) {
+            try (lines) {
+                text = String.join("\n", lines.limit(20).map(Object::toString).toList());
+            }
+        } else if (body instanceof InputStream in) {
+            try (in) {
+                text = new String(in.readNBytes(2000), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                text = "";
+            }
+        } else {
+            text = "";
+        }
+        try {
+            JsonNode error = mapper.readTree(text).path("error");
+            if (error.path("message").isTextual()) {
+                return error.path("message").asText();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: fall through
+        }
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    private JsonNode parse(String json) throws IOException {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new IOException("the upstream sent something that is not JSON: "
+                    + (json.length() > 80 ? json.substring(0, 80) + "…" : json), e);
+        }
+    }
+
+    /** A call that may fail with the upstream's status. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    private <T> T withRetries(Call<T> call) throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return call.run();
+            } catch (UpstreamException e) {
+                if (!e.retryable() || attempt >= settings.maxRetries()) {
+                    throw e;
+                }
+                backoff(attempt, e);
+            } catch (java.net.http.HttpTimeoutException e) {
+                throw e; // the request's own time is spent
+            } catch (IOException e) {
+                if (attempt >= settings.maxRetries()) {
+                    throw e;
+                }
+                backoff(attempt, e);
+            }
+        }
+    }
+
+    private void backoff(int attempt, Exception cause) throws InterruptedException {
+        long base = settings.retryBackoff().toMillis() << attempt;
+        long wait = base + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        log.warn("Upstream call failed ({}); retrying in {} ms", cause.getMessage(), wait);
+        Thread.sleep(wait);
+    }
+
+    private static FinishReason finishReason(String reason) {
+        return switch (reason) {
+            case "length" -> FinishReason.LENGTH;
+            case "tool_calls", "function_call" -> FinishReason.TOOL_CALLS;
+            default -> FinishReason.STOP;
+        };
+    }
+
+    /** The upstream answered with an HTTP error status. */
+    static final class UpstreamException extends IOException {
+        private final int status;
+
+        UpstreamException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        boolean retryable() {
+            return status == 429 || status >= 500;
+        }
+    }
+}
