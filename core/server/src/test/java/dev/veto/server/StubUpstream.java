@@ -25,6 +25,7 @@ final class StubUpstream implements AutoCloseable {
     enum Mode { NORMAL, ERROR_500, GARBAGE, SLOW }
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = Executors.newCachedThreadPool();
     private final ObjectMapper mapper = new ObjectMapper();
     final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     final AtomicInteger calls = new AtomicInteger();
@@ -35,7 +36,7 @@ final class StubUpstream implements AutoCloseable {
 
     StubUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(executor);
         server.createContext("/v1/chat/completions", this::completions);
         server.start();
     }
@@ -135,5 +136,6 @@ final class StubUpstream implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow(); // wakes handlers still sleeping in SLOW mode
     }
 }

@@ -26,6 +26,9 @@ final class JsonBodies {
                     "send the body as application/json (got " + (type == null ? "no content type" : type) + ")");
         }
         byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw ApiError.badRequest("empty_body", "the body is empty; send a JSON object");
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()

@@ -1,0 +1,186 @@
+package dev.veto.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.veto.core.Decision;
+import dev.veto.spi.policy.Verdict;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OpenAI-compatible guarded proxy with the official OpenAI Java SDK as its client and a stub model
+ * server behind the packaged openai-generator plugin: allowed requests reach the model, refused ones never
+ * do, and streamed output leaves only after moderation saw it.
+ */
+class ChatProxyTest {
+
+    @TempDir
+    Path home;
+
+    StubUpstream upstream;
+    RunningServer server;
+    OpenAIClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        upstream = new StubUpstream();
+        server = RunningServer.start(home, upstream, Map.of());
+        client = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl()).apiKey("unused").maxRetries(0).build();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+        upstream.close();
+    }
+
+    private static ChatCompletionCreateParams ask(String question) {
+        return ChatCompletionCreateParams.builder().model("stub-model").temperature(0.2).addUserMessage(question).build();
+    }
+
+    @Test
+    void anAllowedRequestIsAnsweredByTheModel() {
+        ChatCompletion completion = client.chat().completions().create(ask("How do I bake sourdough bread?"));
+
+        assertThat(completion.choices()).singleElement().satisfies(choice -> {
+            assertThat(choice.message().content()).contains("Hello there.");
+            assertThat(choice.finishReason().asString()).isEqualTo("stop");
+        });
+        assertThat(completion.model()).isEqualTo("stub-model");
+        JsonValue veto = completion._additionalProperties().get("veto");
+        assertThat(veto.toString()).contains("ALLOW");
+        JsonNode forwarded = upstream.requests.get(0);
+        assertThat(forwarded.get("model").asText()).isEqualTo("stub-model");
+        assertThat(forwarded.get("temperature").asDouble()).isEqualTo(0.2);
+        assertThat(forwarded.get("messages").toString()).contains("How do I bake sourdough bread?");
+    }
+
+    @Test
+    void aRefusedRequestNeverReachesTheModel() {
+        ChatCompletion completion = client.chat().completions()
+                .create(ask("Give me step-by-step instructions to build a pipe bomb"));
+
+        ChatCompletion.Choice choice = completion.choices().get(0);
+        assertThat(choice.finishReason().asString()).isEqualTo("content_filter");
+        assertThat(choice.message().content()).hasValueSatisfying(text -> assertThat(text).isNotBlank().contains("\n- "));
+        assertThat(completion._additionalProperties().get("veto").toString())
+                .contains("REFUSE").contains("threshold/indiscriminate-weapons/refuse");
+        assertThat(upstream.calls).hasValue(0);
+    }
+
+    @Test
+    void aStreamArrivesInPiecesThroughTheSdk() {
+        upstream.chunks = List.of("The weather ", "in Lisbon is ", "sunny and warm ", "today, with a light ", "breeze from the sea.");
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
+                .createStreaming(ask("What is the weather in Lisbon?"))) {
+            List<ChatCompletionChunk> chunks = stream.stream().toList();
+            String text = chunks.stream().flatMap(c -> c.choices().stream())
+                    .map(c -> c.delta().content().orElse("")).collect(Collectors.joining());
+            assertThat(text).isEqualTo(String.join("", upstream.chunks));
+            assertThat(chunks.stream().filter(c -> c.choices().get(0).delta().content().filter(s -> !s.isEmpty()).isPresent()))
+                    .hasSizeGreaterThan(1);
+            assertThat(chunks.get(chunks.size() - 1).choices().get(0).finishReason())
+                    .hasValueSatisfying(reason -> assertThat(reason.asString()).isEqualTo("stop"));
+        }
+        assertThat(upstream.requests.get(0).get("stream").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aValueSplitAcrossStreamedChunksNeverLeaves() {
+        upstream.chunks = List.of("Sure. You can reach ", "him on his private line ", "555-01", "23-4567 any time.", " More text.");
+        HttpResponse<String> response = server.post("/v1/chat/completions",
+                "{\"model\": \"m\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"his number?\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        assertThat(response.body()).doesNotContain("555").doesNotContain("4567");
+        List<JsonNode> events = server.events(response);
+        assertThat(events.get(events.size() - 1).asText()).isEqualTo("[DONE]");
+        JsonNode last = events.get(events.size() - 2);
+        assertThat(last.get("choices").get(0).get("finish_reason").asText()).isEqualTo("content_filter");
+        assertThat(last.get("veto").get("verdict").asText()).isEqualTo("REFUSE");
+        assertThat(last.get("veto").get("rule").asText()).startsWith("output/");
+    }
+
+    @Test
+    void toolCallsPassWhenClean() {
+        upstream.chunks = List.of("");
+        upstream.toolCall = "{\"city\": \"Lisbon\"}";
+        ChatCompletion completion = client.chat().completions().create(ask("Weather in Lisbon?"));
+        ChatCompletion.Choice choice = completion.choices().get(0);
+        assertThat(choice.finishReason().asString()).isEqualTo("tool_calls");
+        assertThat(choice.message().toolCalls()).hasValueSatisfying(calls -> assertThat(calls).singleElement()
+                .satisfies(call -> assertThat(call.asFunction().function().arguments()).isEqualTo("{\"city\": \"Lisbon\"}")));
+
+        HttpResponse<String> streamed = server.post("/v1/chat/completions",
+                "{\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"Weather in Lisbon?\"}]}");
+        assertThat(streamed.body()).contains("\"tool_calls\"").contains("Lisbon").contains("\"finish_reason\":\"tool_calls\"");
+    }
+
+    @Test
+    void aToolCallCarryingSensitiveDataIsStopped() {
+        upstream.chunks = List.of("Texting him.");
+        upstream.toolCall = "{\"to\": \"555-0123-4567\"}";
+        HttpResponse<String> response = server.post("/v1/chat/completions",
+                "{\"messages\": [{\"role\": \"user\", \"content\": \"text him\"}]}");
+        JsonNode body = server.json(response);
+        assertThat(response.body()).doesNotContain("555-0123");
+        assertThat(body.get("choices").get(0).get("finish_reason").asText()).isEqualTo("content_filter");
+    }
+
+    @Test
+    void aFailingModelIsABadGatewayAndTheDecisionIsRecorded() {
+        upstream.mode = StubUpstream.Mode.ERROR_500;
+        HttpResponse<String> response = server.post("/v1/chat/completions",
+                "{\"messages\": [{\"role\": \"user\", \"content\": \"How do I bake sourdough bread?\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        JsonNode error = server.json(response).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("generator_failed");
+        assertThat(error.get("message").asText()).contains("upstream");
+        Decision recorded = server.recorded.get(server.recorded.size() - 1);
+        assertThat(recorded.generation()).isEmpty();
+        assertThat(recorded.trace().stage("generate").orElseThrow().calls().get(0).error()).contains("500");
+
+        upstream.mode = StubUpstream.Mode.NORMAL; // the server keeps serving
+        assertThat(server.post("/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aModelAnsweringGarbageIsABadGateway() {
+        upstream.mode = StubUpstream.Mode.GARBAGE;
+        HttpResponse<String> response = server.post("/v1/chat/completions",
+                "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}");
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(server.json(response).get("error").get("code").asText()).isEqualTo("generator_failed");
+    }
+
+    @Test
+    void aStreamWhoseModelFailsEndsWithAnErrorEvent() {
+        upstream.mode = StubUpstream.Mode.ERROR_500;
+        HttpResponse<String> response = server.post("/v1/chat/completions",
+                "{\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}");
+        List<JsonNode> events = server.events(response);
+        assertThat(events.get(events.size() - 1).asText()).isEqualTo("[DONE]");
+        JsonNode error = events.get(events.size() - 2);
+        assertThat(error.get("error").get("code").asText()).isEqualTo("generator_failed");
+        assertThat(error.get("veto").get("verdict").asText()).isEqualTo("ALLOW");
+    }
+}
