@@ -91,6 +91,13 @@ class InstallationIT {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(200);
             assertThat(mapper.readTree(refused.body()).get("verdict").asText()).isEqualTo("REFUSE");
+            HttpResponse<String> answered = http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"messages\": [{\"role\": \"user\", \"content\": \"How do I bake bread?\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answered.statusCode()).isEqualTo(200);
+            assertThat(mapper.readTree(answered.body()).at("/choices/0/message/content").asText())
+                    .contains("No language model is configured"); // the offline generator, no network needed
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.body()).contains("veto_decisions_total");
