@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,6 +110,40 @@ class InstallationIT {
             assertThat(Files.readString(out)).contains("Veto stopping");
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void serveWithAnUpstreamGuardsThatModel() throws Exception {
+        HttpServer model = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        model.createContext("/v1/chat/completions", exchange -> {
+            byte[] body = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"tiny\",\"choices\":[{\"index\":0,"
+                    + "\"message\":{\"role\":\"assistant\",\"content\":\"Knead, proof, bake.\"},\"finish_reason\":\"stop\"}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        model.start();
+        Path out = copy.resolve("serve-out.txt");
+        ProcessBuilder builder = new ProcessBuilder(veto.resolve("bin/veto").toString(), "serve", "--port", "0",
+                "--upstream", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1")
+                .directory(veto.toFile()).redirectOutput(out.toFile()).redirectError(copy.resolve("serve-err.txt").toFile());
+        builder.environment().remove("VETO_HOME");
+        Process process = builder.start();
+        try {
+            String banner = awaitLine(out, "Veto serving on ", process);
+            URI base = URI.create(banner.split(" ")[3]);
+            HttpResponse<String> answered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"messages\": [{\"role\": \"user\", \"content\": \"How do I bake bread?\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answered.statusCode()).as(answered.body() + Files.readString(copy.resolve("serve-err.txt"))).isEqualTo(200);
+            assertThat(mapper.readTree(answered.body()).at("/choices/0/message/content").asText()).isEqualTo("Knead, proof, bake.");
+        } finally {
+            process.destroyForcibly();
+            model.stop(0);
         }
     }
 

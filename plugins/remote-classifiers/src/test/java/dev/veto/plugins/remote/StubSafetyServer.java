@@ -1,0 +1,82 @@
+package dev.veto.plugins.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A safety model server on loopback: {@code POST /v1/chat/completions} answers with a scripted Llama Guard
+ * verdict, {@code POST /v1/moderations} with scripted category scores; either can be slow, fail or send
+ * garbage instead.
+ */
+final class StubSafetyServer implements AutoCloseable {
+
+    enum Mode { NORMAL, ERROR_500, GARBAGE, SLOW }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ObjectMapper mapper = new ObjectMapper();
+    final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    volatile String verdict = "safe";
+    volatile String scores = "{\"violence\": 0.01}";
+    volatile Mode mode = Mode.NORMAL;
+
+    StubSafetyServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/v1/chat/completions", exchange -> answer(exchange, () -> mapper.createObjectNode()
+                .put("id", "x").put("object", "chat.completion").put("model", "llama-guard3")
+                .set("choices", mapper.createArrayNode().add(mapper.createObjectNode().put("index", 0)
+                        .put("finish_reason", "stop")
+                        .set("message", mapper.createObjectNode().put("role", "assistant").put("content", verdict))))
+                .toString()));
+        server.createContext("/v1/moderations", exchange -> answer(exchange,
+                () -> "{\"id\": \"modr-1\", \"model\": \"omni-moderation-latest\", \"results\": [{\"flagged\": false, "
+                        + "\"categories\": {}, \"category_scores\": " + scores + "}]}"));
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    private void answer(HttpExchange exchange, java.util.function.Supplier<String> body) throws IOException {
+        try (exchange) {
+            requests.add(mapper.readTree(exchange.getRequestBody().readAllBytes()));
+            switch (mode) {
+                case ERROR_500 -> send(exchange, 500, "{\"error\": {\"message\": \"overloaded\"}}");
+                case GARBAGE -> send(exchange, 200, "<html>oops</html>");
+                case SLOW -> {
+                    try {
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                default -> send(exchange, 200, body.get());
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
