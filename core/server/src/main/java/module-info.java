@@ -2,6 +2,8 @@
 module dev.veto.server {
     requires transitive dev.veto.core;
     requires io.javalin;
+    requires org.eclipse.jetty.util;
+    requires jakarta.servlet;
     requires com.fasterxml.jackson.databind;
     requires micrometer.core;
     requires transitive micrometer.registry.prometheus;

@@ -3,6 +3,7 @@ package dev.veto.server;
 import dev.veto.core.Veto;
 import dev.veto.server.http.Routes;
 import io.javalin.Javalin;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,11 @@ public final class VetoServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port != null ? port : settings.port();
             config.http.maxRequestSize = settings.maxBodyBytes();
+            // enough threads for every admitted request plus health, metrics and the connectors, so that past
+            // the limit a request gets its 503 at once instead of waiting in Jetty's queue
+            QueuedThreadPool threads = new QueuedThreadPool(settings.maxConcurrentRequests() + 16, 8);
+            threads.setName("veto-http");
+            config.jetty.threadPool = threads;
             routes.register(config);
         });
         app.start();

@@ -12,11 +12,16 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.veto.core.Decision;
 import dev.veto.spi.policy.Verdict;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +104,30 @@ class ChatProxyTest {
                     .hasValueSatisfying(reason -> assertThat(reason.asString()).isEqualTo("stop"));
         }
         assertThat(upstream.requests.get(0).get("stream").asBoolean()).isTrue();
+    }
+
+    @Test
+    void streamedTextLeavesWhileTheModelIsStillWriting() throws Exception {
+        upstream.chunks = List.of("The weather in Lisbon ", "is sunny and warm today, ", "with a light breeze from the sea ",
+                "and clear skies until late ", "in the evening, when it cools.", " Tomorrow looks similar.");
+        upstream.chunkDelayMillis = 200;
+        HttpRequest request = HttpRequest.newBuilder(server.uri("/v1/chat/completions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"weather?\"}]}"))
+                .build();
+        long start = System.nanoTime();
+        long firstText = -1;
+        try (Stream<String> lines = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
+            for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
+                String line = it.next();
+                if (firstText < 0 && line.contains("\"content\":\"The")) {
+                    firstText = System.nanoTime() - start;
+                }
+            }
+        }
+        long total = System.nanoTime() - start;
+        assertThat(firstText).isPositive();
+        assertThat(total - firstText).as("time between the first text and the end of the stream")
+                .isGreaterThan(Duration.ofMillis(400).toNanos());
     }
 
     @Test

@@ -194,6 +194,15 @@ public final class Chain {
     }
 
     private Decision run(Request request, Completion completion) {
+        Spin.ACTIVE_REQUESTS.incrementAndGet();
+        try {
+            return decide(request, completion);
+        } finally {
+            Spin.ACTIVE_REQUESTS.decrementAndGet();
+        }
+    }
+
+    private Decision decide(Request request, Completion completion) {
         boolean generate = completion != null;
         TraceBuilder trace = new TraceBuilder(request.id(), clock.instant());
         NormalizedText text = normalizer.normalize(subject(request).content());

@@ -8,7 +8,9 @@ import java.util.function.Supplier;
  *
  * <p>Spinning is rationed so that it never starves the threads doing real work: one idle worker at a time
  * waits for the next call (one is all it takes to pick it up), and request threads waiting for a result
- * share the remaining processors. Threads that find no free slot park straight away.
+ * share the remaining processors. Threads that find no free slot park straight away, and nobody spins
+ * while there are at least as many requests in progress as processors: then every processor has real work,
+ * and a spinning thread would only take time from it.
  */
 final class Spin {
 
@@ -18,6 +20,9 @@ final class Spin {
     static final Spin WORKERS = new Spin(1);
     /** Request threads waiting for a plugin's result. */
     static final Spin WAITERS = new Spin(Math.max(1, PROCESSORS - 1));
+
+    /** Requests in the chain right now, counted by the chain. */
+    static final AtomicInteger ACTIVE_REQUESTS = new AtomicInteger();
 
     private final int slots;
     private final AtomicInteger spinning = new AtomicInteger();
@@ -34,6 +39,9 @@ final class Spin {
     <T> T until(Supplier<T> probe, long nanos) {
         if (nanos <= 0) {
             return null;
+        }
+        if (ACTIVE_REQUESTS.get() >= PROCESSORS) {
+            return probe.get();
         }
         if (spinning.incrementAndGet() > slots) {
             spinning.decrementAndGet();

@@ -114,7 +114,9 @@ final class ChatCompletionsEndpoint {
         ctx.status(200).contentType("text/event-stream");
         ctx.header("Cache-Control", "no-cache");
         ctx.header("X-Accel-Buffering", "no");
-        SseWriter events = new SseWriter(ctx.outputStream());
+        // the servlet's own stream: Javalin's ctx.outputStream() holds output back to decide on compression,
+        // which would turn a stream into one late burst
+        SseWriter events = new SseWriter(ctx.res().getOutputStream());
         String id = "chatcmpl-" + request.id();
         long created = Instant.now().getEpochSecond();
         events.data(mapper.writeValueAsString(chunk(id, created, model, delta -> delta.put("role", "assistant"), null, null)));

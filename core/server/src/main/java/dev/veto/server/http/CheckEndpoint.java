@@ -54,10 +54,7 @@ final class CheckEndpoint {
         }
         RequestParser.withContext(request, body.get("context"), ctx, tenant);
         Decision decision = veto.check(request.build());
-        ObjectNode answer = json.decision(decision);
-        if (!JsonBodies.bool(body, "trace")) {
-            answer.remove("trace");
-        }
+        ObjectNode answer = json.decision(decision, JsonBodies.bool(body, "trace"));
         ctx.status(200).contentType("application/json").result(mapper.writeValueAsBytes(answer));
     }
 }

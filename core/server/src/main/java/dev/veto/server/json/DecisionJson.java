@@ -36,12 +36,24 @@ public final class DecisionJson {
      * A decision as JSON.
      *
      * @param decision the decision
-     * @return {@code id, verdict, categories, rule, constraints, message, alternatives, reason, policy_version,
+     * @return {@code id, trace_id, verdict, categories, rule, constraints, message, alternatives, reason, policy_version,
      *         language, escalation, output, signals, latency_us, trace}
      */
     public ObjectNode decision(Decision decision) {
+        return decision(decision, true);
+    }
+
+    /**
+     * A decision as JSON, with or without its trace.
+     *
+     * @param decision     the decision
+     * @param includeTrace whether to add the {@code trace} object
+     * @return the fields of {@link #decision(Decision)}, {@code trace} only if asked
+     */
+    public ObjectNode decision(Decision decision, boolean includeTrace) {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", decision.requestId());
+        node.put("trace_id", decision.trace().requestId());
         node.put("verdict", decision.verdict().name());
         strings(node.putArray("categories"), decision.categories());
         node.put("rule", decision.rule());
@@ -58,7 +70,9 @@ public final class DecisionJson {
         ArrayNode signals = node.putArray("signals");
         decision.signals().forEach(s -> signal(signals.addObject(), s));
         node.put("latency_us", micros(decision.latency()));
-        trace(node.putObject("trace"), decision.trace());
+        if (includeTrace) {
+            trace(node.putObject("trace"), decision.trace());
+        }
         return node;
     }
 
