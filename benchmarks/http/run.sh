@@ -14,7 +14,11 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; ex
 [ -x "$veto" ] && [ -d "$classes" ] || { echo "build first: ./mvnw -q -DskipTests install" >&2; exit 1; }
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
+  pids=()
+}
 trap cleanup EXIT
 
 await() { for _ in $(seq 1 200); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
@@ -28,13 +32,14 @@ serve() { # port, extra args...
 
 echo "== throughput and latency at 64 connections, $duration each"
 serve 18181
-wrk -t1 -c64 -d10s http://127.0.0.1:18181/health/live >/dev/null # warm-up
-wrk -t1 -c64 -d10s -s benchmarks/http/check.lua http://127.0.0.1:18181 >/dev/null
+# warm-up: on two cores the JIT competes with 64 request threads and needs a while to reach steady state
+wrk -t1 -c64 -d20s http://127.0.0.1:18181/health/live >/dev/null
+wrk -t1 -c64 -d30s -s benchmarks/http/check.lua http://127.0.0.1:18181 >/dev/null
 echo "-- GET /health/live (HTTP floor)"
 wrk -t1 -c64 -d"$duration" --latency http://127.0.0.1:18181/health/live
 echo "-- POST /v1/check"
 wrk -t1 -c64 -d"$duration" --latency -s benchmarks/http/check.lua http://127.0.0.1:18181
-kill "${pids[0]}"; pids=()
+cleanup
 
 for pace in 0 20; do
   echo "== time to first token, model streaming 60 events ${pace} ms apart"
@@ -43,5 +48,5 @@ for pace in 0 20; do
   serve 18283 --upstream http://127.0.0.1:18282/v1
   java -cp "$classes" dev.veto.benchmarks.http.TimeToFirstToken http://127.0.0.1:18282/v1 http://127.0.0.1:18283/v1 \
       "$([ "$pace" = 0 ] && echo 500 || echo 100)"
-  cleanup; pids=()
+  cleanup
 done

@@ -300,6 +300,8 @@ public final class Chain {
                 g -> moderator == null ? g.generate(generationRequest) : g.stream(generationRequest, moderator),
                 Chain::checkedGeneration).get(0);
         trace.stage("generate", List.of(generated.call()), moderator == null ? List.of()
+                : moderator.listenerGone() ? List.of(moderator.windows() + " window(s) moderated while streaming",
+                        "the client went away; the stream was stopped")
                 : List.of(moderator.windows() + " window(s) moderated while streaming"));
         if (generated.value() == null) {
             // the generator failed or timed out: whatever was released stays released, nothing more

@@ -35,6 +35,7 @@ final class StreamModerator implements TextSink {
     private long lastCheckNanos = System.nanoTime();
     private PolicyOutcome violation;
     private int windows;
+    private boolean listenerGone;
 
     StreamModerator(Consumer<String> listener, Judge judge, StreamSettings settings) {
         this.listener = listener;
@@ -44,7 +45,7 @@ final class StreamModerator implements TextSink {
 
     @Override
     public boolean accept(String delta) {
-        if (violation != null) {
+        if (violation != null || listenerGone) {
             return false;
         }
         generated.append(delta);
@@ -74,6 +75,11 @@ final class StreamModerator implements TextSink {
         return generated.substring(0, released);
     }
 
+    /** Whether the listener failed (the client went away), which stopped the stream. */
+    boolean listenerGone() {
+        return listenerGone;
+    }
+
     /** How many windows were judged. */
     int windows() {
         return windows;
@@ -93,9 +99,14 @@ final class StreamModerator implements TextSink {
             checked = end;
         }
         int releasable = last ? end : safeBoundary(Math.max(released, end - settings.holdback()));
-        if (releasable > released) {
-            listener.accept(generated.substring(released, releasable));
-            released = releasable;
+        if (releasable > released && !listenerGone) {
+            try {
+                listener.accept(generated.substring(released, releasable));
+                released = releasable;
+            } catch (RuntimeException e) {
+                // the client went away: stop the generator; that is the client's doing, not a generator failure
+                listenerGone = true;
+            }
         }
     }
 

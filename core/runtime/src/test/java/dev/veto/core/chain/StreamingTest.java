@@ -133,6 +133,27 @@ class StreamingTest {
     }
 
     @Test
+    void aClientThatGoesAwayStopsTheStreamWithoutCountingAgainstTheGenerator() {
+        List<String> chunks = List.of("The weather ", "in Lisbon is ", "sunny and warm ", "today, with a light ",
+                "breeze from the sea ", "and clear skies.");
+        try (Veto veto = start(new Chunks(chunks, List.of()))) {
+            for (int i = 0; i < 10; i++) { // more than the circuit breaker's failure threshold
+                Decision decision = veto.stream(veto.request("weather?").build(), Map.of(), text -> {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("broken pipe"));
+                });
+                assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+                assertThat(decision.trace().stage("generate").orElseThrow().calls().get(0).outcome())
+                        .isEqualTo(dev.veto.core.trace.CallOutcome.OK);
+                assertThat(decision.trace().stage("generate").orElseThrow().notes())
+                        .contains("the client went away; the stream was stopped");
+            }
+            List<String> released = new CopyOnWriteArrayList<>();
+            veto.stream(veto.request("weather?").build(), Map.of(), released::add);
+            assertThat(String.join("", released)).isEqualTo(String.join("", chunks)); // the generator is not tripped
+        }
+    }
+
+    @Test
     void aBlockingCompletionModeratesToolCallsToo() {
         Chunks generator = new Chunks(List.of("Calling the directory."),
                 List.of(new ToolCall("c1", "send_sms", "{\"to\": \"555-0123-4567\"}")));
