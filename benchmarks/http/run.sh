@@ -43,7 +43,8 @@ cleanup
 
 for pace in 0 20; do
   echo "== time to first token, model streaming 60 events ${pace} ms apart"
-  java -cp "$classes" dev.veto.benchmarks.http.StubModelServer 18282 "$pace" & pids+=($!)
+  # nodelay: as real model servers do; without it Nagle's algorithm and delayed ACKs add 40 ms per burst
+  java -Dsun.net.httpserver.nodelay=true -cp "$classes" dev.veto.benchmarks.http.StubModelServer 18282 "$pace" & pids+=($!)
   sleep 1
   serve 18283 --upstream http://127.0.0.1:18282/v1
   java -cp "$classes" dev.veto.benchmarks.http.TimeToFirstToken http://127.0.0.1:18282/v1 http://127.0.0.1:18283/v1 \

@@ -3,6 +3,13 @@ package dev.veto.server;
 import dev.veto.core.Veto;
 import dev.veto.server.http.Routes;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import java.util.List;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -22,10 +29,12 @@ public final class VetoServer implements AutoCloseable {
 
     private final Javalin app;
     private final String host;
+    private final JvmGcMetrics gc;
 
-    private VetoServer(Javalin app, String host) {
+    private VetoServer(Javalin app, String host, JvmGcMetrics gc) {
         this.app = app;
         this.host = host;
+        this.gc = gc;
     }
 
     /**
@@ -43,6 +52,11 @@ public final class VetoServer implements AutoCloseable {
             log.warn("No API keys configured (veto.server.api-keys): listening on loopback only, without authentication");
         }
         Routes routes = new Routes(veto, settings, prometheus);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(), new ProcessorMetrics(),
+                new UptimeMetrics())) {
+            binder.bindTo(prometheus);
+        }
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -56,9 +70,14 @@ public final class VetoServer implements AutoCloseable {
             config.jetty.threadPool = threads;
             routes.register(config);
         });
-        app.start();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            gc.close();
+            throw e;
+        }
         log.info("Veto listening on http://{}:{} (policy {})", host, app.port(), veto.policyVersion());
-        return new VetoServer(app, host);
+        return new VetoServer(app, host, gc);
     }
 
     /**
@@ -82,5 +101,6 @@ public final class VetoServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        gc.close();
     }
 }

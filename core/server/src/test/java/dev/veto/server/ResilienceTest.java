@@ -72,6 +72,24 @@ class ResilienceTest {
     }
 
     @Test
+    void aTransientModelErrorIsRetriedWithBackoff() throws Exception {
+        Map<String, Object> retries = Map.of("veto.generators.upstream.settings.max-retries", 2,
+                "veto.generators.upstream.settings.retry-backoff", "50ms");
+        try (StubUpstream upstream = new StubUpstream(); RunningServer server = RunningServer.start(home, upstream, retries)) {
+            upstream.transientFailures.set(2);
+            HttpResponse<String> response = server.post("/v1/chat/completions",
+                    "{\"messages\": [{\"role\": \"user\", \"content\": \"How do I bake sourdough bread?\"}]}");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(server.json(response).at("/choices/0/message/content").asText()).isEqualTo("Hello there.");
+            assertThat(upstream.calls).hasValue(3);
+
+            upstream.transientFailures.set(3); // one more than the retries: the client gets the error
+            assertThat(server.post("/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}")
+                    .statusCode()).isEqualTo(502);
+        }
+    }
+
+    @Test
     void withApiKeysEveryCallNeedsOneAndTheKeyFixesTheTenant() throws Exception {
         Map<String, Object> keys = Map.of("veto.server.api-keys",
                 List.of(Map.of("tenant", "education-demo", "sha256", ApiKeys.sha256("edu-secret"))));

@@ -33,6 +33,8 @@ final class StubUpstream implements AutoCloseable {
     volatile String toolCall;
     volatile Mode mode = Mode.NORMAL;
     volatile long chunkDelayMillis;
+    /** How many calls still fail with 503 before the scripted mode applies. */
+    final AtomicInteger transientFailures = new AtomicInteger();
 
     StubUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -50,6 +52,10 @@ final class StubUpstream implements AutoCloseable {
         JsonNode request = mapper.readTree(exchange.getRequestBody().readAllBytes());
         requests.add(request);
         try (exchange) {
+            if (transientFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                send(exchange, 503, "application/json", "{\"error\":{\"message\":\"warming up\"}}");
+                return;
+            }
             switch (mode) {
                 case ERROR_500 -> {
                     send(exchange, 500, "application/json", "{\"error\":{\"message\":\"model crashed\"}}");

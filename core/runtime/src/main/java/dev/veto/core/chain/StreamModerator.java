@@ -9,7 +9,8 @@ import java.util.function.Function;
  * Moderates a stream while it flows: text reaches the user only after output moderation has seen it, and
  * nothing split across chunks slips out.
  *
- * <p>Generated text accumulates; every {@code window} new characters (or after {@code maxDelay} since the
+ * <p>Generated text accumulates; once it is longer than {@code holdback} (the first text), then every
+ * {@code window} new characters (or after {@code maxDelay} since the
  * last check, when a chunk arrives) the text since the last check — plus {@code overlap} characters before
  * it — is judged. If it passes, everything but the last {@code holdback} characters is released: a value
  * that may continue in the next chunk (a phone number, a card number, a harmful phrase) is never released
@@ -49,10 +50,13 @@ final class StreamModerator implements TextSink {
             return false;
         }
         generated.append(delta);
+        // the first text leaves as soon as there is more than the holdback: time to first token is the
+        // holdback's worth of generation, not a whole window's
+        boolean first = released == 0 && generated.length() > settings.holdback();
         boolean windowFull = generated.length() - checked >= settings.window();
         boolean waitedLongEnough = System.nanoTime() - lastCheckNanos >= settings.maxDelay().toNanos()
                 && generated.length() - released > settings.holdback();
-        if (windowFull || waitedLongEnough) {
+        if (first || windowFull || waitedLongEnough) {
             check(false);
         }
         return violation == null;
