@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Builds a {@link Request} for the embedded API: the conversation, what it is, in which locale, and who is
@@ -166,7 +167,18 @@ public final class RequestBuilder {
      * @return the request
      */
     public Request build() {
-        return new Request(id == null ? UUID.randomUUID().toString() : id, conversation, modality, locale,
+        return new Request(id == null ? randomId() : id, conversation, modality, locale,
                 context.attributes(attributes).build());
+    }
+
+    /**
+     * A version-4 UUID from {@link ThreadLocalRandom}: request ids must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} draws on one shared {@code SecureRandom} that request threads queue for.
+     */
+    private static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;                  // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low).toString();
     }
 }

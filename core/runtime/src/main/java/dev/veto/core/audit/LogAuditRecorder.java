@@ -1,5 +1,7 @@
 package dev.veto.core.audit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.veto.core.Decision;
 import dev.veto.spi.request.Request;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +20,16 @@ public final class LogAuditRecorder implements DecisionRecorder {
 
     private static final Logger audit = LoggerFactory.getLogger("veto.audit");
 
+    /** Recent users' hashes: most requests come from users seen moments ago (and many from "unknown"). */
+    private final Cache<String, String> hashes = Caffeine.newBuilder().maximumSize(10_000).build();
+
     @Override
     public void record(Request request, Decision decision) {
         if (!audit.isInfoEnabled()) {
             return;
         }
         audit.info("decision id={} tenant={} user={} channel={} verdict={} rule={} categories={} policy={} latency_us={}",
-                decision.requestId(), request.context().tenant(), hash(request.context().userId()),
+                decision.requestId(), request.context().tenant(), hashes.get(request.context().userId(), LogAuditRecorder::hash),
                 request.context().channel(), decision.verdict(), decision.rule(), decision.categories(),
                 decision.policyVersion(), decision.latency().toNanos() / 1_000);
     }
