@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * The SPI's public API as sorted lines of text, one per public type, supertype, constructor, method, field,
  * record component and enum constant, with generic signatures — what a plugin compiled against the SPI
- * can depend on. Two snapshots compare line by line.
+ * can depend on. API marked {@link Experimental} is left out: it carries no promise. Two snapshots compare
+ * line by line.
  */
 final class ApiSnapshot {
 
@@ -43,7 +44,7 @@ final class ApiSnapshot {
                         continue;
                     }
                     Class<?> type = Class.forName(name, false, SpiVersion.class.getClassLoader());
-                    if (isVisible(type)) {
+                    if (isVisible(type) && !type.isAnnotationPresent(Experimental.class)) {
                         lines.addAll(of(type));
                     }
                 }
@@ -87,19 +88,21 @@ final class ApiSnapshot {
             }
         }
         for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-            if (isApi(constructor.getModifiers()) && !type.isEnum()) {
+            if (isApi(constructor.getModifiers()) && !type.isEnum() && !constructor.isAnnotationPresent(Experimental.class)) {
                 lines.add(name + " constructor(" + parameters(constructor) + ")" + exceptions(constructor));
             }
         }
         for (Method method : type.getDeclaredMethods()) {
-            if (isApi(method.getModifiers()) && !method.isSynthetic() && !method.isBridge()) {
+            if (isApi(method.getModifiers()) && !method.isSynthetic() && !method.isBridge()
+                    && !method.isAnnotationPresent(Experimental.class)) {
                 String modifiers = method.isDefault() ? " default" : modifiers(method.getModifiers() & (Modifier.STATIC | Modifier.ABSTRACT | Modifier.FINAL));
                 lines.add(name + " method" + modifiers + " " + typeParameters(method) + method.getGenericReturnType().getTypeName()
                         + " " + method.getName() + "(" + parameters(method) + ")" + exceptions(method));
             }
         }
         for (Field field : type.getDeclaredFields()) {
-            if (isApi(field.getModifiers()) && !field.isEnumConstant() && !field.isSynthetic()) {
+            if (isApi(field.getModifiers()) && !field.isEnumConstant() && !field.isSynthetic()
+                    && !field.isAnnotationPresent(Experimental.class)) {
                 lines.add(name + " field" + modifiers(field.getModifiers() & (Modifier.STATIC | Modifier.FINAL)) + " "
                         + field.getGenericType().getTypeName() + " " + field.getName());
             }
