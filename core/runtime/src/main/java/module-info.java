@@ -16,6 +16,7 @@ module dev.veto.core {
     exports dev.veto.core;
     exports dev.veto.core.audit;
     exports dev.veto.core.config;
+    exports dev.veto.core.install;
     exports dev.veto.core.policy;
     exports dev.veto.core.trace;
 

@@ -24,6 +24,8 @@ import dev.veto.core.plugin.PluginProblem;
 import dev.veto.core.policy.PolicyEngine;
 import dev.veto.core.policy.PolicyException;
 import dev.veto.core.plugin.VetoPluginManager;
+import dev.veto.core.install.PluginDirectory;
+import dev.veto.core.install.PluginPins;
 import dev.veto.spi.ComponentFactory;
 import dev.veto.spi.classifier.ClassifierFactory;
 import dev.veto.spi.escalator.EscalatorFactory;
@@ -33,6 +35,7 @@ import dev.veto.spi.request.Request;
 import dev.veto.spi.retriever.RetrieverFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
@@ -258,12 +262,12 @@ public final class Veto implements AutoCloseable {
             Path file = plugins.sourceFile(plugin);
             String state = plugins.isIncompatible(d.getPluginId()) ? "INCOMPATIBLE" : plugin.getPluginState().toString();
             byFile.put(file, new PluginInfo(d.getPluginId(), d.getVersion(), d.getPluginDescription(), d.getProvider(),
-                    d.getRequires(), file, state, factories.getOrDefault(d.getPluginId(), List.of()),
+                    d.getRequires(), file, plugins.digest(file).orElse(""), state, factories.getOrDefault(d.getPluginId(), List.of()),
                     problems.stream().filter(p -> p.file().equals(file)).map(PluginProblem::message).toList()));
         }
         for (PluginProblem problem : problems) {
-            byFile.computeIfAbsent(problem.file(), file -> new PluginInfo(problem.pluginId(), "", "", "", "", file,
-                    "INVALID", List.of(), problems.stream().filter(p -> p.file().equals(file)).map(PluginProblem::message).toList()));
+            byFile.computeIfAbsent(problem.file(), file -> new PluginInfo(problem.pluginId(), "", "", "", "", file, plugins.digest(file).orElse(""),
+                    plugins.isRefused(file) ? "REFUSED" : "INVALID", List.of(), problems.stream().filter(p -> p.file().equals(file)).map(PluginProblem::message).toList()));
         }
         return byFile.values().stream()
                 .sorted(java.util.Comparator.comparing(info -> info.file().getFileName().toString()))
@@ -434,10 +438,10 @@ public final class Veto implements AutoCloseable {
                     ConfigFactory.parseMap(settings, "programmatic settings").withFallback(overrides));
             Config hostOnly = ConfigLoader.loadHostOnly(sources);
             Path root = sources.home();
-            VetoPluginManager plugins = new VetoPluginManager(
-                    root.resolve(hostOnly.getString("veto.plugin-host.directory")),
+            Path pluginsFolder = root.resolve(hostOnly.getString("veto.plugin-host.directory"));
+            VetoPluginManager plugins = new VetoPluginManager(pluginsFolder,
                     root.resolve(hostOnly.getString("veto.plugin-host.work-directory")),
-                    new HashSet<>(hostOnly.getStringList("veto.plugin-host.disabled")));
+                    disabledPlugins(hostOnly, pluginsFolder), PluginPins.from(hostOnly));
             Components components = null;
             Guard guard = null;
             PolicyEngine policy = null;
@@ -481,6 +485,18 @@ public final class Veto implements AutoCloseable {
                         RegisteredFactory.HOST, factory.getClass().getClassLoader()));
             }
             return registered;
+        }
+
+        /** Disabled in the configuration or by the operator ({@code veto plugins disable}). */
+        private static Set<String> disabledPlugins(Config hostOnly, Path pluginsFolder) {
+            Set<String> disabled = new HashSet<>(hostOnly.getStringList("veto.plugin-host.disabled"));
+            try {
+                disabled.addAll(new PluginDirectory(pluginsFolder).disabled());
+            } catch (IOException e) {
+                throw new VetoStartupException(List.of("cannot read "
+                        + pluginsFolder.resolve(PluginDirectory.DISABLED_FILE) + ": " + e.getMessage()));
+            }
+            return disabled;
         }
 
         private static Map<String, Config> pluginReferences(VetoPluginManager plugins) {

@@ -1,5 +1,8 @@
 package dev.veto.core.plugin;
 
+import dev.veto.core.install.PluginFile;
+import dev.veto.core.install.PluginFileException;
+import dev.veto.core.install.PluginPins;
 import dev.veto.spi.SpiVersion;
 import java.io.IOException;
 import java.net.URL;
@@ -27,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * PF4J over Veto's plugins folder: jar and zip plugins, isolated class loaders, {@code Plugin-Requires}
  * checked against {@link SpiVersion#CURRENT}, extensions built by Guice, and every failure kept as a
  * {@link PluginProblem} instead of a log line nobody reads. A broken plugin never stops the others.
+ *
+ * <p>Integrity comes first: a file's SHA-256 is checked against the configured {@link PluginPins} before
+ * it is expanded or any of its classes is loaded.
  */
 public final class VetoPluginManager extends DefaultPluginManager {
 
@@ -35,6 +41,9 @@ public final class VetoPluginManager extends DefaultPluginManager {
     private final List<PluginProblem> problems = Collections.synchronizedList(new ArrayList<>());
     private final Map<Path, Path> sourceFiles = new ConcurrentHashMap<>();
     private final Set<String> incompatible = ConcurrentHashMap.newKeySet();
+    private final Map<Path, String> digests = new ConcurrentHashMap<>();
+    private final Set<Path> refused = ConcurrentHashMap.newKeySet();
+    private final PluginPins pins;
 
     /**
      * Creates a manager; nothing is loaded until {@link #loadPlugins()}.
@@ -42,9 +51,11 @@ public final class VetoPluginManager extends DefaultPluginManager {
      * @param pluginsDirectory the plugins folder
      * @param workDirectory    where zip plugins are expanded
      * @param disabled         plugin ids not to start even though their files are present
+     * @param pins             the digests plugin files must have
      */
-    public VetoPluginManager(Path pluginsDirectory, Path workDirectory, Set<String> disabled) {
+    public VetoPluginManager(Path pluginsDirectory, Path workDirectory, Set<String> disabled, PluginPins pins) {
         super(List.of(pluginsDirectory));
+        this.pins = pins;
         // initialize() ran inside super(): fields of this class were not set yet, so the collaborators that
         // need them are installed here.
         this.pluginRepository = new PluginFolder(pluginsDirectory, workDirectory);
@@ -85,6 +96,9 @@ public final class VetoPluginManager extends DefaultPluginManager {
 
     @Override
     protected PluginWrapper loadPluginFromPath(Path pluginPath) {
+        if (!trusted(pluginPath)) {
+            return null;
+        }
         Path loadable;
         try {
             loadable = ((PluginFolder) pluginRepository).expand(pluginPath);
@@ -200,6 +214,52 @@ public final class VetoPluginManager extends DefaultPluginManager {
                 log.warn("Plugin {} failed to unload: {}", plugin.getPluginId(), PluginCalls.describe(e));
             }
         }
+    }
+
+    /**
+     * Checks a file against the pins before anything of it is used, and remembers its digest.
+     *
+     * @return whether the file may be loaded
+     */
+    private boolean trusted(Path pluginPath) {
+        PluginFile file;
+        try {
+            file = PluginFile.read(pluginPath);
+        } catch (PluginFileException e) {
+            if (pins.required() || pins.pinsAny()) {
+                report(fileName(pluginPath), pluginPath, "cannot be verified against the pins, it was not loaded: " + e.getMessage());
+                refused.add(pluginPath);
+                return false;
+            }
+            return true; // not verifiable and nothing pinned: loading reports what is wrong with it
+        }
+        digests.put(pluginPath, file.sha256());
+        Optional<String> refusal = pins.refusal(file.id(), file.sha256());
+        refusal.ifPresent(why -> {
+            report(file.id(), pluginPath, why);
+            refused.add(pluginPath);
+        });
+        return refusal.isEmpty();
+    }
+
+    /**
+     * Whether a file was refused by the integrity check.
+     *
+     * @param file a file of the plugins folder
+     * @return {@code true} if it was not loaded because its digest is not trusted
+     */
+    public boolean isRefused(Path file) {
+        return refused.contains(file);
+    }
+
+    /**
+     * The SHA-256 of a plugin file, as checked when it was loaded.
+     *
+     * @param file a file of the plugins folder
+     * @return the digest, lowercase hex, or empty if the file could not be read
+     */
+    public Optional<String> digest(Path file) {
+        return Optional.ofNullable(digests.get(file));
     }
 
     /**

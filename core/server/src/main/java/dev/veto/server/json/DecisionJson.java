@@ -88,6 +88,7 @@ public final class DecisionJson {
         node.put("version", plugin.version());
         node.put("state", plugin.state());
         node.put("file", plugin.file().toString());
+        node.put("sha256", plugin.sha256());
         node.put("requires", plugin.requires());
         node.put("provider", plugin.provider());
         node.put("description", plugin.description());
