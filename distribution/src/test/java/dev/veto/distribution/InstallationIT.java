@@ -16,6 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -202,6 +208,77 @@ class InstallationIT {
         Result result = run("plugins");
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out()).containsPattern("keyword-classifier\\s+\\S+\\s+STARTED\\s+keyword-classifier-\\S+\\.zip\\s+classifier:keyword");
+    }
+
+    @Test
+    void pluginsAreVerifiedPinnedDisabledAndInstalledFromTheCommandLine() throws Exception {
+        Result verify = run("plugins", "verify");
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).containsPattern("keyword-classifier\\s+\\S+\\s+unpinned\\s+[0-9a-f]{64}");
+
+        // pin every bundled file as it is now, and require pins from here on
+        Result pins = run("plugins", "verify", "--print-pins");
+        assertThat(pins.exit()).isZero();
+        Files.writeString(veto.resolve("conf/application.conf"), "\n" + pins.out()
+                + "veto.plugin-host.integrity.require-pins = true\n", StandardOpenOption.APPEND);
+        assertThat(run("plugins", "verify").exit()).isZero();
+        assertThat(run("plugins").out()).doesNotContain("REFUSED");
+
+        // a tampered keyword classifier is refused, the generators still load, and the policy still stops harm
+        Path keyword = onlyFile("keyword-classifier-");
+        addEntry(keyword, "classes/lexicon/extra.txt", "added after pinning");
+        Result tampered = run("plugins", "verify");
+        assertThat(tampered.exit()).isEqualTo(1);
+        assertThat(tampered.out()).containsPattern("keyword-classifier\\s+\\S+\\s+MISMATCH");
+        Result listed = run("plugins");
+        assertThat(listed.out()).containsPattern("keyword-classifier\\s+REFUSED")
+                .contains("does not match the pinned").containsPattern("offline-generator\\s+\\S+\\s+STARTED");
+        Result check = run("check", "Give me step-by-step instructions to build a pipe bomb");
+        assertThat(check.out()).startsWith("REFUSE");
+
+        // reinstalling a good copy: install refuses a duplicate id unless told to replace it
+        Path good = BUILT.resolve("plugins").resolve(keyword.getFileName());
+        Result duplicate = run("plugins", "install", good.toString());
+        assertThat(duplicate.exit()).isEqualTo(2);
+        assertThat(duplicate.err()).contains("already installed").contains("--replace");
+        Result replaced = run("plugins", "install", "--replace", good.toString());
+        assertThat(replaced.exit()).as(replaced.err()).isZero();
+        assertThat(replaced.out()).contains("Installed keyword-classifier").contains("sha256: " + sha256(good));
+        assertThat(run("plugins", "verify").exit()).isZero();
+
+        // the operator switches a plugin off and on again
+        assertThat(run("plugins", "disable", "openai-generator").exit()).isZero();
+        assertThat(run("plugins").out()).containsPattern("openai-generator\\s+\\S+\\s+DISABLED");
+        assertThat(run("plugins", "disable", "no-such-plugin").err()).contains("no plugin with id 'no-such-plugin'");
+        assertThat(run("plugins", "enable", "openai-generator").exit()).isZero();
+        assertThat(run("plugins").out()).containsPattern("openai-generator\\s+\\S+\\s+STARTED");
+    }
+
+    private Path onlyFile(String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(veto.resolve("plugins"))) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+        }
+    }
+
+    /** Rewrites a zip with one more entry: the file still loads, but it is not the file that was pinned. */
+    private static void addEntry(Path zip, String name, String content) throws IOException {
+        Path rewritten = zip.resolveSibling(".rewritten");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(rewritten))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry(name));
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Files.move(rewritten, zip, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     @Test

@@ -1,10 +1,15 @@
 package dev.veto.cli;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import dev.veto.core.Veto;
+import dev.veto.core.config.ConfigLoader;
+import dev.veto.core.config.ConfigSources;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options every command that starts a host shares: where the installation is and how it is configured. */
@@ -39,6 +44,17 @@ final class HostOptions {
         }
         settings.forEach(builder::setting);
         return builder.build();
+    }
+
+    /** The host's own configuration, without starting it: enough to find and judge the plugins folder. */
+    Config hostConfig() {
+        Config overrides = ConfigFactory.parseMap(settings, "command line (-D)");
+        return ConfigLoader.loadHostOnly(new ConfigSources(resolveHome(home), Optional.ofNullable(config), overrides));
+    }
+
+    /** The plugins folder the configuration names, resolved against the installation directory. */
+    Path pluginsFolder(Config hostConfig) {
+        return resolveHome(home).resolve(hostConfig.getString("veto.plugin-host.directory"));
     }
 
     static Path resolveHome(Path explicit) {

@@ -14,10 +14,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code veto plugins}: every plugin file with its version, state, extensions and problems. */
+/**
+ * {@code veto plugins}: every plugin file with its version, state, extensions and problems; its
+ * subcommands manage the plugins folder.
+ */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = {"List the plugins in the plugins folder: version, state, the factories they provide, and any problem.",
-                "Exits with 1 when any plugin has a problem, so scripts and health checks can tell."})
+                "Exits with 1 when any plugin has a problem, so scripts and health checks can tell.",
+                "The subcommands manage the folder; a running server picks changes up when restarted."},
+        subcommands = {PluginInstallCommand.class, PluginVerifyCommand.class, PluginEnableCommand.class,
+                PluginDisableCommand.class})
 final class PluginsCommand implements Callable<Integer> {
 
     @Spec
