@@ -23,7 +23,8 @@ final class StubSafetyServer implements AutoCloseable {
     enum Mode { NORMAL, ERROR_500, GARBAGE, SLOW }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    /** Threads named "stub-" so contract tests can tell them from the component's own. */
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> new Thread(r, "stub-safety-server"));
     private final ObjectMapper mapper = new ObjectMapper();
     final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     volatile String verdict = "safe";

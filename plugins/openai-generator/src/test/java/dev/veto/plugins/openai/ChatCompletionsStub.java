@@ -1,0 +1,95 @@
+package dev.veto.plugins.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A chat model on loopback speaking the OpenAI wire format: it answers "You asked about N characters."
+ * word by word (SSE) or at once, or never answers at all when {@link #hang} is set.
+ */
+final class ChatCompletionsStub implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> new Thread(r, "stub-chat-model"));
+    private final ObjectMapper mapper = new ObjectMapper();
+    volatile boolean hang;
+
+    ChatCompletionsStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/v1/chat/completions", this::completions);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    private void completions(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode request = mapper.readTree(exchange.getRequestBody().readAllBytes());
+            if (hang) {
+                Thread.sleep(30_000);
+            }
+            JsonNode messages = request.path("messages");
+            String asked = messages.path(messages.size() - 1).path("content").asText();
+            String[] words = ("You asked about " + asked.length() + " characters.").split("(?<= )");
+            if (request.path("stream").asBoolean()) {
+                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                OutputStream out = exchange.getResponseBody();
+                for (String word : words) {
+                    event(out, chunk(word, null));
+                }
+                event(out, chunk(null, "stop"));
+                out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            } else {
+                ObjectNode body = mapper.createObjectNode().put("id", "stub").put("object", "chat.completion").put("model", "stub");
+                ObjectNode choice = body.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+                choice.putObject("message").put("role", "assistant").put("content", String.join("", words));
+                byte[] bytes = mapper.writeValueAsBytes(body);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String chunk(String content, String finish) throws IOException {
+        ObjectNode chunk = mapper.createObjectNode().put("id", "stub").put("object", "chat.completion.chunk").put("model", "stub");
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+        ObjectNode delta = choice.putObject("delta");
+        if (content != null) {
+            delta.put("content", content);
+        }
+        if (finish == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finish);
+        }
+        return mapper.writeValueAsString(chunk);
+    }
+
+    private static void event(OutputStream out, String json) throws IOException {
+        out.write(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
