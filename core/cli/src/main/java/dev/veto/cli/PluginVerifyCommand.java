@@ -37,7 +37,8 @@ final class PluginVerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array.")
     boolean json;
 
-    @Option(names = "--print-pins", description = "Print the configuration that pins every readable file as it is now.")
+    @Option(names = "--print-pins", description = {"Print the configuration that pins every readable file as it is now.",
+            "Exits with 1 only when a file is unreadable."})
     boolean printPins;
 
     /** One file's verdict. */
@@ -53,7 +54,7 @@ final class PluginVerifyCommand implements Callable<Integer> {
         List<Row> rows = folder.pluginFiles().stream().map(file -> verify(file, pins)).toList();
         if (printPins) {
             out.println("veto.plugin-host.integrity.pins {");
-            rows.stream().filter(r -> r.problem().isEmpty())
+            rows.stream().filter(r -> !r.status().equals("UNREADABLE"))
                     .forEach(r -> out.printf("  \"%s\" = \"sha256:%s\"  # %s%n", r.id(), r.sha256(), r.file().getFileName()));
             out.println("}");
         } else if (json) {
@@ -73,6 +74,9 @@ final class PluginVerifyCommand implements Callable<Integer> {
             print(rows, pins, folder.directory(), out);
         }
         out.flush();
+        if (printPins) { // pinning is what is being prepared: only an unreadable file is a failure here
+            return rows.stream().anyMatch(r -> r.status().equals("UNREADABLE")) ? VetoCommand.FAILURE : 0;
+        }
         return rows.stream().allMatch(r -> r.status().equals("pinned") || r.status().equals("unpinned"))
                 ? 0 : VetoCommand.FAILURE;
     }
