@@ -145,6 +145,10 @@ class ChatProxyTest {
         assertThat(last.get("choices").get(0).get("finish_reason").asText()).isEqualTo("content_filter");
         assertThat(last.get("veto").get("verdict").asText()).isEqualTo("REFUSE");
         assertThat(last.get("veto").get("rule").asText()).startsWith("output/");
+        // the reply's parts travel in the extension, so a client can render the refusal as its own card
+        assertThat(last.get("veto").get("message").asText()).isNotBlank();
+        assertThat(events.get(events.size() - 3).at("/choices/0/delta/content").asText())
+                .contains(last.get("veto").get("message").asText());
     }
 
     @Test

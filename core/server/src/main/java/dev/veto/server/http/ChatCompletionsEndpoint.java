@@ -241,6 +241,8 @@ final class ChatCompletionsEndpoint {
         decision.categories().forEach(categories::add);
         veto.put("rule", decision.rule());
         veto.put("policy_version", decision.policyVersion());
+        // the reply's parts, so a client can render a refusal its own way (a card with links) instead of the text
+        veto.put("message", decision.reply().message());
         ArrayNode alternatives = veto.putArray("alternatives");
         decision.reply().alternatives().forEach(alternatives::add);
         decision.escalation().ifPresent(ticket -> {
