@@ -5,10 +5,13 @@ module dev.veto.cli {
     requires micrometer.core;
     requires micrometer.registry.prometheus;
     requires info.picocli;
+    requires me.tongfei.progressbar;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires ch.qos.logback.classic;
 
     // picocli binds options reflectively
     opens dev.veto.cli to info.picocli;
+    // summary.json is written by Jackson from records
+    opens dev.veto.cli.eval to com.fasterxml.jackson.databind;
 }

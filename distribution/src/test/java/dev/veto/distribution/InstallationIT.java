@@ -282,6 +282,25 @@ class InstallationIT {
     }
 
     @Test
+    void evalMeasuresTheLookAlikeSetAndListsWhatABaselineDecidesDifferently() throws Exception {
+        Path data = Path.of("../samples/prompts/lookalikes.jsonl").toAbsolutePath();
+        // the deployed configuration without the lexicon: the candidate must catch what it misses
+        Files.writeString(veto.resolve("conf/baseline.conf"), "include \"application.conf\"\nveto.classifiers.lexicon.enabled = false\n");
+        Path report = copy.resolve("eval");
+        Result eval = run("eval", "--data", data.toString(), "--out", report.toString(), "--baseline", "conf/baseline.conf");
+        assertThat(eval.exit()).as(eval.out() + eval.err()).isZero();
+        assertThat(eval.out()).containsPattern("veto-lookalikes\\s+\\d+\\s+\\d+\\.\\d%").contains("newly caught");
+        JsonNode summary = mapper.readTree(report.resolve("summary.json").toFile());
+        assertThat(summary.at("/totals/catch_rate").asDouble()).isGreaterThan(0.5);
+        assertThat(summary.at("/baseline/totals/catch_rate").asDouble()).isZero();
+        assertThat(summary.at("/baseline/newly_caught").asInt()).isEqualTo(summary.at("/totals/caught").asInt());
+        List<String> differences = Files.readAllLines(report.resolve("differences.jsonl"));
+        assertThat(differences).isNotEmpty().allSatisfy(line -> assertThat(mapper.readTree(line).get("baseline_verdict").asText())
+                .isEqualTo("ALLOW"));
+        assertThat(Files.readString(report.resolve("report.html"))).contains("Against the baseline");
+    }
+
+    @Test
     void aBatchFileIsCheckedLineByLine() throws Exception {
         Path input = copy.resolve("prompts.jsonl");
         Files.writeString(input, """

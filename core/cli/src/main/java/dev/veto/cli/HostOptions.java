@@ -31,6 +31,13 @@ final class HostOptions {
         return start(null);
     }
 
+    /** Starts a second host on the same installation with another configuration file (e.g. a baseline). */
+    Veto startWith(Path configFile) {
+        Veto.Builder builder = Veto.builder().home(resolveHome(home)).configFile(configFile);
+        settings.forEach(builder::setting);
+        return builder.build();
+    }
+
     /** Starts a host that reports its meters to {@code registry} (none: a private one). */
     Veto start(MeterRegistry registry) {
         Veto.Builder builder = Veto.builder();

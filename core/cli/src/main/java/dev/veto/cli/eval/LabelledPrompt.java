@@ -1,0 +1,43 @@
+package dev.veto.cli.eval;
+
+import java.util.Objects;
+
+/**
+ * One labelled prompt of an evaluation set (the format of {@code ../shared/data/README.md}), possibly an
+ * obfuscated variant of one.
+ *
+ * @param id       unique across the files
+ * @param prompt   the user's text
+ * @param unsafe   {@code true} when the system must not simply comply
+ * @param category the source's own category, or {@code none}
+ * @param lang     ISO 639-1 code, or {@code und}
+ * @param source   the set it came from
+ * @param variant  {@code clean}, or the obfuscation applied
+ */
+public record LabelledPrompt(String id, String prompt, boolean unsafe, String category, String lang, String source,
+                             String variant) {
+
+    /** The unobfuscated form. */
+    public static final String CLEAN = "clean";
+
+    /** Validates the components. */
+    public LabelledPrompt {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(prompt, "prompt");
+        category = category == null || category.isBlank() ? "none" : category;
+        lang = lang == null || lang.isBlank() ? "und" : lang;
+        source = source == null || source.isBlank() ? "unknown" : source;
+        variant = variant == null ? CLEAN : variant;
+    }
+
+    /**
+     * The same prompt with another text, as an obfuscated variant.
+     *
+     * @param transform the obfuscation's name
+     * @param text      the obfuscated text
+     * @return the variant
+     */
+    public LabelledPrompt variant(String transform, String text) {
+        return new LabelledPrompt(id + "~" + transform, text, unsafe, category, lang, source, transform);
+    }
+}
