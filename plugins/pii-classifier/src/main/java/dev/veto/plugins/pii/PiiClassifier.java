@@ -1,0 +1,113 @@
+package dev.veto.plugins.pii;
+
+import dev.veto.spi.classifier.ClassificationInput;
+import dev.veto.spi.classifier.Classifier;
+import dev.veto.spi.signal.Signal;
+import dev.veto.spi.signal.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reports personal data and secrets as one signal per category: {@code privacy} (e-mail, phone, IBAN,
+ * national identifiers, IP addresses) and {@code sensitive-data} (credentials, payment cards), each with a
+ * span per finding — what redaction masks — and the kinds found as evidence. The score is the highest of
+ * the kinds found; values themselves never leave the classifier. Stateless and thread-safe.
+ */
+final class PiiClassifier implements Classifier {
+
+    private final String instanceName;
+    private final PiiSettings settings;
+    private final PhoneDetector phones;
+
+    PiiClassifier(String instanceName, PiiSettings settings) {
+        this.instanceName = instanceName;
+        this.settings = settings;
+        this.phones = new PhoneDetector(settings.phoneRegion());
+    }
+
+    @Override
+    public List<Signal> classify(ClassificationInput input) {
+        List<Finding> findings = find(input.text());
+        if (findings.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Finding>> byCategory = new TreeMap<>();
+        for (Finding finding : findings) {
+            byCategory.computeIfAbsent(finding.kind().category(), c -> new ArrayList<>()).add(finding);
+        }
+        List<Signal> signals = new ArrayList<>(byCategory.size());
+        byCategory.forEach((category, found) -> {
+            Set<String> kinds = new TreeSet<>();
+            double score = 0;
+            List<Span> spans = new ArrayList<>(found.size());
+            for (Finding finding : found) {
+                kinds.add(finding.kind().id());
+                score = Math.max(score, settings.score(finding.kind()));
+                spans.add(new Span(finding.start(), finding.end()));
+            }
+            signals.add(new Signal(category, score, settings.confidence(), spans, List.copyOf(kinds), instanceName));
+        });
+        return signals;
+    }
+
+    /** Every finding of the enabled kinds, in text order, an overlapped one dropped (a card inside an IBAN). */
+    List<Finding> find(String text) {
+        List<Finding> all = new ArrayList<>();
+        Set<PiiKind> kinds = settings.kinds();
+        if (kinds.contains(PiiKind.SECRET)) {
+            Detectors.SECRETS.forEach(d -> d.find(text, all));
+        }
+        if (kinds.contains(PiiKind.EMAIL) && text.indexOf('@') >= 0) {
+            Detectors.EMAIL.find(text, all);
+        }
+        if (kinds.contains(PiiKind.IBAN)) {
+            Detectors.IBAN.find(text, all);
+        }
+        if (kinds.contains(PiiKind.PAYMENT_CARD)) {
+            Detectors.PAYMENT_CARD.find(text, all);
+        }
+        if (kinds.contains(PiiKind.NATIONAL_ID)) {
+            Detectors.NATIONAL_IDS.forEach(d -> d.find(text, all));
+        }
+        if (kinds.contains(PiiKind.IP_ADDRESS)) {
+            Detectors.IP_ADDRESSES.forEach(d -> d.find(text, all));
+        }
+        if (kinds.contains(PiiKind.PHONE)) {
+            phones.find(text, all);
+        }
+        return withoutOverlaps(all);
+    }
+
+    /** Earlier detectors are more specific: where two findings overlap, the first one found stays. */
+    private static List<Finding> withoutOverlaps(List<Finding> findings) {
+        List<Finding> kept = new ArrayList<>(findings.size());
+        for (Finding candidate : findings) {
+            boolean overlaps = kept.stream().anyMatch(k -> candidate.start() < k.end() && k.start() < candidate.end());
+            if (!overlaps) {
+                kept.add(candidate);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Finding::start));
+        return kept;
+    }
+
+    @Override
+    public Set<String> categories() {
+        Set<String> categories = new TreeSet<>();
+        settings.kinds().forEach(kind -> categories.add(kind.category()));
+        return categories;
+    }
+
+    /** The kinds this instance looks for, for tests. */
+    Map<PiiKind, Double> scores() {
+        Map<PiiKind, Double> scores = new EnumMap<>(PiiKind.class);
+        settings.kinds().forEach(kind -> scores.put(kind, settings.score(kind)));
+        return scores;
+    }
+}
