@@ -1,0 +1,53 @@
+package dev.veto.plugins.attack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One pattern of an attack family in one language, from {@code attacks/patterns.tsv}.
+ *
+ * @param family   the family it is evidence of
+ * @param language the language it is written for (all patterns run on every text)
+ * @param pattern  the compiled expression
+ */
+record AttackPattern(String family, String language, Pattern pattern) {
+
+    /** Reads a pattern file; a malformed line fails with its number, since a silently dropped pattern is a hole. */
+    static List<AttackPattern> load(String resource) {
+        List<AttackPattern> patterns = new ArrayList<>();
+        try (InputStream in = AttackPattern.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("pattern file " + resource + " is missing from the plugin");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int number = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = line.split("\t", 3);
+                if (fields.length != 3) {
+                    throw new IllegalStateException(resource + ":" + number + ": expected family, language and pattern separated by tabs");
+                }
+                try {
+                    patterns.add(new AttackPattern(fields[0], fields[1],
+                            Pattern.compile(fields[2], Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalStateException(resource + ":" + number + ": " + e.getDescription(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return patterns;
+    }
+}

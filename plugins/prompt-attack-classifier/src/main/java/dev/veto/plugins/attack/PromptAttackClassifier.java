@@ -1,0 +1,65 @@
+package dev.veto.plugins.attack;
+
+import dev.veto.spi.classifier.ClassificationInput;
+import dev.veto.spi.classifier.Classifier;
+import dev.veto.spi.signal.Signal;
+import dev.veto.spi.signal.Span;
+import dev.veto.spi.signal.StandardCategory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+
+/**
+ * Reports attacks on the assistant as one {@code prompt-attack} signal: the families found as evidence, a
+ * span per match, and a score from the families' weights and combinations. Every pattern runs on every
+ * text, whatever its language — attacks mix languages. Stateless and thread-safe.
+ */
+final class PromptAttackClassifier implements Classifier {
+
+    static final String CATEGORY = StandardCategory.PROMPT_ATTACK.id();
+
+    private final String instanceName;
+    private final List<AttackPattern> patterns;
+    private final AttackSettings settings;
+    private final AdversarialSuffix suffix;
+
+    PromptAttackClassifier(String instanceName, List<AttackPattern> patterns, AttackSettings settings) {
+        this.instanceName = instanceName;
+        this.patterns = patterns;
+        this.settings = settings;
+        this.suffix = new AdversarialSuffix(settings.suffixWindow(), settings.suffixRatio(), settings.suffixKinds());
+    }
+
+    @Override
+    public List<Signal> classify(ClassificationInput input) {
+        String text = input.text();
+        Set<String> families = new TreeSet<>();
+        List<Span> spans = new ArrayList<>();
+        for (AttackPattern pattern : patterns) {
+            Matcher matcher = pattern.pattern().matcher(text);
+            if (matcher.find()) {
+                families.add(pattern.family());
+                spans.add(new Span(matcher.start(), matcher.end()));
+            }
+        }
+        Optional<int[]> soup = suffix.find(text);
+        soup.ifPresent(span -> {
+            families.add("suffix");
+            spans.add(new Span(span[0], span[1]));
+        });
+        if (families.isEmpty()) {
+            return List.of();
+        }
+        spans.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return List.of(new Signal(CATEGORY, settings.score(families), settings.confidence(), spans, List.copyOf(families),
+                instanceName));
+    }
+
+    @Override
+    public Set<String> categories() {
+        return Set.of(CATEGORY);
+    }
+}
