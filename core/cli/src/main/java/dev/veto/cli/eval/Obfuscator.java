@@ -81,9 +81,25 @@ public final class Obfuscator {
         });
     }
 
-    /** Half the long words spelled out letter by letter: "b o m b". */
+    /**
+     * Half the long words spelled out letter by letter: "b o m b". Two spelled-out words in a row are kept
+     * apart by a wider gap, as a person writing them would ("s t e p  b y"), or nobody could read them.
+     */
     static String spacing(String text, Random random) {
-        return eachLongWord(text, word -> random.nextBoolean() ? String.join(" ", word.split("")) : word);
+        StringBuilder out = new StringBuilder(text.length() * 2);
+        java.util.regex.Matcher words = java.util.regex.Pattern.compile("\\p{L}+").matcher(text);
+        int last = 0;
+        boolean previousSpaced = false;
+        while (words.find()) {
+            String gap = text.substring(last, words.start());
+            String word = words.group();
+            boolean spaced = word.length() >= 4 && random.nextBoolean();
+            out.append(spaced && previousSpaced && gap.equals(" ") ? "  " : gap);
+            out.append(spaced ? String.join(" ", word.split("")) : word);
+            previousSpaced = spaced;
+            last = words.end();
+        }
+        return out.append(text.substring(last)).toString();
     }
 
     /** Letters with a digit look-alike become it in most long words: "h4ck", "3xpl051v3". */

@@ -9,7 +9,9 @@ import java.util.List;
  * Normalizes text before classification: lone surrogates become U+FFFD, invisible format characters
  * (zero-width spaces and joiners, bidi controls, tag characters, variation selectors, soft hyphens) and
  * control characters other than tab and line breaks are removed, and the rest is put in Unicode NFKC, so
- * that fullwidth, ligature and compatibility forms read like the plain letters they show.
+ * that fullwidth, ligature and compatibility forms read like the plain letters they show. Then the
+ * {@link Deobfuscator} folds look-alike letters, reads leetspeak, rejoins spaced-out letters and appends
+ * decoded base64, hex, URL-encoded and rot13 segments.
  *
  * <p>Every normalized char keeps the index of the original char it came from, so spans found in the
  * normalized text can be shown in the original. Thread-safe; printable ASCII text, which needs no change, is
@@ -19,6 +21,8 @@ public final class TextNormalizer {
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
 
+    private final Deobfuscator deobfuscator = new Deobfuscator();
+
     /**
      * Normalizes one text.
      *
@@ -27,7 +31,7 @@ public final class TextNormalizer {
      */
     public NormalizedText normalize(String original) {
         if (isPlainAscii(original)) {
-            return NormalizedText.unchanged(original);
+            return deobfuscate(original, original, identity(original.length()), new ArrayList<>(1));
         }
         int length = original.length();
         StringBuilder filtered = new StringBuilder(length);
@@ -87,8 +91,23 @@ public final class TextNormalizer {
         if (!normalized.contentEquals(filtered)) {
             notes.add("applied NFKC compatibility normalization");
         }
-        return normalized.equals(original) ? NormalizedText.unchanged(original)
-                : NormalizedText.changed(original, normalized, toOriginal, notes);
+        return deobfuscate(original, normalized, toOriginal, notes);
+    }
+
+    /** Look-alikes, leetspeak, spaced letters and encodings, after the Unicode steps. */
+    private NormalizedText deobfuscate(String original, String normalized, int[] toOriginal, List<String> notes) {
+        Deobfuscator.Result result = deobfuscator.apply(normalized, toOriginal, original.length());
+        notes.addAll(result.notes());
+        return result.text().equals(original) ? NormalizedText.unchanged(original)
+                : NormalizedText.changed(original, result.text(), result.origin(), notes);
+    }
+
+    private static int[] identity(int length) {
+        int[] map = new int[length + 1];
+        for (int i = 0; i <= length; i++) {
+            map[i] = i;
+        }
+        return map;
     }
 
     /**

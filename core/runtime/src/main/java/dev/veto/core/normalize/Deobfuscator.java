@@ -1,0 +1,463 @@
+package dev.veto.core.normalize;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.SpoofChecker;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Undoes what users do to slip a request past a filter, after NFKC: look-alike letters from other scripts
+ * folded to Latin, leetspeak inside words read as letters, spaced-out letters rejoined, and encoded segments
+ * (base64, hex, URL encoding, rot13 where the text asks for it) decoded and appended, so classifiers judge
+ * what the model would read. Every step keeps the map back to the original, so spans still point at what
+ * the user wrote. Each step first checks cheaply whether it can apply: plain text costs a few scans.
+ */
+final class Deobfuscator {
+
+    /** A text and its map to the original, with what was changed. */
+    record Result(String text, int[] origin, List<String> notes) {
+    }
+
+    /** Cross-script look-alikes (Greek, Cyrillic, Armenian, Cherokee) whose ICU skeleton is one ASCII letter. */
+    private static final Map<Integer, Character> CONFUSABLES = confusables();
+    private static final Map<Character, Character> LEET = Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's',
+            '7', 't', '8', 'b', '9', 'g', '@', 'a', '$', 's');
+    private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}");
+    private static final Pattern HEX = Pattern.compile("(?<![0-9A-Fa-f])(?:(?:\\\\x|0x)?[0-9A-Fa-f]{2}[ :]?){8,}");
+    private static final Pattern URL_ENCODED = Pattern.compile("[^\\s%]*(?:%[0-9A-Fa-f]{2}[^\\s%]*){2,}");
+    private static final Pattern ROT13_CUE = Pattern.compile("(?i)\\brot-?13\\b");
+    /** Decoded text is appended after this separator, so the main text keeps its own word boundaries. */
+    private static final String SEPARATOR = "\n\n";
+
+    Result apply(String text, int[] origin, int originalLength) {
+        List<String> notes = new ArrayList<>(2);
+        String current = text;
+        int[] map = origin;
+
+        MappedText decoded = decode(current, map, notes);
+        if (decoded != null) {
+            map = decoded.origin(originalLength);
+            current = decoded.text();
+        }
+        MappedText folded = foldConfusables(current, map, notes);
+        if (folded != null) {
+            map = folded.origin(originalLength);
+            current = folded.text();
+        }
+        MappedText leet = readLeetspeak(current, map, notes);
+        if (leet != null) {
+            map = leet.origin(originalLength);
+            current = leet.text();
+        }
+        MappedText joined = joinSpacedLetters(current, map, notes);
+        if (joined != null) {
+            map = joined.origin(originalLength);
+            current = joined.text();
+        }
+        return new Result(current, map, notes);
+    }
+
+    // ---- look-alike letters -----------------------------------------------------------------------------
+
+    private static Map<Integer, Character> confusables() {
+        SpoofChecker checker = new SpoofChecker.Builder().build();
+        Map<Integer, Character> map = new HashMap<>();
+        int[][] ranges = {{0x0370, 0x03FF}, {0x0400, 0x052F}, {0x0530, 0x058F}, {0x13A0, 0x13FF}, {0x1D00, 0x1D7F}};
+        for (int[] range : ranges) {
+            for (int cp = range[0]; cp <= range[1]; cp++) {
+                if (!UCharacter.isLetter(cp)) {
+                    continue;
+                }
+                String skeleton = checker.getSkeleton(new String(Character.toChars(cp)));
+                if (skeleton.length() == 1 && skeleton.charAt(0) < 0x80 && Character.isLetter(skeleton.charAt(0))) {
+                    char latin = skeleton.charAt(0);
+                    // skeletons are lower-case; keep the case the glyph shows
+                    map.put(cp, UCharacter.isUUppercase(cp) ? Character.toUpperCase(latin) : latin);
+                }
+            }
+        }
+        return Map.copyOf(map);
+    }
+
+    /**
+     * Folds look-alikes to Latin in a text mostly written in Latin letters — a Russian or Greek text keeps its
+     * letters; an English one with a Cyrillic "о" inside "bоmb" does not.
+     */
+    static MappedText foldConfusables(String text, int[] origin, List<String> notes) {
+        int latin = 0;
+        int other = 0;
+        boolean anyConfusable = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                if (UScript.getScript(cp) == UScript.LATIN) {
+                    latin++;
+                } else {
+                    other++;
+                    anyConfusable |= CONFUSABLES.containsKey(cp);
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        if (!anyConfusable || latin == 0) {
+            return null;
+        }
+        MappedText out = new MappedText(text.length());
+        int folded = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            Character replacement = CONFUSABLES.get(cp);
+            if (replacement != null && (latin >= other || inLatinWord(text, i))) {
+                out.append(replacement, origin[i]);
+                folded++;
+            } else {
+                for (int k = 0; k < Character.charCount(cp); k++) {
+                    out.append(text.charAt(i + k), origin[i + k]);
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        if (folded == 0) {
+            return null;
+        }
+        notes.add("folded " + folded + " look-alike letter(s) to Latin");
+        return out;
+    }
+
+    /** Whether the word around {@code at} holds a Latin letter: a mixed-script word is an obfuscation. */
+    private static boolean inLatinWord(String text, int at) {
+        int start = at;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        for (int i = start; i < text.length() && Character.isLetter(text.charAt(i)); i++) {
+            if (UScript.getScript(text.charAt(i)) == UScript.LATIN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- leetspeak --------------------------------------------------------------------------------------
+
+    /**
+     * Reads digits and symbols as the letters they stand for inside words that mix them with letters
+     * ("b0mb", "3xpl0s1v3", "h@ck"); trailing numbers ("win10", "mp3", "covid19") and plain numbers stay.
+     */
+    static MappedText readLeetspeak(String text, int[] origin, List<String> notes) {
+        // a text with two or more certain leet words is written in leet: then a number glued to letters
+        // ("573p", "5734l") is read too, which alone could be a resolution or a unit ("1080p", "4k")
+        boolean aggressive = countLeetWords(text, false) >= 2;
+        MappedText out = null;
+        int words = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int start = i;
+            i = wordEnd(text, i);
+            if (i > start && isLeet(text, start, i, aggressive)) {
+                if (out == null) {
+                    out = copyUpTo(text, origin, start);
+                }
+                for (int k = start; k < i; k++) {
+                    Character letter = LEET.get(text.charAt(k));
+                    out.append(letter != null ? letter : text.charAt(k), origin[k]);
+                }
+                words++;
+            } else if (out != null) {
+                for (int k = start; k < i; k++) {
+                    out.append(text.charAt(k), origin[k]);
+                }
+            }
+            if (i < text.length()) {
+                if (out != null) {
+                    out.append(text.charAt(i), origin[i]);
+                }
+                i++;
+            }
+        }
+        if (out == null) {
+            return null;
+        }
+        notes.add("read " + words + " leetspeak word(s)");
+        return out;
+    }
+
+    private static int countLeetWords(String text, boolean aggressive) {
+        int count = 0;
+        int i = 0;
+        while (i < text.length() && count < 2) {
+            int start = i;
+            i = wordEnd(text, i);
+            if (i > start && isLeet(text, start, i, aggressive)) {
+                count++;
+            }
+            i++;
+        }
+        return count;
+    }
+
+    private static int wordEnd(String text, int i) {
+        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '@' || text.charAt(i) == '$')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isLeet(String text, int start, int end, boolean aggressive) {
+        if (end - start < 3) {
+            return false;
+        }
+        int letters = 0;
+        int firstLetter = -1;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (c < 0x80 && Character.isLetter(c)) {
+                letters++;
+                firstLetter = firstLetter < 0 ? k : firstLetter;
+            } else if (!LEET.containsKey(c)) {
+                return false; // other digits (2, 6) or non-ASCII: not a leet word
+            }
+        }
+        if (letters == 0) {
+            return false;
+        }
+        if (aggressive) {
+            return letters < end - start;
+        }
+        // a stand-in after the first letter ("b0mb", "80m8", "3xpl0s1v3"); a number with a unit or ordinal
+        // ("10am", "3rd", "1080p") or a version ("win10", "mp3" end in digits after letters only) is not leet
+        int lastLetter = end - 1;
+        while (lastLetter >= start && !(text.charAt(lastLetter) < 0x80 && Character.isLetter(text.charAt(lastLetter)))) {
+            lastLetter--;
+        }
+        for (int k = firstLetter + 1; k < lastLetter; k++) {
+            if (LEET.containsKey(text.charAt(k))) {
+                return true;
+            }
+        }
+        return firstLetter > start && lastLetter < end - 1; // digits on both sides of the letters: "8om8"
+    }
+
+    // ---- spaced-out letters -----------------------------------------------------------------------------
+
+    /** Rejoins three or more single letters separated by one space, dot, dash or underscore: "b o m b", "k.i.l.l". */
+    static MappedText joinSpacedLetters(String text, int[] origin, List<String> notes) {
+        MappedText out = null;
+        int runs = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int end = spacedRunEnd(text, i);
+            if (end > 0) {
+                if (out == null) {
+                    out = copyUpTo(text, origin, i);
+                }
+                for (int k = i; k < end; k += 2) {
+                    out.append(text.charAt(k), origin[k]);
+                }
+                runs++;
+                i = end;
+                continue;
+            }
+            if (out != null) {
+                out.append(text.charAt(i), origin[i]);
+            }
+            i++;
+        }
+        if (out == null) {
+            return null;
+        }
+        notes.add("rejoined " + runs + " spaced-out word(s)");
+        return out;
+    }
+
+    /** One-letter words ("a bomb", "y mata", "o fogo"): a run starting with one keeps it as a word of its own. */
+    private static final String ONE_LETTER_WORDS = "aAIyY";
+
+    /** The end (exclusive, at the last letter + 1) of a run of ≥ 3 separated single letters starting at i, or -1. */
+    private static int spacedRunEnd(String text, int i) {
+        if (!Character.isLetter(text.charAt(i)) || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+            return -1;
+        }
+        if (ONE_LETTER_WORDS.indexOf(text.charAt(i)) >= 0 && i + 2 < text.length() && text.charAt(i + 1) == ' '
+                && ONE_LETTER_WORDS.indexOf(text.charAt(i + 2)) < 0 && plainRunEnd(text, i + 2) > 0) {
+            return -1; // "a b o m b": the run starts at "b"
+        }
+        return plainRunEnd(text, i);
+    }
+
+    private static int plainRunEnd(String text, int i) {
+        if (!Character.isLetter(text.charAt(i)) || (i > 0 && (text.charAt(i - 1) == '\'' || text.charAt(i - 1) == '\u2019'))) {
+            return -1; // the s of "someone's" starts no run
+        }
+        int letters = 1;
+        int k = i;
+        char separator = 0;
+        while (k + 2 < text.length()) {
+            char sep = text.charAt(k + 1);
+            if (!(sep == ' ' || sep == '.' || sep == '-' || sep == '_') || (separator != 0 && sep != separator)) {
+                break;
+            }
+            char next = text.charAt(k + 2);
+            boolean single = Character.isLetter(next) && (k + 3 >= text.length() || !Character.isLetterOrDigit(text.charAt(k + 3)));
+            if (!single) {
+                break;
+            }
+            separator = sep;
+            letters++;
+            k += 2;
+        }
+        if (letters >= 4 && ONE_LETTER_WORDS.indexOf(text.charAt(k)) >= 0 && k + 3 < text.length()
+                && text.charAt(k + 1) == ' ' && Character.isLetter(text.charAt(k + 2)) && Character.isLetter(text.charAt(k + 3))) {
+            return k - 1; // "d e v e l o p a software": the a is a word of its own
+        }
+        return letters >= 3 ? k + 1 : -1;
+    }
+
+    // ---- encoded segments -------------------------------------------------------------------------------
+
+    /** Decodes base64, hex and URL-encoded segments (and rot13 where the text names it) and appends them. */
+    static MappedText decode(String text, int[] origin, List<String> notes) {
+        List<int[]> spans = new ArrayList<>();
+        List<String> decoded = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        collect(BASE64, text, Deobfuscator::base64, "base64", spans, decoded, kinds);
+        collect(HEX, text, Deobfuscator::hex, "hex", spans, decoded, kinds);
+        if (text.indexOf('%') >= 0) {
+            collect(URL_ENCODED, text, Deobfuscator::urlDecoded, "URL-encoded", spans, decoded, kinds);
+        }
+        if (ROT13_CUE.matcher(text).find()) {
+            spans.add(new int[] {0, text.length()});
+            decoded.add(rot13(text));
+            kinds.add("rot13");
+        }
+        if (decoded.isEmpty()) {
+            return null;
+        }
+        MappedText out = new MappedText(text.length() + 64);
+        for (int k = 0; k < text.length(); k++) {
+            out.append(text.charAt(k), origin[k]);
+        }
+        for (int d = 0; d < decoded.size(); d++) {
+            int[] span = spans.get(d);
+            String plain = decoded.get(d);
+            out.append(SEPARATOR, origin[span[0]]);
+            int from = origin[span[0]];
+            int to = origin[span[1]];
+            for (int k = 0; k < plain.length(); k++) {
+                // spread the decoded chars over the encoded segment, so spans land inside it
+                out.append(plain.charAt(k), from + (int) ((long) (to - from) * k / Math.max(1, plain.length())));
+            }
+        }
+        notes.add("decoded " + decoded.size() + " encoded segment(s) (" + String.join(", ", kinds.stream().distinct().toList())
+                + ") and classified them too");
+        return out;
+    }
+
+    private interface Decoder {
+        String decode(String segment);
+    }
+
+    private static void collect(Pattern pattern, String text, Decoder decoder, String kind, List<int[]> spans,
+                                List<String> decoded, List<String> kinds) {
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            String plain = decoder.decode(matcher.group());
+            if (plain != null) {
+                spans.add(new int[] {matcher.start(), matcher.end()});
+                decoded.add(plain);
+                kinds.add(kind);
+            }
+        }
+    }
+
+    static String base64(String segment) {
+        String body = segment.replace('-', '+').replace('_', '/');
+        if (body.chars().noneMatch(Character::isDigit) && body.chars().noneMatch(Character::isUpperCase)) {
+            return null; // an ordinary long lower-case word, not an encoding
+        }
+        try {
+            return readable(Base64.getDecoder().decode(pad(body.replace("=", ""))));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String pad(String body) {
+        return switch (body.length() % 4) {
+            case 2 -> body + "==";
+            case 3 -> body + "=";
+            default -> body;
+        };
+    }
+
+    static String hex(String segment) {
+        String digits = segment.replace("\\x", "").replace("0x", "").replace(" ", "").replace(":", "");
+        if (digits.length() % 2 != 0 || digits.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        try {
+            return readable(HexFormat.of().parseHex(digits));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String urlDecoded(String segment) {
+        try {
+            String plain = java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return plain.equals(segment) ? null : readable(plain.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String rot13(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c >= 'a' && c <= 'z') {
+                out.append((char) ('a' + (c - 'a' + 13) % 26));
+            } else if (c >= 'A' && c <= 'Z') {
+                out.append((char) ('A' + (c - 'A' + 13) % 26));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Valid UTF-8 that reads as text: mostly letters, digits, punctuation and spaces, some letters. */
+    private static String readable(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        if (text.length() < 4) {
+            return null;
+        }
+        long printable = text.codePoints().filter(cp -> !Character.isISOControl(cp) || cp == '\n' || cp == '\t').count();
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        return printable >= 0.95 * text.codePointCount(0, text.length()) && letters >= 0.5 * text.length() ? text : null;
+    }
+
+    private static MappedText copyUpTo(String text, int[] origin, int end) {
+        MappedText out = new MappedText(text.length());
+        for (int k = 0; k < end; k++) {
+            out.append(text.charAt(k), origin[k]);
+        }
+        return out;
+    }
+}
