@@ -82,24 +82,35 @@ public final class Obfuscator {
     }
 
     /**
-     * Half the long words spelled out letter by letter: "b o m b". Two spelled-out words in a row are kept
-     * apart by a wider gap, as a person writing them would ("s t e p  b y"), or nobody could read them.
+     * Half the long words spelled out letter by letter: "b o m b". A spelled-out word is set apart from its
+     * neighbours by a wider gap, as a person writing it would ("m a k e  a  b o m b"), or nobody could read
+     * where one word ends.
      */
     static String spacing(String text, Random random) {
-        StringBuilder out = new StringBuilder(text.length() * 2);
         java.util.regex.Matcher words = java.util.regex.Pattern.compile("\\p{L}+").matcher(text);
+        List<String> parts = new java.util.ArrayList<>(); // alternating gap, word, gap, word, …, gap
+        List<Boolean> spaced = new java.util.ArrayList<>();
         int last = 0;
-        boolean previousSpaced = false;
         while (words.find()) {
-            String gap = text.substring(last, words.start());
+            parts.add(text.substring(last, words.start()));
             String word = words.group();
-            boolean spaced = word.length() >= 4 && random.nextBoolean();
-            out.append(spaced && previousSpaced && gap.equals(" ") ? "  " : gap);
-            out.append(spaced ? String.join(" ", word.split("")) : word);
-            previousSpaced = spaced;
+            boolean spell = word.length() >= 4 && random.nextBoolean();
+            parts.add(spell ? String.join(" ", word.split("")) : word);
+            spaced.add(spell);
             last = words.end();
         }
-        return out.append(text.substring(last)).toString();
+        parts.add(text.substring(last));
+        StringBuilder out = new StringBuilder(text.length() * 2);
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            if (i % 2 == 0) { // a gap between word i/2 - 1 and word i/2
+                boolean nextToSpelled = (i / 2 - 1 >= 0 && spaced.get(i / 2 - 1)) || (i / 2 < spaced.size() && spaced.get(i / 2));
+                out.append(nextToSpelled && part.equals(" ") ? "  " : part);
+            } else {
+                out.append(part);
+            }
+        }
+        return out.toString();
     }
 
     /** Letters with a digit look-alike become it in most long words: "h4ck", "3xpl051v3". */

@@ -65,6 +65,11 @@ final class Deobfuscator {
             map = joined.origin(originalLength);
             current = joined.text();
         }
+        MappedText collapsed = collapseSpaces(current, map);
+        if (collapsed != null) {
+            map = collapsed.origin(originalLength);
+            current = collapsed.text();
+        }
         return new Result(current, map, notes);
     }
 
@@ -290,8 +295,9 @@ final class Deobfuscator {
             return -1;
         }
         if (ONE_LETTER_WORDS.indexOf(text.charAt(i)) >= 0 && i + 2 < text.length() && text.charAt(i + 1) == ' '
-                && ONE_LETTER_WORDS.indexOf(text.charAt(i + 2)) < 0 && plainRunEnd(text, i + 2) > 0) {
-            return -1; // "a b o m b": the run starts at "b"
+                && ONE_LETTER_WORDS.indexOf(text.charAt(i + 2)) < 0 && plainRunEnd(text, i + 2) > 0
+                && !(i + 4 < text.length() && text.charAt(i + 2) == text.charAt(i + 4))) {
+            return -1; // "a b o m b": the run starts at "b" (but "a s s a s s i n" is one word: no word starts "ss")
         }
         return plainRunEnd(text, i);
     }
@@ -322,6 +328,24 @@ final class Deobfuscator {
             return k - 1; // "d e v e l o p a software": the a is a word of its own
         }
         return letters >= 3 ? k + 1 : -1;
+    }
+
+    /** Runs of spaces and tabs become one space: phrases match however widely their words are set. */
+    static MappedText collapseSpaces(String text, int[] origin) {
+        if (!text.contains("  ") && text.indexOf('\t') < 0) {
+            return null;
+        }
+        MappedText out = new MappedText(text.length());
+        boolean previousSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t';
+            if (!(space && previousSpace)) {
+                out.append(space ? ' ' : c, origin[i]);
+            }
+            previousSpace = space;
+        }
+        return out;
     }
 
     // ---- encoded segments -------------------------------------------------------------------------------

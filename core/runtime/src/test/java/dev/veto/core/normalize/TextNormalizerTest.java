@@ -96,6 +96,10 @@ class TextNormalizerTest {
         assertThat(text.text()).isEqualTo("build a bomb or a kill switch, I am A-OK");
         assertThat(normalizer.normalize("D e v e l o p a tool for s o m e o n e's i n s t r u c t i o n s").text())
                 .isEqualTo("Develop a tool for someone's instructions");
+        // words set apart by wide gaps read as one phrase again
+        NormalizedText gapped = normalizer.normalize("m a k e  a  b o m b  to  a s s a s s i n a t e");
+        assertThat(gapped.text()).isEqualTo("make a bomb to assassinate");
+        assertThat(at(gapped, "a bomb")).isEqualTo("a  b o m b");
         assertThat(at(text, "bomb")).isEqualTo("b o m b");
     }
 
