@@ -31,10 +31,11 @@ final class Deobfuscator {
 
     /** Cross-script look-alikes (Greek, Cyrillic, Armenian, Cherokee) whose ICU skeleton is one ASCII letter. */
     private static final Map<Integer, Character> CONFUSABLES = confusables();
-    private static final Map<Character, Character> LEET = Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's',
-            '7', 't', '8', 'b', '9', 'g', '@', 'a', '$', 's');
-    private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}");
-    private static final Pattern HEX = Pattern.compile("(?<![0-9A-Fa-f])(?:(?:\\\\x|0x)?[0-9A-Fa-f]{2}[ :]?){8,}");
+    /** Stand-ins and the letter each stands for ({@code 0} where none): a table, as it is read for every char. */
+    private static final char[] LEET = leetTable();
+    /** Shortest encoded segment worth decoding: 12 bytes of base64, 8 bytes of hex. */
+    private static final int MIN_BASE64 = 16;
+    private static final int MIN_HEX_DIGITS = 16;
     private static final Pattern URL_ENCODED = Pattern.compile("[^\\s%]*(?:%[0-9A-Fa-f]{2}[^\\s%]*){2,}");
     private static final Pattern ROT13_CUE = Pattern.compile("(?i)\\brot-?13\\b");
     /** Decoded text is appended after this separator, so the main text keeps its own word boundaries. */
@@ -44,23 +45,24 @@ final class Deobfuscator {
         List<String> notes = new ArrayList<>(2);
         String current = text;
         int[] map = origin;
+        Signs signs = Signs.of(text);
 
-        MappedText decoded = decode(current, map, notes);
+        MappedText decoded = signs.encoded ? decode(current, map, notes) : null;
         if (decoded != null) {
             map = decoded.origin(originalLength);
             current = decoded.text();
         }
-        MappedText folded = foldConfusables(current, map, notes);
+        MappedText folded = signs.nonAscii ? foldConfusables(current, map, notes) : null;
         if (folded != null) {
             map = folded.origin(originalLength);
             current = folded.text();
         }
-        MappedText leet = readLeetspeak(current, map, notes);
+        MappedText leet = signs.leet || decoded != null ? readLeetspeak(current, map, notes) : null;
         if (leet != null) {
             map = leet.origin(originalLength);
             current = leet.text();
         }
-        MappedText joined = joinSpacedLetters(current, map, notes);
+        MappedText joined = signs.spaced || decoded != null ? joinSpacedLetters(current, map, notes) : null;
         if (joined != null) {
             map = joined.origin(originalLength);
             current = joined.text();
@@ -73,7 +75,87 @@ final class Deobfuscator {
         return new Result(current, map, notes);
     }
 
+    /**
+     * What one scan of the text says may need undoing, so the passes that cannot apply never run: ordinary
+     * prose costs this scan and nothing else.
+     */
+    private static final class Signs {
+        boolean encoded;
+        boolean nonAscii;
+        boolean leet;
+        boolean spaced;
+
+        static Signs of(String text) {
+            Signs signs = new Signs();
+            int base64Run = 0;
+            boolean base64Mixed = false;
+            int hexRun = 0;
+            boolean wordLetter = false;
+            boolean wordLeet = false;
+            int length = text.length();
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    signs.nonAscii = true;
+                }
+                if (isBase64(c)) {
+                    base64Run++;
+                    base64Mixed |= (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+                    if (base64Run >= MIN_BASE64 && base64Mixed) {
+                        signs.encoded = true;
+                    }
+                } else {
+                    base64Run = 0;
+                    base64Mixed = false;
+                }
+                if (isHex(c)) {
+                    if (++hexRun >= MIN_HEX_DIGITS) {
+                        signs.encoded = true;
+                    }
+                } else if (!(c == ' ' || c == ':' || c == '\\' || c == 'x' || c == 'X')) {
+                    hexRun = 0;
+                }
+                if (c == '%' || ((c == 'o' || c == 'O') && i > 0 && (text.charAt(i - 1) | 0x20) == 'r'
+                        && i + 1 < length && (text.charAt(i + 1) | 0x20) == 't')) {
+                    signs.encoded = true; // URL escapes or a mention of rot13: the decoder looks closer
+                }
+                if (Character.isLetterOrDigit(c) || c == '@' || c == '$') {
+                    if (isLeetChar(c)) {
+                        wordLeet = true;
+                    } else if (c < 0x80 && Character.isLetter(c)) {
+                        wordLetter = true;
+                    }
+                    if (wordLeet && wordLetter) {
+                        signs.leet = true;
+                    }
+                } else {
+                    wordLetter = false;
+                    wordLeet = false;
+                    if (isSeparator(c) && i >= 1 && i + 3 < length && Character.isLetter(text.charAt(i - 1))
+                            && Character.isLetter(text.charAt(i + 1)) && isSeparator(text.charAt(i + 2))
+                            && Character.isLetter(text.charAt(i + 3))) {
+                        signs.spaced = true;
+                    }
+                }
+            }
+            return signs;
+        }
+    }
+
     // ---- look-alike letters -----------------------------------------------------------------------------
+
+    private static char[] leetTable() {
+        char[] table = new char[128];
+        String pairs = "0o1i3e4a5s7t8b9g@a$s";
+        for (int i = 0; i < pairs.length(); i += 2) {
+            table[pairs.charAt(i)] = pairs.charAt(i + 1);
+        }
+        return table;
+    }
+
+    private static boolean isLeetChar(char c) {
+        return c < 128 && LEET[c] != 0;
+    }
 
     private static Map<Integer, Character> confusables() {
         SpoofChecker checker = new SpoofChecker.Builder().build();
@@ -100,6 +182,9 @@ final class Deobfuscator {
      * letters; an English one with a Cyrillic "о" inside "bоmb" does not.
      */
     static MappedText foldConfusables(String text, int[] origin, List<String> notes) {
+        if (!hasConfusable(text)) {
+            return null; // the common case, ASCII or text without Greek, Cyrillic, Armenian or Cherokee letters
+        }
         int latin = 0;
         int other = 0;
         boolean anyConfusable = false;
@@ -124,11 +209,11 @@ final class Deobfuscator {
             int cp = text.codePointAt(i);
             Character replacement = CONFUSABLES.get(cp);
             if (replacement != null && (latin >= other || inLatinWord(text, i))) {
-                out.append(replacement, origin[i]);
+                out.append(replacement, at(origin, i));
                 folded++;
             } else {
                 for (int k = 0; k < Character.charCount(cp); k++) {
-                    out.append(text.charAt(i + k), origin[i + k]);
+                    out.append(text.charAt(i + k), at(origin, i + k));
                 }
             }
             i += Character.charCount(cp);
@@ -138,6 +223,16 @@ final class Deobfuscator {
         }
         notes.add("folded " + folded + " look-alike letter(s) to Latin");
         return out;
+    }
+
+    private static boolean hasConfusable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x370 && CONFUSABLES.containsKey((int) c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the word around {@code at} holds a Latin letter: a mixed-script word is an obfuscation. */
@@ -175,18 +270,18 @@ final class Deobfuscator {
                     out = copyUpTo(text, origin, start);
                 }
                 for (int k = start; k < i; k++) {
-                    Character letter = LEET.get(text.charAt(k));
-                    out.append(letter != null ? letter : text.charAt(k), origin[k]);
+                    char c = text.charAt(k);
+                    out.append(isLeetChar(c) ? LEET[c] : c, at(origin, k));
                 }
                 words++;
             } else if (out != null) {
                 for (int k = start; k < i; k++) {
-                    out.append(text.charAt(k), origin[k]);
+                    out.append(text.charAt(k), at(origin, k));
                 }
             }
             if (i < text.length()) {
                 if (out != null) {
-                    out.append(text.charAt(i), origin[i]);
+                    out.append(text.charAt(i), at(origin, i));
                 }
                 i++;
             }
@@ -230,12 +325,15 @@ final class Deobfuscator {
             if (c < 0x80 && Character.isLetter(c)) {
                 letters++;
                 firstLetter = firstLetter < 0 ? k : firstLetter;
-            } else if (!LEET.containsKey(c)) {
+            } else if (!isLeetChar(c)) {
                 return false; // other digits (2, 6) or non-ASCII: not a leet word
             }
         }
-        if (letters == 0) {
-            return false;
+        if (end < text.length() && text.charAt(end) == '.' && text.substring(start, end).indexOf('@') > 0) {
+            return false; // an e-mail address ("jane@example.com"), not "h@ck"
+        }
+        if (letters == 0 || end - start > 20 || uppercaseAfterFirst(text, start, end) >= 2) {
+            return false; // identifiers, keys and codes ("AKIAIOSFODNN7EXAMPLE", "X7B9") are not leet words
         }
         if (aggressive) {
             return letters < end - start;
@@ -247,11 +345,22 @@ final class Deobfuscator {
             lastLetter--;
         }
         for (int k = firstLetter + 1; k < lastLetter; k++) {
-            if (LEET.containsKey(text.charAt(k))) {
+            if (isLeetChar(text.charAt(k))) {
                 return true;
             }
         }
         return firstLetter > start && lastLetter < end - 1; // digits on both sides of the letters: "8om8"
+    }
+
+    private static int uppercaseAfterFirst(String text, int start, int end) {
+        int count = 0;
+        for (int k = start + 1; k < end; k++) {
+            char c = text.charAt(k);
+            if (c >= 'A' && c <= 'Z') {
+                count++;
+            }
+        }
+        return count;
     }
 
     // ---- spaced-out letters -----------------------------------------------------------------------------
@@ -262,20 +371,22 @@ final class Deobfuscator {
         int runs = 0;
         int i = 0;
         while (i < text.length()) {
-            int end = spacedRunEnd(text, i);
+            // cheap test first: a letter, a separator, a letter
+            int end = i + 2 < text.length() && isSeparator(text.charAt(i + 1)) && Character.isLetter(text.charAt(i))
+                    ? spacedRunEnd(text, i) : -1;
             if (end > 0) {
                 if (out == null) {
                     out = copyUpTo(text, origin, i);
                 }
                 for (int k = i; k < end; k += 2) {
-                    out.append(text.charAt(k), origin[k]);
+                    out.append(text.charAt(k), at(origin, k));
                 }
                 runs++;
                 i = end;
                 continue;
             }
             if (out != null) {
-                out.append(text.charAt(i), origin[i]);
+                out.append(text.charAt(i), at(origin, i));
             }
             i++;
         }
@@ -284,6 +395,10 @@ final class Deobfuscator {
         }
         notes.add("rejoined " + runs + " spaced-out word(s)");
         return out;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '_';
     }
 
     /** One-letter words ("a bomb", "y mata", "o fogo"): a run starting with one keeps it as a word of its own. */
@@ -341,7 +456,7 @@ final class Deobfuscator {
             char c = text.charAt(i);
             boolean space = c == ' ' || c == '\t';
             if (!(space && previousSpace)) {
-                out.append(space ? ' ' : c, origin[i]);
+                out.append(space ? ' ' : c, at(origin, i));
             }
             previousSpace = space;
         }
@@ -355,12 +470,12 @@ final class Deobfuscator {
         List<int[]> spans = new ArrayList<>();
         List<String> decoded = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
-        collect(BASE64, text, Deobfuscator::base64, "base64", spans, decoded, kinds);
-        collect(HEX, text, Deobfuscator::hex, "hex", spans, decoded, kinds);
+        base64Segments(text, spans, decoded, kinds);
+        hexSegments(text, spans, decoded, kinds);
         if (text.indexOf('%') >= 0) {
             collect(URL_ENCODED, text, Deobfuscator::urlDecoded, "URL-encoded", spans, decoded, kinds);
         }
-        if (ROT13_CUE.matcher(text).find()) {
+        if (mentionsRot(text) && ROT13_CUE.matcher(text).find()) {
             spans.add(new int[] {0, text.length()});
             decoded.add(rot13(text));
             kinds.add("rot13");
@@ -370,14 +485,14 @@ final class Deobfuscator {
         }
         MappedText out = new MappedText(text.length() + 64);
         for (int k = 0; k < text.length(); k++) {
-            out.append(text.charAt(k), origin[k]);
+            out.append(text.charAt(k), at(origin, k));
         }
         for (int d = 0; d < decoded.size(); d++) {
             int[] span = spans.get(d);
             String plain = decoded.get(d);
-            out.append(SEPARATOR, origin[span[0]]);
-            int from = origin[span[0]];
-            int to = origin[span[1]];
+            out.append(SEPARATOR, at(origin, span[0]));
+            int from = at(origin, span[0]);
+            int to = at(origin, span[1]);
             for (int k = 0; k < plain.length(); k++) {
                 // spread the decoded chars over the encoded segment, so spans land inside it
                 out.append(plain.charAt(k), from + (int) ((long) (to - from) * k / Math.max(1, plain.length())));
@@ -386,6 +501,96 @@ final class Deobfuscator {
         notes.add("decoded " + decoded.size() + " encoded segment(s) (" + String.join(", ", kinds.stream().distinct().toList())
                 + ") and classified them too");
         return out;
+    }
+
+    /**
+     * Runs of base64 characters long enough to hold a sentence, found by one scan (a regular expression
+     * with look-behind costs tens of microseconds per kilobyte, on every request).
+     */
+    private static void base64Segments(String text, List<int[]> spans, List<String> decoded, List<String> kinds) {
+        int i = 0;
+        while (i < text.length()) {
+            if (!isBase64(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean digitOrUpper = false;
+            while (i < text.length() && isBase64(text.charAt(i))) {
+                char c = text.charAt(i);
+                digitOrUpper |= (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+                i++;
+            }
+            int end = i;
+            while (end < text.length() && end - i < 2 && text.charAt(end) == '=') {
+                end++;
+            }
+            if (end - start >= MIN_BASE64 && digitOrUpper) {
+                String plain = base64(text.substring(start, end));
+                if (plain != null) {
+                    spans.add(new int[] {start, end});
+                    decoded.add(plain);
+                    kinds.add("base64");
+                }
+            }
+            i = end;
+        }
+    }
+
+    private static boolean isBase64(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+                || c == '-' || c == '_';
+    }
+
+    /** Runs of hex byte pairs, bare or separated by spaces or colons, or written {@code \x41} / {@code 0x41}. */
+    private static void hexSegments(String text, List<int[]> spans, List<String> decoded, List<String> kinds) {
+        int i = 0;
+        while (i < text.length()) {
+            int start = i;
+            int digits = 0;
+            int end = i;
+            while (i < text.length()) {
+                if (i + 1 < text.length() && isHex(text.charAt(i)) && isHex(text.charAt(i + 1))) {
+                    digits += 2;
+                    i += 2;
+                    end = i;
+                } else if (i + 3 < text.length() && (text.charAt(i) == '\\' || text.charAt(i) == '0')
+                        && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X') && isHex(text.charAt(i + 2)) && isHex(text.charAt(i + 3))) {
+                    i += 2; // a \x or 0x prefix
+                } else if (digits > 0 && (text.charAt(i) == ' ' || text.charAt(i) == ':') && i + 1 < text.length()
+                        && isHex(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            if (digits >= MIN_HEX_DIGITS && (end == text.length() || !isHex(text.charAt(end)))) {
+                StringBuilder pairs = new StringBuilder(digits);
+                for (int k = start; k < end; k++) {
+                    char c = text.charAt(k);
+                    boolean prefix = (c == 'x' || c == 'X') && k > start && (text.charAt(k - 1) == '\\' || text.charAt(k - 1) == '0')
+                            && (k - 1 == start || !isHex(text.charAt(k - 2)) || text.charAt(k - 2) == ' ');
+                    if (prefix) {
+                        pairs.setLength(pairs.length() - (text.charAt(k - 1) == '0' ? 1 : 0));
+                    } else if (isHex(c)) {
+                        pairs.append(c);
+                    }
+                }
+                String plain = hex(pairs.toString());
+                if (plain != null) {
+                    spans.add(new int[] {start, end});
+                    decoded.add(plain);
+                    kinds.add("hex");
+                }
+            }
+            if (i == start) {
+                i++;
+            }
+        }
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private interface Decoder {
@@ -425,8 +630,7 @@ final class Deobfuscator {
         };
     }
 
-    static String hex(String segment) {
-        String digits = segment.replace("\\x", "").replace("0x", "").replace(" ", "").replace(":", "");
+    static String hex(String digits) {
         if (digits.length() % 2 != 0 || digits.chars().allMatch(Character::isDigit)) {
             return null;
         }
@@ -444,6 +648,16 @@ final class Deobfuscator {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static boolean mentionsRot(String text) {
+        for (int i = text.indexOf('o', 1); i > 0 && i + 1 < text.length(); i = text.indexOf('o', i + 1)) {
+            char before = text.charAt(i - 1);
+            if ((before == 'r' || before == 'R') && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T')) {
+                return true;
+            }
+        }
+        return text.contains("ROT");
     }
 
     static String rot13(String text) {
@@ -477,10 +691,15 @@ final class Deobfuscator {
         return printable >= 0.95 * text.codePointCount(0, text.length()) && letters >= 0.5 * text.length() ? text : null;
     }
 
+    /** The original index of char {@code index}; a {@code null} map is the identity (text not yet changed). */
+    private static int at(int[] origin, int index) {
+        return origin == null ? index : origin[index];
+    }
+
     private static MappedText copyUpTo(String text, int[] origin, int end) {
         MappedText out = new MappedText(text.length());
         for (int k = 0; k < end; k++) {
-            out.append(text.charAt(k), origin[k]);
+            out.append(text.charAt(k), at(origin, k));
         }
         return out;
     }

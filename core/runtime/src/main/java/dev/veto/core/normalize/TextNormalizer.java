@@ -31,7 +31,7 @@ public final class TextNormalizer {
      */
     public NormalizedText normalize(String original) {
         if (isPlainAscii(original)) {
-            return deobfuscate(original, original, identity(original.length()), new ArrayList<>(1));
+            return deobfuscate(original, original, null, new ArrayList<>(1));
         }
         int length = original.length();
         StringBuilder filtered = new StringBuilder(length);
@@ -94,7 +94,7 @@ public final class TextNormalizer {
         return deobfuscate(original, normalized, toOriginal, notes);
     }
 
-    /** Look-alikes, leetspeak, spaced letters and encodings, after the Unicode steps. */
+    /** Look-alikes, leetspeak, spaced letters and encodings, after the Unicode steps (a null map: unchanged so far). */
     private NormalizedText deobfuscate(String original, String normalized, int[] toOriginal, List<String> notes) {
         Deobfuscator.Result result = deobfuscator.apply(normalized, toOriginal, original.length());
         notes.addAll(result.notes());
@@ -102,13 +102,7 @@ public final class TextNormalizer {
                 : NormalizedText.changed(original, result.text(), result.origin(), notes);
     }
 
-    private static int[] identity(int length) {
-        int[] map = new int[length + 1];
-        for (int i = 0; i <= length; i++) {
-            map[i] = i;
-        }
-        return map;
-    }
+
 
     /**
      * The text with what cannot be seen removed — invisible and control characters, tag characters that can

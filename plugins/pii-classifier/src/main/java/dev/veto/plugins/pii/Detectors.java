@@ -73,6 +73,19 @@ final class Detectors {
             secret("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), // JSON web token
             secret("-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"));
 
+    /** The literal prefixes of the secret formats; a text with none of them holds no secret of those formats. */
+    private static final String[] SECRET_PREFIXES = {"AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_",
+            "xox", "AIza", "_live_", "_test_", "sk-", "eyJ", "-----BEGIN"};
+
+    static boolean mayHoldSecret(String text) {
+        for (String prefix : SECRET_PREFIXES) {
+            if (text.contains(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static PatternDetector secret(String regex) {
         return new PatternDetector(PiiKind.SECRET, Pattern.compile(regex), s -> true);
     }

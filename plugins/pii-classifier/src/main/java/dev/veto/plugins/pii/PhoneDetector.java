@@ -24,9 +24,6 @@ final class PhoneDetector {
     }
 
     void find(String text, List<Finding> out) {
-        if (text.chars().filter(Character::isDigit).count() < 6) {
-            return; // no phone number has fewer digits; skips the matcher on most prompts
-        }
         for (PhoneNumberMatch match : PHONES.findNumbers(text, defaultRegion, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
             out.add(new Finding(PiiKind.PHONE, match.start(), match.end()));
         }

@@ -60,25 +60,45 @@ final class PiiClassifier implements Classifier {
     List<Finding> find(String text) {
         List<Finding> all = new ArrayList<>();
         Set<PiiKind> kinds = settings.kinds();
-        if (kinds.contains(PiiKind.SECRET)) {
+        // one scan decides which detectors can match at all: most prompts hold no digit, '@' or key prefix,
+        // and skip the regular expressions entirely
+        int digits = 0;
+        boolean at = false;
+        boolean colon = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '@') {
+                at = true;
+            } else if (c == ':') {
+                colon = true;
+            }
+        }
+        if (kinds.contains(PiiKind.SECRET) && Detectors.mayHoldSecret(text)) {
             Detectors.SECRETS.forEach(d -> d.find(text, all));
         }
-        if (kinds.contains(PiiKind.EMAIL) && text.indexOf('@') >= 0) {
+        if (kinds.contains(PiiKind.EMAIL) && at) {
             Detectors.EMAIL.find(text, all);
         }
-        if (kinds.contains(PiiKind.IBAN)) {
+        if (digits >= 2 && kinds.contains(PiiKind.IBAN)) {
             Detectors.IBAN.find(text, all);
         }
-        if (kinds.contains(PiiKind.PAYMENT_CARD)) {
+        if (digits >= 13 && kinds.contains(PiiKind.PAYMENT_CARD)) {
             Detectors.PAYMENT_CARD.find(text, all);
         }
-        if (kinds.contains(PiiKind.NATIONAL_ID)) {
+        if (digits >= 6 && kinds.contains(PiiKind.NATIONAL_ID)) {
             Detectors.NATIONAL_IDS.forEach(d -> d.find(text, all));
         }
         if (kinds.contains(PiiKind.IP_ADDRESS)) {
-            Detectors.IP_ADDRESSES.forEach(d -> d.find(text, all));
+            if (digits >= 4) {
+                Detectors.IP_ADDRESSES.get(0).find(text, all);
+            }
+            if (colon) {
+                Detectors.IP_ADDRESSES.get(1).find(text, all);
+            }
         }
-        if (kinds.contains(PiiKind.PHONE)) {
+        if (digits >= 6 && kinds.contains(PiiKind.PHONE)) {
             phones.find(text, all);
         }
         return withoutOverlaps(all);

@@ -11,6 +11,21 @@ import java.util.Optional;
 final class AdversarialSuffix {
 
     private static final String SYMBOLS = "[](){}<>\\/|`~^*$#@%=+;:\"'!?";
+    /** For each ASCII char, its index in {@link #SYMBOLS}, or -1: read for every char of every prompt. */
+    private static final byte[] SYMBOL_INDEX = symbolIndex();
+
+    private static byte[] symbolIndex() {
+        byte[] index = new byte[128];
+        java.util.Arrays.fill(index, (byte) -1);
+        for (int i = 0; i < SYMBOLS.length(); i++) {
+            index[SYMBOLS.charAt(i)] = (byte) i;
+        }
+        return index;
+    }
+
+    private static int symbol(char c) {
+        return c < 128 ? SYMBOL_INDEX[c] : -1;
+    }
 
     private final int window;
     private final double minRatio;
@@ -47,11 +62,11 @@ final class AdversarialSuffix {
     private Optional<int[]> scan(String text, int from, int to) {
         int symbols = 0;
         for (int i = from; i < to; i++) {
-            if (SYMBOLS.indexOf(text.charAt(i)) >= 0) {
+            if (symbol(text.charAt(i)) >= 0) {
                 symbols++;
             }
             if (i - from >= window) {
-                if (SYMBOLS.indexOf(text.charAt(i - window)) >= 0) {
+                if (symbol(text.charAt(i - window)) >= 0) {
                     symbols--;
                 }
             }
@@ -65,7 +80,7 @@ final class AdversarialSuffix {
     private static int kinds(String text, int from, int to) {
         long seen = 0;
         for (int i = from; i < to; i++) {
-            int at = SYMBOLS.indexOf(text.charAt(i));
+            int at = symbol(text.charAt(i));
             if (at >= 0) {
                 seen |= 1L << at;
             }

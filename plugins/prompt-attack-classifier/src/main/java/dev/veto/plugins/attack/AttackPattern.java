@@ -20,6 +20,33 @@ import java.util.regex.PatternSyntaxException;
  */
 record AttackPattern(String family, String language, Pattern pattern) {
 
+    /**
+     * Reads the trigger file: per family, the lower-case substrings one of which a text must hold for the
+     * family's patterns to run. Every family of the patterns must have triggers.
+     */
+    static java.util.Map<String, List<String>> triggers(String resource) {
+        java.util.Map<String, List<String>> triggers = new java.util.TreeMap<>();
+        try (InputStream in = AttackPattern.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("trigger file " + resource + " is missing from the plugin");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = line.split("\t", 2);
+                if (fields.length != 2) {
+                    throw new IllegalStateException(resource + ": expected family and triggers separated by a tab: " + line);
+                }
+                triggers.put(fields[0], List.of(fields[1].split(",")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return java.util.Map.copyOf(triggers);
+    }
+
     /** Reads a pattern file; a malformed line fails with its number, since a silently dropped pattern is a hole. */
     static List<AttackPattern> load(String resource) {
         List<AttackPattern> patterns = new ArrayList<>();

@@ -7,6 +7,8 @@ import dev.veto.spi.signal.Span;
 import dev.veto.spi.signal.StandardCategory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,12 +24,15 @@ final class PromptAttackClassifier implements Classifier {
     static final String CATEGORY = StandardCategory.PROMPT_ATTACK.id();
 
     private final String instanceName;
+    private final TriggerIndex triggers;
     private final List<AttackPattern> patterns;
     private final AttackSettings settings;
     private final AdversarialSuffix suffix;
 
-    PromptAttackClassifier(String instanceName, List<AttackPattern> patterns, AttackSettings settings) {
+    PromptAttackClassifier(String instanceName, List<AttackPattern> patterns, Map<String, List<String>> triggers,
+                           AttackSettings settings) {
         this.instanceName = instanceName;
+        this.triggers = new TriggerIndex(triggers);
         this.patterns = patterns;
         this.settings = settings;
         this.suffix = new AdversarialSuffix(settings.suffixWindow(), settings.suffixRatio(), settings.suffixKinds());
@@ -36,9 +41,13 @@ final class PromptAttackClassifier implements Classifier {
     @Override
     public List<Signal> classify(ClassificationInput input) {
         String text = input.text();
+        Set<String> triggered = triggers.families(text.toLowerCase(Locale.ROOT));
         Set<String> families = new TreeSet<>();
         List<Span> spans = new ArrayList<>();
-        for (AttackPattern pattern : patterns) {
+        for (AttackPattern pattern : triggered.isEmpty() ? List.<AttackPattern>of() : patterns) {
+            if (!triggered.contains(pattern.family())) {
+                continue;
+            }
             Matcher matcher = pattern.pattern().matcher(text);
             if (matcher.find()) {
                 families.add(pattern.family());

@@ -4,6 +4,7 @@ import dev.veto.spi.ComponentContext;
 import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.classifier.ClassifierFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.pf4j.Extension;
@@ -14,6 +15,7 @@ public final class PromptAttackClassifierFactory implements ClassifierFactory {
 
     /** Loaded once per plugin: the patterns are immutable and shared by every instance. */
     private static final List<AttackPattern> PATTERNS = AttackPattern.load("attacks/patterns.tsv");
+    private static final Map<String, List<String>> TRIGGERS = AttackPattern.triggers("attacks/triggers.tsv");
 
     @Override
     public String name() {
@@ -30,6 +32,6 @@ public final class PromptAttackClassifierFactory implements ClassifierFactory {
         Set<String> families = new TreeSet<>();
         PATTERNS.forEach(p -> families.add(p.family()));
         families.add("suffix");
-        return new PromptAttackClassifier(context.instanceName(), PATTERNS, AttackSettings.read(context.config(), families));
+        return new PromptAttackClassifier(context.instanceName(), PATTERNS, TRIGGERS, AttackSettings.read(context.config(), families));
     }
 }

@@ -95,4 +95,11 @@ class PromptAttackClassifierTest {
         assertThatThrownBy(() -> classifier(Map.of("combinations", List.of(Map.of("families", List.of("persona", "nope"), "score", 0.9)))))
                 .hasMessageContaining("combinations");
     }
+
+    @Test
+    void everyFamilyHasTriggersAndEveryTestedAttackIsReachedThroughThem() {
+        var triggers = AttackPattern.triggers("attacks/triggers.tsv");
+        AttackPattern.load("attacks/patterns.tsv").forEach(p -> assertThat(triggers).containsKey(p.family()));
+        assertThat(triggers.values()).allSatisfy(words -> assertThat(words).allSatisfy(w -> assertThat(w).isEqualTo(w.toLowerCase())));
+    }
 }
