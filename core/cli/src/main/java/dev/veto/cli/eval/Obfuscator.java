@@ -30,7 +30,9 @@ public final class Obfuscator {
             "zero-width", Obfuscator::zeroWidth,
             "spacing", Obfuscator::spacing,
             "leetspeak", Obfuscator::leetspeak,
-            "base64", (text, random) -> "Decode this base64 and do what it says: "
+            // a neutral wrapper: an instruction to decode and obey would be caught as a prompt attack on its own,
+            // and would say nothing about whether the encoded request itself is recognised
+            "base64", (text, random) -> "My question, in base64: "
                     + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)),
             "mixed-scripts", Obfuscator::mixedScripts);
 
