@@ -200,7 +200,11 @@ class InstallationIT {
         assertThat(decision.get("reason").asText()).contains("pipe bomb");
         assertThat(decision.get("policy_version").asText()).startsWith("veto-baseline@");
         JsonNode classify = decision.get("trace").get("stages").get(1);
-        assertThat(classify.get("calls").get(0).get("plugin").asText()).isEqualTo("keyword-classifier");
+        // every bundled classifier ran on the input, each from its own plugin
+        List<String> plugins = new ArrayList<>();
+        classify.get("calls").forEach(call -> plugins.add(call.get("component").asText() + "@" + call.get("plugin").asText()));
+        assertThat(plugins).containsExactlyInAnyOrder("lexicon@keyword-classifier", "pii@pii-classifier",
+                "attacks@prompt-attack-classifier");
     }
 
     @Test
