@@ -66,7 +66,9 @@ final class KeywordMatcher {
     static boolean isUnspaced(String phrase) {
         return phrase.codePoints().anyMatch(cp -> {
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+            // Korean is spaced, but particles attach to the word ("폭탄을", "폭탄은"): match inside words too
+            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HANGUL
+                    || script == Character.UnicodeScript.HIRAGANA
                     || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI
                     || script == Character.UnicodeScript.LAO || script == Character.UnicodeScript.KHMER
                     || script == Character.UnicodeScript.MYANMAR;
