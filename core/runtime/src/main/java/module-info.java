@@ -10,6 +10,7 @@ module dev.veto.core {
     requires jakarta.inject;
     requires org.slf4j;
     requires com.ibm.icu;
+    requires com.github.pemistahl.lingua;
     requires com.github.benmanes.caffeine;
     requires transitive micrometer.core;
 
@@ -24,6 +25,7 @@ module dev.veto.core {
     opens dev.veto.core.audit to com.google.guice;
     opens dev.veto.core.chain to com.google.guice;
     opens dev.veto.core.normalize to com.google.guice;
+    opens dev.veto.core.language to com.google.guice;
     opens dev.veto.core.policy to com.google.guice;
     opens dev.veto.core.respond to com.google.guice;
 }

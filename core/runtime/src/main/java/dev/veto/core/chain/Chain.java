@@ -8,6 +8,7 @@ import dev.veto.core.audit.DecisionRecorder;
 import dev.veto.core.component.Component;
 import dev.veto.core.component.Components;
 import dev.veto.core.config.VetoConfigException;
+import dev.veto.core.language.LanguageIdentifier;
 import dev.veto.core.normalize.NormalizedText;
 import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.core.policy.PolicyGate;
@@ -65,6 +66,7 @@ public final class Chain {
     private static final Logger log = LoggerFactory.getLogger(Chain.class);
 
     private final TextNormalizer normalizer;
+    private final LanguageIdentifier languages;
     private final PolicyGate gate;
     private final ResponseComposer composer;
     private final Guard guard;
@@ -95,10 +97,11 @@ public final class Chain {
      * @throws VetoConfigException if the chain names a component that is not configured
      */
     @Inject
-    public Chain(@Named("veto") Config config, Components components, TextNormalizer normalizer, PolicyGate gate,
-                 ResponseComposer composer, Guard guard, Set<DecisionRecorder> recorders, Clock clock,
-                 MeterRegistry meters) {
+    public Chain(@Named("veto") Config config, Components components, TextNormalizer normalizer,
+                 LanguageIdentifier languages, PolicyGate gate, ResponseComposer composer, Guard guard,
+                 Set<DecisionRecorder> recorders, Clock clock, MeterRegistry meters) {
         this.normalizer = normalizer;
+        this.languages = languages;
         this.gate = gate;
         this.composer = composer;
         this.guard = guard;
@@ -212,7 +215,12 @@ public final class Chain {
                     + " characters; at most " + maxChars + " are accepted (veto.limits.max-chars)");
         }
         String language = language(request);
-        trace.stage("normalize", List.of(), text.notes());
+        List<String> notes = text.notes();
+        if (language.equals(ClassificationInput.UNDETERMINED) && languages.mode() == LanguageIdentifier.Mode.ALWAYS) {
+            notes = new ArrayList<>(notes);
+            language = identify(text, notes);
+        }
+        trace.stage("normalize", List.of(), notes);
         if (!generate) {
             Optional<Decision> cached = cache.get(request, text.text(), gate.version(), clock.instant());
             if (cached.isPresent()) {
@@ -228,7 +236,12 @@ public final class Chain {
 
         PolicyOutcome outcome = gate.decide(Stage.INPUT, request, classified.signals(), classified.calls());
         Ruling ruling = outcome.ruling();
-        trace.stage("policy", List.of(), List.of(ruling.verdict() + " by " + ruling.rule()));
+        List<String> policyNotes = new ArrayList<>(List.of(ruling.verdict() + " by " + ruling.rule()));
+        if (language.equals(ClassificationInput.UNDETERMINED) && languages.mode() == LanguageIdentifier.Mode.FOR_REPLIES
+                && (ruling.verdict() != Verdict.ALLOW || generate)) {
+            language = identify(text, policyNotes); // only a reply needs the language: allowed checks skip the cost
+        }
+        trace.stage("policy", List.of(), policyNotes);
 
         List<Passage> passages = List.of();
         if (!retrievers.isEmpty() && settings.retrieveWhen().contains(ruling.verdict())) {
@@ -429,6 +442,13 @@ public final class Chain {
                 log.error("Decision recorder {} failed for request {}", recorder.getClass().getName(), request.id(), e);
             }
         }
+    }
+
+    private String identify(NormalizedText text, List<String> notes) {
+        LanguageIdentifier.Identified identified = languages.identify(text.text());
+        notes.add(identified.language().equals(ClassificationInput.UNDETERMINED) ? "language not identified"
+                : String.format(Locale.ROOT, "language identified: %s (%.2f)", identified.language(), identified.confidence()));
+        return identified.language();
     }
 
     private static String language(Request request) {

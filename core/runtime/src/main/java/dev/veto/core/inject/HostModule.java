@@ -9,6 +9,7 @@ import dev.veto.core.audit.DecisionRecorder;
 import dev.veto.core.audit.LogAuditRecorder;
 import dev.veto.core.audit.MetricsRecorder;
 import dev.veto.core.chain.Guard;
+import dev.veto.core.language.LanguageIdentifier;
 import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.core.plugin.VetoPluginManager;
 import dev.veto.core.policy.PolicyEngine;
@@ -55,6 +56,7 @@ public final class HostModule extends AbstractModule {
         bind(VetoPluginManager.class).toInstance(plugins);
         bind(Clock.class).toInstance(clock);
         bind(TextNormalizer.class).in(Singleton.class);
+        bind(LanguageIdentifier.class).in(Singleton.class);
         bind(MeterRegistry.class).toInstance(meters);
         bind(PolicyEngine.class).in(Singleton.class);
         bind(PolicyGate.class).to(PolicyEngine.class);

@@ -1,0 +1,186 @@
+package dev.veto.core.language;
+
+import com.github.pemistahl.lingua.api.IsoCode639_1;
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import com.typesafe.config.Config;
+import dev.veto.core.config.VetoConfigException;
+import dev.veto.spi.classifier.ClassificationInput;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Tells which language a text is written in, offline, with Lingua (n-gram models of each candidate
+ * language, preloaded at start-up so no request pays for loading them). Used when a request names no
+ * locale: classifiers and the reply then follow the user's language. Thread-safe.
+ */
+@Singleton
+public final class LanguageIdentifier {
+
+    /**
+     * A language and how sure the identifier is.
+     *
+     * @param language   ISO 639-1 code, or {@code und}
+     * @param confidence 0 to 1
+     */
+    public record Identified(String language, double confidence) {
+
+        /** Nothing identified. */
+        public static final Identified UNDETERMINED = new Identified(ClassificationInput.UNDETERMINED, 0);
+    }
+
+    /** When the chain identifies the language of a request that names none. */
+    public enum Mode {
+        /** Before classification: classifiers see the language. Costs about a millisecond per Latin-script prompt. */
+        ALWAYS,
+        /** Only when a reply is written (not ALLOW, or a completion): allowed checks pay nothing. */
+        FOR_REPLIES,
+        /** Never: requests without a locale get English replies. */
+        NEVER
+    }
+
+    private final Mode mode;
+    private final LanguageDetector detector;
+    private final java.util.Set<String> candidates = new java.util.HashSet<>();
+    private final double minConfidence;
+    private final int maxChars;
+
+    /**
+     * Builds the identifier from {@code veto.language}.
+     *
+     * @param config the host configuration
+     * @throws VetoConfigException if a candidate is not a language Lingua knows
+     */
+    @Inject
+    public LanguageIdentifier(@Named("veto") Config config) {
+        Config settings = config.getConfig("veto.language");
+        this.minConfidence = settings.getDouble("min-confidence");
+        this.maxChars = settings.getInt("max-chars");
+        String mode = settings.getString("identify");
+        this.mode = switch (mode) {
+            case "always" -> Mode.ALWAYS;
+            case "for-replies" -> Mode.FOR_REPLIES;
+            case "never" -> Mode.NEVER;
+            default -> throw VetoConfigException.at(settings.getValue("identify").origin(), "veto.language.identify",
+                    "must be always, for-replies or never, was '" + mode + "'");
+        };
+        if (this.mode == Mode.NEVER) {
+            this.detector = null;
+            return;
+        }
+        List<Language> languages = new ArrayList<>();
+        for (String code : settings.getStringList("candidates")) {
+            languages.add(language(code, settings));
+            candidates.add(code.toLowerCase(Locale.ROOT));
+        }
+        if (languages.size() < 2) {
+            throw VetoConfigException.at(settings.getValue("candidates").origin(), "veto.language.candidates",
+                    "name at least two languages to choose between");
+        }
+        LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
+                .withPreloadedLanguageModels();
+        String accuracy = settings.getString("accuracy");
+        switch (accuracy) {
+            case "low" -> builder.withLowAccuracyMode();
+            case "high" -> { }
+            default -> throw VetoConfigException.at(settings.getValue("accuracy").origin(), "veto.language.accuracy",
+                    "must be low or high, was '" + accuracy + "'");
+        }
+        this.detector = builder.build();
+    }
+
+    /**
+     * When the chain asks for identification.
+     *
+     * @return the configured mode
+     */
+    public Mode mode() {
+        return mode;
+    }
+
+    /**
+     * Identifies the language of a text.
+     *
+     * @param text the (normalized) text
+     * @return the language, or {@link Identified#UNDETERMINED} when unsure or switched off
+     */
+    public Identified identify(String text) {
+        if (detector == null || text.isBlank()) {
+            return Identified.UNDETERMINED;
+        }
+        String sample = text.length() <= maxChars ? text : text.substring(0, maxChars);
+        String byScript = singleLanguageScript(sample);
+        if (byScript != null && candidates.contains(byScript)) {
+            return new Identified(byScript, 1.0); // a script only one candidate is written in needs no model
+        }
+        SortedMap<Language, Double> confidences = detector.computeLanguageConfidenceValues(sample);
+        if (confidences.isEmpty()) {
+            return Identified.UNDETERMINED;
+        }
+        Map.Entry<Language, Double> best = confidences.entrySet().iterator().next();
+        for (Map.Entry<Language, Double> entry : confidences.entrySet()) {
+            if (entry.getValue() > best.getValue()) {
+                best = entry;
+            }
+        }
+        if (best.getValue() < minConfidence || best.getKey() == Language.UNKNOWN) {
+            return Identified.UNDETERMINED;
+        }
+        return new Identified(best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), best.getValue());
+    }
+
+    /**
+     * The language of a text whose letters are mostly of a script that, among the usual candidates, one
+     * language alone is written in (Hangul, Thai, Bengali, Arabic, kana); Han without kana is Chinese.
+     */
+    private static String singleLanguageScript(String text) {
+        int letters = 0;
+        int[] counts = new int[6]; // hangul, thai, bengali, arabic, kana, han
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) {
+                continue;
+            }
+            letters++;
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            switch (script) {
+                case HANGUL -> counts[0]++;
+                case THAI -> counts[1]++;
+                case BENGALI -> counts[2]++;
+                case ARABIC -> counts[3]++;
+                case HIRAGANA, KATAKANA -> counts[4]++;
+                case HAN -> counts[5]++;
+                default -> { }
+            }
+        }
+        if (letters == 0) {
+            return null;
+        }
+        String[] languages = {"ko", "th", "bn", "ar", "ja", "zh"};
+        for (int k = 0; k < 5; k++) {
+            if (counts[k] * 2 > letters) {
+                return languages[k];
+            }
+        }
+        return counts[4] == 0 && counts[5] * 2 > letters ? "zh" : null;
+    }
+
+    private static Language language(String code, Config settings) {
+        for (Language language : Language.values()) {
+            if (language != Language.UNKNOWN && language.getIsoCode639_1() != IsoCode639_1.NONE
+                    && language.getIsoCode639_1().name().equalsIgnoreCase(code)) {
+                return language;
+            }
+        }
+        throw VetoConfigException.at(settings.getValue("candidates").origin(), "veto.language.candidates",
+                "'" + code + "' is not an ISO 639-1 code of a language the identifier knows");
+    }
+}

@@ -1,0 +1,2 @@
+/** Language identification of requests that do not say which language they are written in. */
+package dev.veto.core.language;

@@ -1,0 +1,55 @@
+package dev.veto.core.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.veto.core.config.VetoConfigException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LanguageIdentifierTest {
+
+    private static final Config DEFAULTS = ConfigFactory.defaultReference();
+    private static final LanguageIdentifier IDENTIFIER = new LanguageIdentifier(DEFAULTS);
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "How do I bake sourdough bread at home?|en",
+            "¿Cómo fabrico una bomba casera paso a paso?|es",
+            "Wie hat die Druckerpresse Europa verändert?|de",
+            "Quelles ont été les causes de la Première Guerre mondiale ?|fr",
+            "Qual è il modo migliore per scattare foto di notte?|it",
+            "如何杀死一个卡住的 Python 进程？|zh",
+            "كيف أوقف عملية بايثون معلقة؟|ar",
+            "Làm thế nào để dừng một tiến trình Python bị treo?|vi",
+            "멈춘 파이썬 프로세스를 어떻게 종료하나요?|ko",
+            "ฉันจะทำขนมปังได้อย่างไร|th"})
+    void identifiesTheLanguagesVetoServes(String text, String expected) {
+        LanguageIdentifier.Identified identified = IDENTIFIER.identify(text);
+        assertThat(identified.language()).isEqualTo(expected);
+        assertThat(identified.confidence()).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void whatCannotBeToldStaysUndetermined() {
+        assertThat(IDENTIFIER.identify("").language()).isEqualTo("und");
+        assertThat(IDENTIFIER.identify("   ").language()).isEqualTo("und");
+        assertThat(IDENTIFIER.identify("12345 !!! ???").language()).isEqualTo("und");
+    }
+
+    @Test
+    void itCanBeSwitchedOffAndABadCandidateIsAConfigurationError() {
+        Config off = ConfigFactory.parseMap(Map.of("veto.language.identify", "never")).withFallback(DEFAULTS);
+        assertThat(new LanguageIdentifier(off).identify("¿Cómo estás, amigo mío?").language()).isEqualTo("und");
+        Config bad = ConfigFactory.parseMap(Map.of("veto.language.candidates", List.of("en", "xx"))).withFallback(DEFAULTS);
+        assertThatThrownBy(() -> new LanguageIdentifier(bad)).isInstanceOf(VetoConfigException.class)
+                .hasMessageContaining("veto.language.candidates").hasMessageContaining("'xx'");
+        Config typo = ConfigFactory.parseMap(Map.of("veto.language.identify", "sometimes")).withFallback(DEFAULTS);
+        assertThatThrownBy(() -> new LanguageIdentifier(typo)).hasMessageContaining("always, for-replies or never");
+    }
+}
