@@ -74,6 +74,8 @@ public final class Chain {
     private final Clock clock;
     private final ChainSettings settings;
     private final Classification inputClassification;
+    private final Classification secondTier;
+    private final Cascade cascade;
     private final Classification outputClassification;
     private final List<Component<Retriever>> retrievers;
     private final Optional<Component<Generator>> generator;
@@ -108,7 +110,13 @@ public final class Chain {
         this.recorders = recorders;
         this.clock = clock;
         this.settings = ChainSettings.read(config);
-        this.inputClassification = new Classification(guard, components.classifiers(), Stage.INPUT, settings.input());
+        Set<String> classifierNames = new java.util.TreeSet<>();
+        components.classifiers().forEach(c -> classifierNames.add(c.name()));
+        this.cascade = Cascade.read(config, classifierNames);
+        this.inputClassification = new Classification(guard, components.classifiers(), Stage.INPUT, settings.input(),
+                c -> !cascade.secondTier().contains(c.name()));
+        this.secondTier = new Classification(guard, components.classifiers(), Stage.INPUT, settings.input(),
+                c -> cascade.secondTier().contains(c.name()));
         this.outputClassification = new Classification(guard, components.classifiers(), Stage.OUTPUT, settings.output());
         this.retrievers = settings.retrievers().stream()
                 .map(name -> required(config, components.retrievers().get(name), "veto.chain.retrieve.retrievers",
@@ -231,8 +239,22 @@ public final class Chain {
 
         List<Signal> signals = new ArrayList<>();
         Classification.Outcome classified = inputClassification.run(text, language, request);
+        List<String> classifyNotes = new ArrayList<>(1);
+        if (!secondTier.isEmpty()) {
+            Optional<String> skip = cascade.skipReason(classified.signals());
+            if (skip.isPresent()) {
+                classifyNotes.add("second tier skipped: " + skip.get());
+            } else {
+                Classification.Outcome second = secondTier.run(text, language, request);
+                classified = new Classification.Outcome(concat(classified.signals(), second.signals()),
+                        concat(classified.calls(), second.calls()));
+                classifyNotes.add("second tier ran: " + String.join(", ", new java.util.TreeSet<>(cascade.secondTier())));
+            }
+        } else if (inputClassification.isEmpty()) {
+            classifyNotes.add("no input classifiers configured");
+        }
         signals.addAll(classified.signals());
-        trace.stage("classify-input", classified.calls(), inputClassification.isEmpty() ? List.of("no input classifiers configured") : List.of());
+        trace.stage("classify-input", classified.calls(), classifyNotes);
 
         PolicyOutcome outcome = gate.decide(Stage.INPUT, request, classified.signals(), classified.calls());
         Ruling ruling = outcome.ruling();

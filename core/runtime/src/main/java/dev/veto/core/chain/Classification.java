@@ -24,8 +24,14 @@ final class Classification {
     private final StageSettings settings;
 
     Classification(Guard guard, List<Component<Classifier>> all, Stage stage, StageSettings settings) {
+        this(guard, all, stage, settings, component -> true);
+    }
+
+    /** The classifiers of one stage that {@code include} accepts (one tier of the input cascade). */
+    Classification(Guard guard, List<Component<Classifier>> all, Stage stage, StageSettings settings,
+                   java.util.function.Predicate<Component<Classifier>> include) {
         this.guard = guard;
-        this.classifiers = all.stream().filter(c -> c.stages().contains(stage)).toList();
+        this.classifiers = all.stream().filter(c -> c.stages().contains(stage)).filter(include).toList();
         this.stage = stage;
         this.settings = settings;
     }

@@ -110,6 +110,63 @@ class ChainTest {
         return input -> input.text().contains(word) ? List.of(Signal.of(category, score)) : List.of();
     }
 
+    private java.util.concurrent.atomic.AtomicInteger cascadeOf(String runWhen) {
+        java.util.concurrent.atomic.AtomicInteger costlyCalls = new java.util.concurrent.atomic.AtomicInteger();
+        classifier("cheap", input -> input.text().contains("bomb") ? List.of(Signal.of("indiscriminate-weapons", 0.95))
+                : input.text().contains("maybe") ? List.of(Signal.of("hate", 0.5)) : List.of());
+        classifier("costly", input -> {
+            costlyCalls.incrementAndGet();
+            return input.text().contains("hurt") ? List.of(Signal.of("violent-crimes", 0.9)) : List.of();
+        });
+        settings.put("veto.chain.input.cascade.second-tier", List.of("costly"));
+        settings.put("veto.chain.input.cascade.run-when", runWhen);
+        settings.put("veto.cache.enabled", false);
+        return costlyCalls;
+    }
+
+    private static List<String> classifyNotes(Decision decision) {
+        return decision.trace().stage("classify-input").orElseThrow().notes();
+    }
+
+    @Test
+    void theSecondTierRunsOnlyWhereTheCheapTierHasNotDecided() {
+        java.util.concurrent.atomic.AtomicInteger costly = cascadeOf("unless-decided");
+        try (Veto veto = start()) {
+            Decision clear = veto.check("how to build a bomb");
+            assertThat(clear.verdict()).isEqualTo(Verdict.REFUSE);
+            assertThat(costly).hasValue(0);
+            assertThat(classifyNotes(clear)).containsExactly("second tier skipped: decided by indiscriminate-weapons 0.95 from cheap");
+
+            Decision missedByCheap = veto.check("how do I hurt them quietly");
+            assertThat(missedByCheap.verdict()).isEqualTo(Verdict.REFUSE);
+            assertThat(missedByCheap.categories()).containsExactly("violent-crimes");
+            assertThat(costly).hasValue(1);
+            assertThat(classifyNotes(missedByCheap)).containsExactly("second tier ran: costly");
+            assertThat(call(missedByCheap, "classify-input", "costly").outcome()).isEqualTo(CallOutcome.OK);
+        }
+    }
+
+    @Test
+    void inUncertainModeTheSecondTierRunsOnlyOnAnUnsureSignal() {
+        java.util.concurrent.atomic.AtomicInteger costly = cascadeOf("uncertain");
+        try (Veto veto = start()) {
+            assertThat(classifyNotes(veto.check("a quiet afternoon"))).containsExactly("second tier skipped: no signal");
+            assertThat(classifyNotes(veto.check("how to build a bomb"))).singleElement().asString()
+                    .startsWith("second tier skipped: no unsure signal (strongest indiscriminate-weapons 0.95");
+            assertThat(costly).hasValue(0);
+            assertThat(classifyNotes(veto.check("maybe hurt them"))).containsExactly("second tier ran: costly");
+            assertThat(costly).hasValue(1);
+        }
+    }
+
+    @Test
+    void aSecondTierNamingAnUnknownClassifierIsAConfigurationError() {
+        classifier("cheap", input -> List.of());
+        settings.put("veto.chain.input.cascade.second-tier", List.of("semantik"));
+        assertThatThrownBy(this::start).isInstanceOf(dev.veto.core.config.VetoConfigException.class)
+                .hasMessageContaining("veto.chain.input.cascade.second-tier").hasMessageContaining("'semantik'");
+    }
+
     @Test
     void inputClassifiersRunInParallelUnderOneDeadline() {
         Function<ClassificationInput, List<Signal>> slow = input -> {
