@@ -75,6 +75,21 @@ final class Deobfuscator {
         return new Result(current, map, notes);
     }
 
+    private static final boolean[] ASCII_WORD = new boolean[128];
+    private static final boolean[] ASCII_LETTER = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_LETTER[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            ASCII_WORD[c] = ASCII_LETTER[c] || (c >= '0' && c <= '9');
+        }
+    }
+
+    /** A letter at {@code sep - 1} that is a word of its own. */
+    private static boolean isSingleLetterBefore(String text, int sep) {
+        return Character.isLetter(text.charAt(sep - 1)) && (sep < 2 || !Character.isLetterOrDigit(text.charAt(sep - 2)));
+    }
+
     /**
      * What one scan of the text says may need undoing, so the passes that cannot apply never run: ordinary
      * prose costs this scan and nothing else.
@@ -119,10 +134,11 @@ final class Deobfuscator {
                         && i + 1 < length && (text.charAt(i + 1) | 0x20) == 't')) {
                     signs.encoded = true; // URL escapes or a mention of rot13: the decoder looks closer
                 }
-                if (Character.isLetterOrDigit(c) || c == '@' || c == '$') {
+                boolean wordChar = c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+                if (wordChar || c == '@' || c == '$') {
                     if (isLeetChar(c)) {
                         wordLeet = true;
-                    } else if (c < 0x80 && Character.isLetter(c)) {
+                    } else if (c < 0x80 && ASCII_LETTER[c]) {
                         wordLetter = true;
                     }
                     if (wordLeet && wordLetter) {
@@ -131,9 +147,11 @@ final class Deobfuscator {
                 } else {
                     wordLetter = false;
                     wordLeet = false;
-                    if (isSeparator(c) && i >= 1 && i + 3 < length && Character.isLetter(text.charAt(i - 1))
+                    // three single letters apart: "b o m", not "a weekend"
+                    if (!signs.spaced && isSeparator(c) && i >= 1 && i + 3 < length && isSingleLetterBefore(text, i)
                             && Character.isLetter(text.charAt(i + 1)) && isSeparator(text.charAt(i + 2))
-                            && Character.isLetter(text.charAt(i + 3))) {
+                            && Character.isLetter(text.charAt(i + 3))
+                            && (i + 4 >= length || !Character.isLetterOrDigit(text.charAt(i + 4)))) {
                         signs.spaced = true;
                     }
                 }
