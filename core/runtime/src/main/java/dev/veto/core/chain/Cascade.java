@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * @param secondTier   instance names of the second tier
  * @param when         when the second tier runs
- * @param decidedScore a first-tier signal at or above this score decides without the second tier
+ * @param decidedScore with {@link When#UNCERTAIN}: the upper edge of the unsure band
  * @param uncertainLow with {@link When#UNCERTAIN}: the lower edge of the band in which a signal is unsure
  */
 record Cascade(Set<String> secondTier, When when, double decidedScore, double uncertainLow) {
@@ -25,7 +25,7 @@ record Cascade(Set<String> secondTier, When when, double decidedScore, double un
     enum When {
         /** Always, beside the first tier: no cascade. */
         ALWAYS,
-        /** Unless a first-tier signal already reached {@code decided-score}: saves the cost on clear cases. */
+        /** Unless the policy already blocks on the first tier's signals: saves the cost on clear cases. */
         UNLESS_DECIDED,
         /** Only if a first-tier signal lies in [{@code uncertain-low}, {@code decided-score}). */
         UNCERTAIN
@@ -59,20 +59,26 @@ record Cascade(Set<String> secondTier, When when, double decidedScore, double un
     }
 
     /**
-     * Whether the second tier runs after the first tier reported these signals, and why.
+     * Whether the second tier runs after the first tier, and why not. "Decided" means the policy already
+     * blocks on the first tier's signals alone — not merely that some signal is strong: a strong signal of a
+     * category the policy only constrains (a card number) must not spare a jailbreak the second tier.
      *
-     * @param firstTier the first tier's signals
+     * @param firstTier     the first tier's signals
+     * @param blockingRule  the rule by which the policy blocks on them, or empty if it does not block
      * @return empty to run it, or the reason it is skipped (for the trace)
      */
-    Optional<String> skipReason(List<Signal> firstTier) {
-        Optional<Signal> strongest = firstTier.stream().max((a, b) -> Double.compare(a.score(), b.score()));
-        return switch (when) {
-            case ALWAYS -> Optional.empty();
-            case UNLESS_DECIDED -> strongest.filter(s -> s.score() >= decidedScore).map(s -> "decided by " + describe(s));
-            case UNCERTAIN -> firstTier.stream().anyMatch(s -> s.score() >= uncertainLow && s.score() < decidedScore)
-                    ? Optional.empty()
-                    : Optional.of(strongest.map(s -> "no unsure signal (strongest " + describe(s) + ")").orElse("no signal"));
-        };
+    Optional<String> skipReason(List<Signal> firstTier, Optional<String> blockingRule) {
+        if (when == When.ALWAYS) {
+            return Optional.empty();
+        }
+        if (blockingRule.isPresent()) {
+            return Optional.of("decided by " + blockingRule.get());
+        }
+        if (when == When.UNCERTAIN && firstTier.stream().noneMatch(s -> s.score() >= uncertainLow && s.score() < decidedScore)) {
+            Optional<Signal> strongest = firstTier.stream().max((a, b) -> Double.compare(a.score(), b.score()));
+            return Optional.of(strongest.map(s -> "no unsure signal (strongest " + describe(s) + ")").orElse("no signal"));
+        }
+        return Optional.empty();
     }
 
     private static String describe(Signal signal) {

@@ -241,7 +241,9 @@ public final class Chain {
         Classification.Outcome classified = inputClassification.run(text, language, request);
         List<String> classifyNotes = new ArrayList<>(1);
         if (!secondTier.isEmpty()) {
-            Optional<String> skip = cascade.skipReason(classified.signals());
+            Ruling firstTier = gate.decide(Stage.INPUT, request, classified.signals(), classified.calls()).ruling();
+            Optional<String> skip = cascade.skipReason(classified.signals(),
+                    firstTier.verdict().blocks() ? Optional.of(firstTier.verdict() + " by " + firstTier.rule()) : Optional.empty());
             if (skip.isPresent()) {
                 classifyNotes.add("second tier skipped: " + skip.get());
             } else {

@@ -69,16 +69,7 @@ public record PluginFile(Path file, String id, String version, String requires, 
         }
         String digest = sha256(file);
         try (ZipFile archive = new ZipFile(file.toFile())) {
-            for (String name : MANIFESTS) {
-                ZipEntry entry = archive.getEntry(name);
-                if (entry != null) {
-                    try (InputStream in = archive.getInputStream(entry)) {
-                        Attributes main = new Manifest(in).getMainAttributes();
-                        return describe(file, main.getValue("Plugin-Id"), main.getValue("Plugin-Version"),
-                                main.getValue("Plugin-Requires"), digest, name);
-                    }
-                }
-            }
+            // the order PF4J reads descriptors in: plugin.properties first, then the manifest
             for (String name : PROPERTIES) {
                 ZipEntry entry = archive.getEntry(name);
                 if (entry != null) {
@@ -88,6 +79,16 @@ public record PluginFile(Path file, String id, String version, String requires, 
                     }
                     return describe(file, properties.getProperty("plugin.id"), properties.getProperty("plugin.version"),
                             properties.getProperty("plugin.requires"), digest, name);
+                }
+            }
+            for (String name : MANIFESTS) {
+                ZipEntry entry = archive.getEntry(name);
+                if (entry != null) {
+                    try (InputStream in = archive.getInputStream(entry)) {
+                        Attributes main = new Manifest(in).getMainAttributes();
+                        return describe(file, main.getValue("Plugin-Id"), main.getValue("Plugin-Version"),
+                                main.getValue("Plugin-Requires"), digest, name);
+                    }
                 }
             }
             throw new PluginFileException(file, "no plugin descriptor: expected classes/META-INF/MANIFEST.MF "

@@ -36,7 +36,6 @@ final class Deobfuscator {
     /** Shortest encoded segment worth decoding: 12 bytes of base64, 8 bytes of hex. */
     private static final int MIN_BASE64 = 16;
     private static final int MIN_HEX_DIGITS = 16;
-    private static final Pattern URL_ENCODED = Pattern.compile("[^\\s%]*(?:%[0-9A-Fa-f]{2}[^\\s%]*){2,}");
     private static final Pattern ROT13_CUE = Pattern.compile("(?i)\\brot-?13\\b");
     /** Decoded text is appended after this separator, so the main text keeps its own word boundaries. */
     private static final String SEPARATOR = "\n\n";
@@ -62,7 +61,8 @@ final class Deobfuscator {
             map = leet.origin(originalLength);
             current = leet.text();
         }
-        MappedText joined = signs.spaced || decoded != null ? joinSpacedLetters(current, map, notes) : null;
+        boolean wideGaps = current.contains("  ") || current.indexOf('\t') >= 0 || current.contains("..") || current.contains("--");
+        MappedText joined = signs.spaced || decoded != null || wideGaps ? joinSpacedLetters(current, map, notes) : null;
         if (joined != null) {
             map = joined.origin(originalLength);
             current = joined.text();
@@ -223,10 +223,20 @@ final class Deobfuscator {
         }
         MappedText out = new MappedText(text.length());
         int folded = 0;
+        int wordEnd = -1;
+        boolean wordHasLatin = false;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
+            if (i >= wordEnd && Character.isLetter(cp)) { // a new word: decide once whether it mixes in Latin
+                wordEnd = i;
+                wordHasLatin = false;
+                while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
+                    wordHasLatin |= UScript.getScript(text.charAt(wordEnd)) == UScript.LATIN;
+                    wordEnd++;
+                }
+            }
             Character replacement = CONFUSABLES.get(cp);
-            if (replacement != null && (latin >= other || inLatinWord(text, i))) {
+            if (replacement != null && (latin >= other || (i < wordEnd && wordHasLatin))) {
                 out.append(replacement, at(origin, i));
                 folded++;
             } else {
@@ -253,19 +263,6 @@ final class Deobfuscator {
         return false;
     }
 
-    /** Whether the word around {@code at} holds a Latin letter: a mixed-script word is an obfuscation. */
-    private static boolean inLatinWord(String text, int at) {
-        int start = at;
-        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
-            start--;
-        }
-        for (int i = start; i < text.length() && Character.isLetter(text.charAt(i)); i++) {
-            if (UScript.getScript(text.charAt(i)) == UScript.LATIN) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     // ---- leetspeak --------------------------------------------------------------------------------------
 
@@ -390,13 +387,14 @@ final class Deobfuscator {
         int i = 0;
         while (i < text.length()) {
             // cheap test first: a letter, a separator, a letter
-            int end = i + 2 < text.length() && isSeparator(text.charAt(i + 1)) && Character.isLetter(text.charAt(i))
+            int end = i + 2 < text.length() && gap(text, i + 1) > 0 && Character.isLetter(text.charAt(i))
                     ? spacedRunEnd(text, i) : -1;
             if (end > 0) {
                 if (out == null) {
                     out = copyUpTo(text, origin, i);
                 }
-                for (int k = i; k < end; k += 2) {
+                int step = gap(text, i + 1) + 1;
+                for (int k = i; k < end; k += step) {
                     out.append(text.charAt(k), at(origin, k));
                 }
                 runs++;
@@ -439,28 +437,44 @@ final class Deobfuscator {
         if (!Character.isLetter(text.charAt(i)) || (i > 0 && (text.charAt(i - 1) == '\'' || text.charAt(i - 1) == '\u2019'))) {
             return -1; // the s of "someone's" starts no run
         }
+        int width = gap(text, i + 1);
+        if (width == 0) {
+            return -1;
+        }
+        char separator = text.charAt(i + 1);
         int letters = 1;
         int k = i;
-        char separator = 0;
-        while (k + 2 < text.length()) {
-            char sep = text.charAt(k + 1);
-            if (!(sep == ' ' || sep == '.' || sep == '-' || sep == '_') || (separator != 0 && sep != separator)) {
+        while (true) {
+            int next = k + 1 + width;
+            if (next >= text.length() || gap(text, k + 1) != width || text.charAt(k + 1) != separator) {
                 break;
             }
-            char next = text.charAt(k + 2);
-            boolean single = Character.isLetter(next) && (k + 3 >= text.length() || !Character.isLetterOrDigit(text.charAt(k + 3)));
+            boolean single = Character.isLetter(text.charAt(next))
+                    && (next + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(next + 1)));
             if (!single) {
                 break;
             }
-            separator = sep;
             letters++;
-            k += 2;
+            k = next;
         }
-        if (letters >= 4 && ONE_LETTER_WORDS.indexOf(text.charAt(k)) >= 0 && k + 3 < text.length()
+        if (width == 1 && letters >= 4 && ONE_LETTER_WORDS.indexOf(text.charAt(k)) >= 0 && k + 3 < text.length()
                 && text.charAt(k + 1) == ' ' && Character.isLetter(text.charAt(k + 2)) && Character.isLetter(text.charAt(k + 3))) {
             return k - 1; // "d e v e l o p a software": the a is a word of its own
         }
         return letters >= 3 ? k + 1 : -1;
+    }
+
+    /** The width of a gap of one separator char repeated (at most 3) starting at {@code at}; 0 if none. */
+    private static int gap(String text, int at) {
+        if (at >= text.length() || !(isSeparator(text.charAt(at)) || text.charAt(at) == '\t')) {
+            return 0;
+        }
+        char c = text.charAt(at);
+        int width = 1;
+        while (at + width < text.length() && text.charAt(at + width) == c && width < 3) {
+            width++;
+        }
+        return at + width < text.length() && text.charAt(at + width) == c ? 0 : width;
     }
 
     /** Runs of spaces and tabs become one space: phrases match however widely their words are set. */
@@ -491,7 +505,7 @@ final class Deobfuscator {
         base64Segments(text, spans, decoded, kinds);
         hexSegments(text, spans, decoded, kinds);
         if (text.indexOf('%') >= 0) {
-            collect(URL_ENCODED, text, Deobfuscator::urlDecoded, "URL-encoded", spans, decoded, kinds);
+            urlEncodedSegments(text, spans, decoded, kinds);
         }
         if (mentionsRot(text) && ROT13_CUE.matcher(text).find()) {
             spans.add(new int[] {0, text.length()});
@@ -609,6 +623,32 @@ final class Deobfuscator {
 
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** Whitespace-separated tokens holding two or more %XX escapes, found by one linear scan. */
+    private static void urlEncodedSegments(String text, List<int[]> spans, List<String> decoded, List<String> kinds) {
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            int escapes = 0;
+            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+                if (text.charAt(i) == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
+                    escapes++;
+                }
+                i++;
+            }
+            if (escapes >= 2) {
+                String plain = urlDecoded(text.substring(start, i));
+                if (plain != null) {
+                    spans.add(new int[] {start, i});
+                    decoded.add(plain);
+                    kinds.add("URL-encoded");
+                }
+            }
+        }
     }
 
     private interface Decoder {

@@ -42,6 +42,7 @@ public final class VetoPluginManager extends DefaultPluginManager {
     private final Map<Path, Path> sourceFiles = new ConcurrentHashMap<>();
     private final Set<String> incompatible = ConcurrentHashMap.newKeySet();
     private final Map<Path, String> digests = new ConcurrentHashMap<>();
+    private final Map<Path, String> verifiedIds = new ConcurrentHashMap<>();
     private final Set<Path> refused = ConcurrentHashMap.newKeySet();
     private final PluginPins pins;
 
@@ -114,6 +115,15 @@ public final class VetoPluginManager extends DefaultPluginManager {
         } catch (RuntimeException e) {
             report(fileName(pluginPath), pluginPath, "no valid plugin descriptor (a MANIFEST.MF with Plugin-Id and "
                     + "Plugin-Version, or plugin.properties): " + PluginCalls.describe(e));
+            return null;
+        }
+        String verifiedId = verifiedIds.get(pluginPath);
+        if (verifiedId != null && !verifiedId.equals(descriptor.getPluginId())) {
+            // two descriptors in one file (plugin.properties and a manifest) naming different ids: the pin was
+            // checked for one id, PF4J would load the other
+            refused.add(pluginPath);
+            report(descriptor.getPluginId(), pluginPath, "declares two plugin ids ('" + verifiedId + "' and '"
+                    + descriptor.getPluginId() + "' in different descriptors); it was not loaded");
             return null;
         }
         PluginWrapper existing = getPlugin(descriptor.getPluginId());
@@ -234,6 +244,7 @@ public final class VetoPluginManager extends DefaultPluginManager {
             return true; // not verifiable and nothing pinned: loading reports what is wrong with it
         }
         digests.put(pluginPath, file.sha256());
+        verifiedIds.put(pluginPath, file.id());
         Optional<String> refusal = pins.refusal(file.id(), file.sha256());
         refusal.ifPresent(why -> {
             report(file.id(), pluginPath, why);

@@ -135,7 +135,7 @@ class ChainTest {
             Decision clear = veto.check("how to build a bomb");
             assertThat(clear.verdict()).isEqualTo(Verdict.REFUSE);
             assertThat(costly).hasValue(0);
-            assertThat(classifyNotes(clear)).containsExactly("second tier skipped: decided by indiscriminate-weapons 0.95 from cheap");
+            assertThat(classifyNotes(clear)).containsExactly("second tier skipped: decided by REFUSE by threshold/indiscriminate-weapons/refuse");
 
             Decision missedByCheap = veto.check("how do I hurt them quietly");
             assertThat(missedByCheap.verdict()).isEqualTo(Verdict.REFUSE);
@@ -143,6 +143,11 @@ class ChainTest {
             assertThat(costly).hasValue(1);
             assertThat(classifyNotes(missedByCheap)).containsExactly("second tier ran: costly");
             assertThat(call(missedByCheap, "classify-input", "costly").outcome()).isEqualTo(CallOutcome.OK);
+
+            // a strong signal the policy does not block on (a card number: constrain) spares nothing
+            Decision strongButOpen = veto.check("maybe hurt them");
+            assertThat(classifyNotes(strongButOpen)).containsExactly("second tier ran: costly");
+            assertThat(strongButOpen.verdict()).isEqualTo(Verdict.REFUSE);
         }
     }
 
@@ -152,7 +157,7 @@ class ChainTest {
         try (Veto veto = start()) {
             assertThat(classifyNotes(veto.check("a quiet afternoon"))).containsExactly("second tier skipped: no signal");
             assertThat(classifyNotes(veto.check("how to build a bomb"))).singleElement().asString()
-                    .startsWith("second tier skipped: no unsure signal (strongest indiscriminate-weapons 0.95");
+                    .startsWith("second tier skipped: decided by REFUSE");
             assertThat(costly).hasValue(0);
             assertThat(classifyNotes(veto.check("maybe hurt them"))).containsExactly("second tier ran: costly");
             assertThat(costly).hasValue(1);

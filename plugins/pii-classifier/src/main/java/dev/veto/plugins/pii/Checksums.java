@@ -75,9 +75,11 @@ final class Checksums {
     /** An IBAN: a known country's length and the ISO 7064 mod-97 check. */
     static boolean iban(String compact) {
         Integer length = IBAN_LENGTHS.get(compact.substring(0, 2));
-        if (length == null || compact.length() != length) {
+        if (length == null || compact.length() < length) {
             return false;
         }
+        // a following group (a year, an amount) may have been read into the candidate: the country fixes the length
+        compact = compact.substring(0, length);
         String rearranged = compact.substring(4) + compact.substring(0, 4);
         StringBuilder numeric = new StringBuilder(rearranged.length() * 2);
         for (char c : rearranged.toCharArray()) {

@@ -30,7 +30,7 @@ final class Detectors {
     }
 
     static final PatternDetector EMAIL = new PatternDetector(PiiKind.EMAIL, Pattern.compile(
-            "(?<![\\w.+-])[\\p{L}\\p{N}._%+-]{1,64}@[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63})*\\.\\p{L}{2,24}\\b"),
+            "(?<![\\w.+-])[\\p{L}\\p{N}._%+-]{1,64}@[\\p{L}\\p{N}-]{1,63}(?:\\.[\\p{L}\\p{N}-]{1,63}){0,8}\\.\\p{L}{2,24}\\b"),
             email -> !email.startsWith(".") && !email.contains(".."));
 
     static final PatternDetector PAYMENT_CARD = new PatternDetector(PiiKind.PAYMENT_CARD, Pattern.compile(
@@ -56,7 +56,7 @@ final class Detectors {
                     rrn -> Checksums.koreanRrn(Checksums.digitsOnly(rrn))));
 
     static final List<PatternDetector> IP_ADDRESSES = List.of(
-            new PatternDetector(PiiKind.IP_ADDRESS, Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])"),
+            new PatternDetector(PiiKind.IP_ADDRESS, Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)"),
                     Detectors::publicIpv4),
             new PatternDetector(PiiKind.IP_ADDRESS, Pattern.compile("(?<![\\w:.])[0-9A-Fa-f:]{2,39}(?![\\w:])"),
                     Detectors::ipv6));

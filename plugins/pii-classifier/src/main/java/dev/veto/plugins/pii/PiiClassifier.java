@@ -5,7 +5,6 @@ import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.signal.Signal;
 import dev.veto.spi.signal.Span;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -104,17 +103,23 @@ final class PiiClassifier implements Classifier {
         return withoutOverlaps(all);
     }
 
-    /** Earlier detectors are more specific: where two findings overlap, the first one found stays. */
+    /**
+     * Earlier detectors are more specific: where two findings overlap, the first one found stays. Kept
+     * findings never overlap, so one look at the nearest kept finding before each candidate's end decides
+     * (a sorted map: a text with a hundred thousand e-mail addresses stays linear-logarithmic).
+     */
     private static List<Finding> withoutOverlaps(List<Finding> findings) {
-        List<Finding> kept = new ArrayList<>(findings.size());
+        java.util.TreeMap<Integer, Finding> kept = new java.util.TreeMap<>();
         for (Finding candidate : findings) {
-            boolean overlaps = kept.stream().anyMatch(k -> candidate.start() < k.end() && k.start() < candidate.end());
-            if (!overlaps) {
-                kept.add(candidate);
+            if (candidate.end() <= candidate.start()) {
+                continue;
+            }
+            java.util.Map.Entry<Integer, Finding> before = kept.floorEntry(candidate.end() - 1);
+            if (before == null || before.getValue().end() <= candidate.start()) {
+                kept.put(candidate.start(), candidate);
             }
         }
-        kept.sort(Comparator.comparingInt(Finding::start));
-        return kept;
+        return new ArrayList<>(kept.values());
     }
 
     @Override

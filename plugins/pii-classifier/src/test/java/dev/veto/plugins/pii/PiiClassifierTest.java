@@ -43,6 +43,7 @@ class PiiClassifierTest {
             "national-id|身份证号码 11010519491231002X 请核对|11010519491231002X",
             "national-id|주민등록번호 900101-1234567 입니다|900101-1234567",
             "ip-address|the server at 203.0.113.42 is down|203.0.113.42",
+            "ip-address|My IP is 203.0.113.5.|203.0.113.5",
             "ip-address|ping 2001:db8::8a2e:370:7334 now|2001:db8::8a2e:370:7334",
             "secret|aws key AKIAIOSFODNN7EXAMPLE leaked|AKIAIOSFODNN7EXAMPLE",
             "secret|OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz0123456789AB|sk-proj-abcdefghijklmnopqrstuvwxyz0123456789AB",
@@ -69,6 +70,15 @@ class PiiClassifierTest {
             "How do I reset my password?"})
     void validatorsKeepLookAlikesOut(String text) {
         assertThat(DEFAULT.find(text)).as(text).isEmpty();
+    }
+
+    @Test
+    void adversarialVolumesStayFast() {
+        String many = "a@b.cc ".repeat(100_000);
+        long start = System.nanoTime();
+        assertThat(DEFAULT.find(many)).hasSize(100_000);
+        assertThat(DEFAULT.find("x@a" + ".a".repeat(10_000))).isNotNull(); // no StackOverflowError
+        assertThat(System.nanoTime() - start).as("linear-logarithmic, not quadratic").isLessThan(30_000_000_000L);
     }
 
     @Test

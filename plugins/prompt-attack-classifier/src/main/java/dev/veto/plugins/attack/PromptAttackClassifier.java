@@ -7,7 +7,6 @@ import dev.veto.spi.signal.Span;
 import dev.veto.spi.signal.StandardCategory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +40,7 @@ final class PromptAttackClassifier implements Classifier {
     @Override
     public List<Signal> classify(ClassificationInput input) {
         String text = input.text();
-        Set<String> triggered = triggers.families(text.toLowerCase(Locale.ROOT));
+        Set<String> triggered = triggers.families(folded(text));
         Set<String> families = new TreeSet<>();
         List<Span> spans = new ArrayList<>();
         for (AttackPattern pattern : triggered.isEmpty() ? List.<AttackPattern>of() : patterns) {
@@ -65,6 +64,28 @@ final class PromptAttackClassifier implements Classifier {
         spans.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return List.of(new Signal(CATEGORY, settings.score(families), settings.confidence(), spans, List.copyOf(families),
                 instanceName));
+    }
+
+    /**
+     * The text as the triggers are written: lower case char by char ("İ" stays one char, unlike
+     * {@code toLowerCase}, which would split it and hide "İGNORE"), every run of whitespace one space.
+     */
+    static String folded(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (!space) {
+                    out.append(' ');
+                }
+                space = true;
+            } else {
+                out.append(c == '\u0130' ? 'i' : Character.toLowerCase(c));
+                space = false;
+            }
+        }
+        return out.toString();
     }
 
     @Override
