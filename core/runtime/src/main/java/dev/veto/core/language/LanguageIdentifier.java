@@ -115,7 +115,11 @@ public final class LanguageIdentifier {
         if (detector == null || text.isBlank()) {
             return Identified.UNDETERMINED;
         }
-        String sample = text.length() <= maxChars ? text : text.substring(0, maxChars);
+        int cut = Math.min(text.length(), maxChars);
+        if (cut < text.length() && Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--; // never split a surrogate pair
+        }
+        String sample = text.substring(0, cut);
         String byScript = singleLanguageScript(sample);
         if (byScript != null && candidates.contains(byScript)) {
             return new Identified(byScript, 1.0); // a script only one candidate is written in needs no model

@@ -211,6 +211,7 @@ final class Deobfuscator {
             if (Character.isLetter(cp)) {
                 if (UScript.getScript(cp) == UScript.LATIN) {
                     latin++;
+                    anyConfusable |= CONFUSABLES.containsKey(cp); // small capitals, ᴏ for o
                 } else {
                     other++;
                     anyConfusable |= CONFUSABLES.containsKey(cp);
@@ -218,7 +219,7 @@ final class Deobfuscator {
             }
             i += Character.charCount(cp);
         }
-        if (!anyConfusable || latin == 0) {
+        if (!anyConfusable || (latin == 0 && other == 0)) {
             return null;
         }
         MappedText out = new MappedText(text.length());
@@ -236,7 +237,8 @@ final class Deobfuscator {
                 }
             }
             Character replacement = CONFUSABLES.get(cp);
-            if (replacement != null && (latin >= other || (i < wordEnd && wordHasLatin))) {
+            boolean latinLookAlike = replacement != null && UScript.getScript(cp) == UScript.LATIN;
+            if (replacement != null && (latinLookAlike || latin >= other || (i < wordEnd && wordHasLatin))) {
                 out.append(replacement, at(origin, i));
                 folded++;
             } else {

@@ -76,6 +76,8 @@ class TextNormalizerTest {
         assertThat(text.text()).isEqualTo("how to build a bomb with pipe and Ammo");
         assertThat(at(text, "bomb")).isEqualTo("b\u043Emb");
         assertThat(text.notes()).contains("folded 3 look-alike letter(s) to Latin");
+        // Latin small capitals read as the letters they show
+        assertThat(normalizer.normalize("b\u1D0Fmb").text()).isEqualTo("bomb");
         // a long mostly-Cyrillic word costs one pass, not one per letter
         assertThat(normalizer.normalize("a " + "\u043E".repeat(100_000)).text()).hasSize(100_002);
         // a Russian text keeps its letters
