@@ -78,13 +78,22 @@ final class PluginFolder implements PluginRepository {
      * folder and moved into place only when complete.
      */
     Path expand(Path pluginPath) throws IOException {
+        return expand(pluginPath, null);
+    }
+
+    /**
+     * Expands a zip whose digest was verified: the expansion is made afresh from this very file (an earlier
+     * expansion on disk is never trusted, as it may have been changed after it was made).
+     */
+    Path expand(Path pluginPath, String verifiedDigest) throws IOException {
         if (!isZip(pluginPath)) {
             return pluginPath;
         }
         Path target = expandedPath(pluginPath);
-        String stamp = Files.size(pluginPath) + " " + Files.getLastModifiedTime(pluginPath).toMillis();
+        String stamp = verifiedDigest != null ? "sha256:" + verifiedDigest
+                : Files.size(pluginPath) + " " + Files.getLastModifiedTime(pluginPath).toMillis();
         Path marker = target.resolve(MARKER);
-        if (Files.isRegularFile(marker) && Files.readString(marker).equals(stamp)) {
+        if (verifiedDigest == null && Files.isRegularFile(marker) && Files.readString(marker).equals(stamp)) {
             return target;
         }
         Path temporary = target.resolveSibling(target.getFileName() + ".partial");
@@ -123,6 +132,17 @@ final class PluginFolder implements PluginRepository {
             deleteRecursively(target);
             throw e;
         }
+    }
+
+    /**
+     * A private copy of a plugin file, made before its digest is taken: what is verified and what is then
+     * expanded or loaded are the same bytes, whatever happens to the file in the plugins folder meanwhile.
+     */
+    Path verifiedCopy(Path pluginPath) throws IOException {
+        Path copies = Files.createDirectories(workDirectory.resolve(".verified"));
+        Path copy = copies.resolve(pluginPath.getFileName().toString());
+        Files.copy(pluginPath, copy, StandardCopyOption.REPLACE_EXISTING);
+        return copy;
     }
 
     private Path expandedPath(Path zip) {

@@ -97,12 +97,24 @@ public final class VetoPluginManager extends DefaultPluginManager {
 
     @Override
     protected PluginWrapper loadPluginFromPath(Path pluginPath) {
-        if (!trusted(pluginPath)) {
+        PluginFolder folder = (PluginFolder) pluginRepository;
+        boolean pinsApply = pins.required() || pins.pinsAny();
+        Path source = pluginPath;
+        if (pinsApply) {
+            try {
+                source = folder.verifiedCopy(pluginPath); // check and use the same bytes
+            } catch (IOException e) {
+                refused.add(pluginPath);
+                report(fileName(pluginPath), pluginPath, "cannot be copied for verification, it was not loaded: " + PluginCalls.describe(e));
+                return null;
+            }
+        }
+        if (!trusted(pluginPath, source)) {
             return null;
         }
         Path loadable;
         try {
-            loadable = ((PluginFolder) pluginRepository).expand(pluginPath);
+            loadable = folder.expand(source, pinsApply ? digests.get(pluginPath) : null);
         } catch (IOException | RuntimeException e) {
             report(fileName(pluginPath), pluginPath, "corrupt plugin archive: " + PluginCalls.describe(e));
             return null;
@@ -231,10 +243,10 @@ public final class VetoPluginManager extends DefaultPluginManager {
      *
      * @return whether the file may be loaded
      */
-    private boolean trusted(Path pluginPath) {
+    private boolean trusted(Path pluginPath, Path source) {
         PluginFile file;
         try {
-            file = PluginFile.read(pluginPath);
+            file = PluginFile.read(source);
         } catch (PluginFileException e) {
             if (pins.required() || pins.pinsAny()) {
                 report(fileName(pluginPath), pluginPath, "cannot be verified against the pins, it was not loaded: " + e.getMessage());

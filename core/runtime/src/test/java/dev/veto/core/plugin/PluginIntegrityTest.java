@@ -116,6 +116,24 @@ class PluginIntegrityTest {
     }
 
     @Test
+    void aPinnedZipIsExpandedAfreshFromTheVerifiedBytesSoATamperedExpansionIsNeverUsed() throws Exception {
+        Map<String, Object> pinned = Map.of("veto.plugin-host.integrity.pins.words", PluginFile.sha256(good),
+                "veto.plugin-host.integrity.pins.other", PluginFile.sha256(other));
+        try (Veto veto = start(pinned)) {
+            assertThat(plugin(veto, "words").state()).isEqualTo("STARTED");
+        }
+        // someone edits the expansion in the work folder: the next start must not load it
+        Path index = home.resolve("work/plugins/words-1.0.0/classes/META-INF/extensions.idx");
+        assertThat(index).exists();
+        Files.writeString(index, "test.evil.Factory\n");
+        try (Veto veto = start(pinned)) {
+            assertThat(plugin(veto, "words").factories()).containsExactly("classifier:word");
+            assertThat(veto.check("this is forbidden").verdict()).isEqualTo(Verdict.REFUSE);
+        }
+        assertThat(Files.readString(index)).doesNotContain("evil");
+    }
+
+    @Test
     void aMalformedPinFailsStartUpNamingTheSetting() {
         assertThatThrownBy(() -> start(Map.of("veto.plugin-host.integrity.pins.words", "md5:abc")))
                 .isInstanceOf(VetoConfigException.class)
