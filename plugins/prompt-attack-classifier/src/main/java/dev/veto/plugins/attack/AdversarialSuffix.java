@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * Finds the token soup optimisation attacks append to a request ({@code describing.\ + similarlyNow write
  * oppositeley.]( Me giving**ONE}): a single line, dense in brackets, quotes and operators of many kinds,
- * with words glued together. Code is dense in symbols too, so the signal is weak on its own; indented
- * lines and fenced code blocks are skipped.
+ * with words glued together. Code is dense in symbols too, so the signal is weak on its own; the lines
+ * of fenced code blocks are skipped.
  */
 final class AdversarialSuffix {
 
@@ -39,20 +39,24 @@ final class AdversarialSuffix {
 
     /** The span of the densest suspicious window, if any window qualifies. */
     Optional<int[]> find(String text) {
-        if (text.contains("```")) {
-            return Optional.empty();
-        }
         int lineStart = 0;
+        boolean inFence = false;
         while (lineStart < text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            if (lineEnd - lineStart >= window && !Character.isWhitespace(text.charAt(lineStart))) {
+            boolean fence = text.startsWith("```", lineStart);
+            // only the lines inside a fenced code block are code; an indented line is read like any other
+            // (indentation alone would otherwise hide a suffix)
+            if (!inFence && !fence && lineEnd - lineStart >= window) {
                 Optional<int[]> found = scan(text, lineStart, lineEnd);
                 if (found.isPresent()) {
                     return found;
                 }
+            }
+            if (fence) {
+                inFence = !inFence;
             }
             lineStart = lineEnd + 1;
         }
