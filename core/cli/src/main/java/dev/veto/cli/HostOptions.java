@@ -33,23 +33,25 @@ final class HostOptions {
 
     /** Starts a second host on the same installation with another configuration file (e.g. a baseline). */
     Veto startWith(Path configFile) {
-        Veto.Builder builder = Veto.builder().home(resolveHome(home)).configFile(configFile);
+        return builder(configFile).build();
+    }
+
+    /** A host on this installation with the command line's settings and the given configuration file, if any. */
+    private Veto.Builder builder(Path configFile) {
+        Veto.Builder builder = Veto.builder().home(resolveHome(home));
+        if (configFile != null) {
+            builder.configFile(configFile);
+        }
         settings.forEach(builder::setting);
-        return builder.build();
+        return builder;
     }
 
     /** Starts a host that reports its meters to {@code registry} (none: a private one). */
     Veto start(MeterRegistry registry) {
-        Veto.Builder builder = Veto.builder();
+        Veto.Builder builder = builder(config);
         if (registry != null) {
             builder.meterRegistry(registry);
         }
-        Path installation = resolveHome(home);
-        builder.home(installation);
-        if (config != null) {
-            builder.configFile(config);
-        }
-        settings.forEach(builder::setting);
         return builder.build();
     }
 

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -275,7 +274,7 @@ final class Deobfuscator {
     static MappedText readLeetspeak(String text, int[] origin, List<String> notes) {
         // a text with two or more certain leet words is written in leet: then a number glued to letters
         // ("573p", "5734l") is read too, which alone could be a resolution or a unit ("1080p", "4k")
-        boolean aggressive = countLeetWords(text, false) >= 2;
+        boolean aggressive = countLeetWords(text) >= 2;
         MappedText out = null;
         int words = 0;
         int i = 0;
@@ -310,13 +309,13 @@ final class Deobfuscator {
         return out;
     }
 
-    private static int countLeetWords(String text, boolean aggressive) {
+    private static int countLeetWords(String text) {
         int count = 0;
         int i = 0;
         while (i < text.length() && count < 2) {
             int start = i;
             i = wordEnd(text, i);
-            if (i > start && isLeet(text, start, i, aggressive)) {
+            if (i > start && isLeet(text, start, i, false)) {
                 count++;
             }
             i++;
@@ -649,23 +648,6 @@ final class Deobfuscator {
                     decoded.add(plain);
                     kinds.add("URL-encoded");
                 }
-            }
-        }
-    }
-
-    private interface Decoder {
-        String decode(String segment);
-    }
-
-    private static void collect(Pattern pattern, String text, Decoder decoder, String kind, List<int[]> spans,
-                                List<String> decoded, List<String> kinds) {
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            String plain = decoder.decode(matcher.group());
-            if (plain != null) {
-                spans.add(new int[] {matcher.start(), matcher.end()});
-                decoded.add(plain);
-                kinds.add(kind);
             }
         }
     }

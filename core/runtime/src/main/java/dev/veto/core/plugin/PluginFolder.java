@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Enumeration;
+import dev.veto.core.install.PluginDirectory;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -43,14 +44,8 @@ final class PluginFolder implements PluginRepository {
 
     @Override
     public List<Path> getPluginPaths() {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> isZip(p) || isJar(p))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .toList();
+        try {
+            return new PluginDirectory(directory).pluginFiles(); // the same listing `veto plugins verify` reads
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list plugins folder " + directory, e);
         }
