@@ -1,0 +1,62 @@
+package dev.veto.plugins.semantic;
+
+import dev.veto.spi.classifier.ClassificationInput;
+import dev.veto.spi.classifier.Classifier;
+import dev.veto.spi.signal.Signal;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Judges a text by meaning rather than wording: the sentence encoder's vector of each window goes through
+ * the trained head, and the window most likely to be unsafe speaks for the text. One signal at most — the
+ * most likely category, scored with the calibrated probability that the text is not safe. The score is one
+ * signal for the policy beside the lexical ones, not a decision on its own.
+ */
+final class SemanticClassifier implements Classifier {
+
+    private final SentenceEncoder encoder;
+    private final SemanticHead head;
+    private final SemanticSettings settings;
+
+    SemanticClassifier(SentenceEncoder encoder, SemanticHead head, SemanticSettings settings) {
+        this.encoder = encoder;
+        this.head = head;
+        this.settings = settings;
+    }
+
+    @Override
+    public List<Signal> classify(ClassificationInput input) throws Exception {
+        if (input.text().isBlank()) {
+            return List.of();
+        }
+        SemanticHead.Judgement worst = null;
+        for (String window : settings.windows().of(input.text())) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("semantic classification interrupted");
+            }
+            SemanticHead.Judgement judgement = head.judge(encoder.encode(window));
+            if (worst == null || judgement.unsafe() > worst.unsafe()) {
+                worst = judgement;
+            }
+        }
+        if (worst.unsafe() < settings.reportAbove()) {
+            return List.of();
+        }
+        String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%", worst.unsafe(),
+                worst.category(), 100 * worst.categoryShare());
+        return List.of(new Signal(worst.category(), worst.unsafe(), settings.confidence(), List.of(),
+                List.of(evidence), ""));
+    }
+
+    @Override
+    public Set<String> categories() {
+        return new LinkedHashSet<>(head.labels().subList(1, head.labels().size()));
+    }
+
+    @Override
+    public void close() throws Exception {
+        encoder.close();
+    }
+}

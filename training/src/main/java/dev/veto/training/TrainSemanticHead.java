@@ -1,0 +1,209 @@
+package dev.veto.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veto.plugins.semantic.SemanticHead;
+import dev.veto.plugins.semantic.SentenceEncoder;
+import dev.veto.plugins.semantic.TextWindows;
+import dev.veto.spi.signal.StandardCategory;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Trains the semantic classifier's head: reads the labelled sets, splits them by group into train,
+ * calibration and held-out parts, encodes every prompt with the plugin's own encoder, trains a multinomial
+ * logistic regression (safe + hazard categories) with Tribuo, calibrates the unsafe probability, reports
+ * the held-out results and writes the head the plugin ships.
+ */
+@Command(name = "train-semantic-head", mixinStandardHelpOptions = true,
+        description = "Trains the semantic classifier's head from labelled JSON Lines sets.")
+public final class TrainSemanticHead implements Callable<Integer> {
+
+    @Option(names = "--shared", required = true, description = "folder of the shared labelled sets (*.jsonl)")
+    Path shared;
+
+    @Option(names = "--own", required = true, description = "folder of the project's own examples (*.jsonl)")
+    Path own;
+
+    @Option(names = "--out", required = true, description = "where to write the head (JSON)")
+    Path out;
+
+    @Option(names = "--holdout", description = "folder to write the held-out rows to, one file per source, for veto eval")
+    Path holdout;
+
+    @Option(names = "--holdout-share", defaultValue = "0.2", description = "share of groups held out (default ${DEFAULT-VALUE})")
+    double holdoutShare;
+
+    @Option(names = "--calibration-share", defaultValue = "0.1", description = "share of groups for calibration (default ${DEFAULT-VALUE})")
+    double calibrationShare;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "SGD epochs (default ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "20261128", description = "seed of the split and of SGD (default ${DEFAULT-VALUE})")
+    long seed;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * Runs the training from the command line.
+     *
+     * @param args the options
+     */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TrainSemanticHead()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<LabelledRow> rows = new ArrayList<>(LabelledSets.read(shared));
+        rows.addAll(LabelledSets.read(own));
+        Map<Split.Part, List<LabelledRow>> parts = new Split(holdoutShare, calibrationShare, seed).apply(rows);
+        System.out.printf(Locale.ROOT, "%d rows: %d train, %d calibration, %d held out%n", rows.size(),
+                parts.get(Split.Part.TRAIN).size(), parts.get(Split.Part.CALIBRATION).size(),
+                parts.get(Split.Part.HOLDOUT).size());
+
+        Map<LabelledRow, float[]> vectors = encode(rows);
+        CategoryMap categories = CategoryMap.bundled(Arrays.stream(StandardCategory.values())
+                .map(StandardCategory::id).collect(Collectors.toSet()));
+        HeadTrainer trainer = new HeadTrainer(epochs, seed);
+
+        List<LabelledRow> train = parts.get(Split.Part.TRAIN);
+        Map<LabelledRow, Float> weights = Balance.weights(train);
+        List<HeadTrainer.Item> known = new ArrayList<>();
+        List<LabelledRow> unknown = new ArrayList<>();
+        for (LabelledRow row : train) {
+            Optional<String> label = row.unsafe() ? categories.categoryOf(row) : Optional.of(SemanticHead.SAFE);
+            label.ifPresentOrElse(l -> known.add(new HeadTrainer.Item(vectors.get(row), l, weights.get(row))),
+                    () -> unknown.add(row));
+        }
+        List<String> labels = labels(known);
+        SemanticHead first = trainer.train(known, labels, "");
+        // rows without a mappable category take the one the first head finds most likely among the harms
+        List<HeadTrainer.Item> all = new ArrayList<>(known);
+        for (LabelledRow row : unknown) {
+            all.add(new HeadTrainer.Item(vectors.get(row), first.judge(vectors.get(row)).category(), weights.get(row)));
+        }
+        SemanticHead uncalibrated = trainer.train(all, labels, "");
+
+        List<LabelledRow> calibration = parts.get(Split.Part.CALIBRATION);
+        Map<LabelledRow, Float> calibrationWeights = Balance.weights(calibration);
+        double[] scores = new double[calibration.size()];
+        boolean[] truth = new boolean[calibration.size()];
+        double[] w = new double[calibration.size()];
+        for (int i = 0; i < scores.length; i++) {
+            LabelledRow row = calibration.get(i);
+            scores[i] = uncalibrated.judge(vectors.get(row)).unsafe();
+            truth[i] = row.unsafe();
+            w[i] = calibrationWeights.get(row);
+        }
+        PlattCalibration.Fit fit = PlattCalibration.fit(scores, truth, w);
+        String description = String.format(Locale.ROOT,
+                "all-MiniLM-L6-v2 (quantized, mean pooling) + multinomial logistic regression (Tribuo LinearSGD, "
+                        + "AdaGrad, %d epochs, seed %d) on %d rows of %s; Platt-calibrated on %d rows; "
+                        + "trained by ./mvnw -q -pl training exec:java",
+                epochs, seed, all.size(), sources(train), calibration.size());
+        SemanticHead head = new SemanticHead(uncalibrated.labels(), uncalibrated.weights(), uncalibrated.bias(),
+                fit.slope(), fit.intercept(), description);
+        write(head, out);
+        System.out.printf(Locale.ROOT, "calibration: slope %.3f, intercept %.3f; head written to %s%n",
+                fit.slope(), fit.intercept(), out);
+
+        List<LabelledRow> held = parts.get(Split.Part.HOLDOUT);
+        System.out.print(HoldoutReport.of(held, row -> head.judge(vectors.get(row)).unsafe()));
+        if (holdout != null) {
+            writeHoldout(held, holdout);
+        }
+        return 0;
+    }
+
+    private static Map<LabelledRow, float[]> encode(List<LabelledRow> rows) throws Exception {
+        Map<LabelledRow, float[]> vectors = new HashMap<>();
+        TextWindows windows = new TextWindows(1000, 1);
+        long start = System.nanoTime();
+        try (SentenceEncoder encoder = new SentenceEncoder(256, Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+            for (LabelledRow row : rows) {
+                vectors.put(row, encoder.encode(windows.of(row.prompt()).get(0)));
+                if (vectors.size() % 1000 == 0) {
+                    System.out.printf(Locale.ROOT, "encoded %d of %d (%.1f ms each)%n", vectors.size(), rows.size(),
+                            (System.nanoTime() - start) / 1e6 / vectors.size());
+                }
+            }
+        }
+        return vectors;
+    }
+
+    private static List<String> labels(List<HeadTrainer.Item> items) {
+        TreeSet<String> categories = items.stream().map(HeadTrainer.Item::label)
+                .filter(l -> !l.equals(SemanticHead.SAFE)).collect(Collectors.toCollection(TreeSet::new));
+        List<String> labels = new ArrayList<>();
+        labels.add(SemanticHead.SAFE);
+        labels.addAll(categories);
+        return labels;
+    }
+
+    private static String sources(List<LabelledRow> rows) {
+        Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(LabelledRow::source, TreeMap::new,
+                Collectors.counting()));
+        return counts.toString();
+    }
+
+    private void write(SemanticHead head, Path file) throws IOException {
+        ObjectNode root = json.createObjectNode();
+        root.put("format", SemanticHead.FORMAT);
+        root.put("description", head.description());
+        ArrayNode labels = root.putArray("labels");
+        head.labels().forEach(labels::add);
+        root.putObject("calibration").put("slope", head.slope()).put("intercept", head.intercept());
+        ArrayNode bias = root.putArray("bias");
+        for (float b : head.bias()) {
+            bias.add(b);
+        }
+        ArrayNode weights = root.putArray("weights");
+        for (float[] row : head.weights()) {
+            ArrayNode values = weights.addArray();
+            for (float v : row) {
+                values.add(v);
+            }
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        json.writeValue(file.toFile(), root);
+    }
+
+    private void writeHoldout(List<LabelledRow> rows, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Map<String, List<LabelledRow>> bySource = rows.stream().collect(Collectors.groupingBy(LabelledRow::source,
+                LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<LabelledRow>> entry : bySource.entrySet()) {
+            try (BufferedWriter writer = Files.newBufferedWriter(folder.resolve(entry.getKey() + ".jsonl"), StandardCharsets.UTF_8)) {
+                for (LabelledRow row : entry.getValue()) {
+                    ObjectNode node = json.createObjectNode().put("id", row.id()).put("prompt", row.prompt())
+                            .put("label", row.unsafe() ? "unsafe" : "safe").put("category", row.category())
+                            .put("lang", row.lang()).put("source", row.source());
+                    writer.write(json.writeValueAsString(node));
+                    writer.newLine();
+                }
+            }
+        }
+        System.out.println("held-out rows written to " + folder + " (veto eval --data " + folder + "/*.jsonl)");
+    }
+}
