@@ -1,0 +1,46 @@
+package dev.veto.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.veto.plugins.semantic.SemanticHead;
+import dev.veto.plugins.semantic.SentenceEncoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The weights taken out of Tribuo's model reproduce what the model learned, label for label. */
+class HeadTrainerTest {
+
+    @Test
+    void learnsSeparableClustersAndExportsThemFaithfully() {
+        Random random = new Random(7);
+        List<HeadTrainer.Item> items = new ArrayList<>();
+        String[] labels = {"safe", "hate", "violent-crimes"};
+        for (int i = 0; i < 600; i++) {
+            int k = i % 3;
+            items.add(new HeadTrainer.Item(clusterPoint(k, random), labels[k], 1f));
+        }
+        SemanticHead head = new HeadTrainer(10, 1).train(items, List.of(labels), "test");
+        assertThat(head.labels()).containsExactly(labels);
+        for (int k = 0; k < 3; k++) {
+            SemanticHead.Judgement judgement = head.judge(clusterPoint(k, random));
+            if (k == 0) {
+                assertThat(judgement.unsafe()).isLessThan(0.2);
+            } else {
+                assertThat(judgement.unsafe()).isGreaterThan(0.8);
+                assertThat(judgement.category()).isEqualTo(labels[k]);
+            }
+        }
+    }
+
+    /** Cluster k sits around the unit vector of dimension 10 * k, with some noise. */
+    private static float[] clusterPoint(int k, Random random) {
+        float[] v = new float[SentenceEncoder.DIMENSIONS];
+        for (int d = 0; d < v.length; d++) {
+            v[d] = (float) (random.nextGaussian() * 0.05);
+        }
+        v[10 * k] += 1;
+        return v;
+    }
+}
