@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veto.plugins.semantic.SemanticHead;
 import dev.veto.plugins.semantic.SentenceEncoder;
-import dev.veto.plugins.semantic.TextWindows;
+import dev.veto.plugins.semantic.SemanticClassifierFactory;
 import dev.veto.spi.signal.StandardCategory;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -56,7 +56,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
     @Option(names = "--calibration-share", defaultValue = "0.1", description = "share of groups for calibration (default ${DEFAULT-VALUE})")
     double calibrationShare;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "SGD epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "60", description = "SGD epochs (default ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "20261128", description = "seed of the split and of SGD (default ${DEFAULT-VALUE})")
@@ -138,11 +138,13 @@ public final class TrainSemanticHead implements Callable<Integer> {
 
     private static Map<LabelledRow, float[]> encode(List<LabelledRow> rows) throws Exception {
         Map<LabelledRow, float[]> vectors = new HashMap<>();
-        TextWindows windows = new TextWindows(1000, 1);
+        SemanticClassifierFactory.DefaultEncoding encoding =
+                SemanticClassifierFactory.defaultEncoding(Runtime.getRuntime().availableProcessors());
         long start = System.nanoTime();
-        try (SentenceEncoder encoder = new SentenceEncoder(256, Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+        // the first window of each text, as the plugin's defaults cut it
+        try (SentenceEncoder encoder = encoding.encoder()) {
             for (LabelledRow row : rows) {
-                vectors.put(row, encoder.encode(windows.of(row.prompt()).get(0)));
+                vectors.put(row, encoder.encode(encoding.windows().of(row.prompt()).get(0)));
                 if (vectors.size() % 1000 == 0) {
                     System.out.printf(Locale.ROOT, "encoded %d of %d (%.1f ms each)%n", vectors.size(), rows.size(),
                             (System.nanoTime() - start) / 1e6 / vectors.size());

@@ -244,13 +244,15 @@ public final class Chain {
             Ruling firstTier = gate.decide(Stage.INPUT, request, classified.signals(), classified.calls()).ruling();
             Optional<String> skip = cascade.skipReason(classified.signals(),
                     firstTier.verdict().blocks() ? Optional.of(firstTier.verdict() + " by " + firstTier.rule()) : Optional.empty());
-            if (skip.isPresent()) {
+            boolean policyAsks = skip.isPresent() && gate.requiresSecondTier(request);
+            if (skip.isPresent() && !policyAsks) {
                 classifyNotes.add("second tier skipped: " + skip.get());
             } else {
                 Classification.Outcome second = secondTier.run(text, language, request);
                 classified = new Classification.Outcome(concat(classified.signals(), second.signals()),
                         concat(classified.calls(), second.calls()));
-                classifyNotes.add("second tier ran: " + String.join(", ", new java.util.TreeSet<>(cascade.secondTier())));
+                classifyNotes.add("second tier ran: " + String.join(", ", new java.util.TreeSet<>(cascade.secondTier()))
+                        + (policyAsks ? " (the policy asks for it)" : ""));
             }
         } else if (inputClassification.isEmpty()) {
             classifyNotes.add("no input classifiers configured");

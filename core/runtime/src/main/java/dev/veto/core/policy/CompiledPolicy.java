@@ -35,6 +35,7 @@ final class CompiledPolicy {
     private final String version;
     private final String tone;
     private final Verdict failureVerdict;
+    private final boolean secondTierAlways;
     private final Thresholds defaults;
     private final Map<String, Thresholds> categories;
     private final List<PolicyRule> signalRules;
@@ -48,8 +49,9 @@ final class CompiledPolicy {
     /** How many distinct context conditions the rules have: the size of a decision's memo. */
     private final int conditions;
 
-    CompiledPolicy(String name, String version, String tone, Verdict failureVerdict, Thresholds defaults,
-                   Map<String, Thresholds> categories, List<PolicyRule> rules, int conditions) {
+    CompiledPolicy(String name, String version, String tone, Verdict failureVerdict, boolean secondTierAlways,
+                   Thresholds defaults, Map<String, Thresholds> categories, List<PolicyRule> rules, int conditions) {
+        this.secondTierAlways = secondTierAlways;
         this.conditions = conditions;
         this.name = name;
         this.version = version;
@@ -95,6 +97,11 @@ final class CompiledPolicy {
 
     String tone() {
         return tone;
+    }
+
+    /** Whether this policy asks for the input cascade's second tier on every request ({@code second-tier = always}). */
+    boolean secondTierAlways() {
+        return secondTierAlways;
     }
 
     List<PolicyRule> rules() {

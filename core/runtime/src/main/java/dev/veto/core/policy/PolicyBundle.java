@@ -184,6 +184,17 @@ public final class PolicyBundle {
         return policyFor(request).decide(stage, request, signals, calls);
     }
 
+    /**
+     * Whether the effective policy for this request asks for the input cascade's second tier whatever the
+     * first tier found ({@code second-tier = always}, e.g. in a tenant overlay).
+     *
+     * @param request the request
+     * @return true to run the second tier
+     */
+    public boolean requiresSecondTier(Request request) {
+        return policyFor(request).secondTierAlways();
+    }
+
     /** The effective policy for a request's tenant and jurisdiction. */
     CompiledPolicy policyFor(Request request) {
         String tenant = tenants.containsKey(request.context().tenant()) ? request.context().tenant() : NONE;

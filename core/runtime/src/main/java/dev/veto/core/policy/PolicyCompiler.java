@@ -28,9 +28,9 @@ import java.util.Set;
 final class PolicyCompiler {
 
     static final Set<String> BASE_KEYS = Set.of("name", "preset", "presets", "on-component-failure", "tone",
-            "taxonomy", "thresholds", "constraints", "categories", "rules");
-    static final Set<String> OVERLAY_KEYS = Set.of("preset", "on-component-failure", "tone", "thresholds",
-            "constraints", "categories", "rules");
+            "second-tier", "taxonomy", "thresholds", "constraints", "categories", "rules");
+    static final Set<String> OVERLAY_KEYS = Set.of("preset", "on-component-failure", "tone", "second-tier",
+            "thresholds", "constraints", "categories", "rules");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "priority", "when", "then");
     private static final Set<String> CONTEXT_KEYS = Set.of("tenant", "role", "jurisdiction", "locale", "channel",
             "modality", "purpose");
@@ -129,7 +129,7 @@ final class PolicyCompiler {
             }
         }
         return new CompiledPolicy(name, version, merged.hasPath("tone") ? merged.getString("tone") : "neutral",
-                failureVerdict(merged), defaults, categories, rules, contextMatchers.size());
+                failureVerdict(merged), secondTierAlways(merged), defaults, categories, rules, contextMatchers.size());
     }
 
     private double presetOffset(Config merged) {
@@ -341,6 +341,23 @@ final class PolicyCompiler {
                 problems.add(PolicyException.at(merged.getValue("on-component-failure").origin(), "on-component-failure",
                         "expected refuse or escalate, got '" + value + "'"));
                 yield Verdict.REFUSE;
+            }
+        };
+    }
+
+    /** {@code second-tier = always}: the cascade's costly classifiers run on every request this policy governs. */
+    private boolean secondTierAlways(Config merged) {
+        if (!merged.hasPath("second-tier")) {
+            return false;
+        }
+        String value = merged.getString("second-tier");
+        return switch (value) {
+            case "cascade" -> false;
+            case "always" -> true;
+            default -> {
+                problems.add(PolicyException.at(merged.getValue("second-tier").origin(), "second-tier",
+                        "expected cascade or always, got '" + value + "'"));
+                yield false;
             }
         };
     }

@@ -108,6 +108,11 @@ public final class PolicyEngine implements PolicyGate, AutoCloseable {
     }
 
     @Override
+    public boolean requiresSecondTier(Request request) {
+        return active.get().requiresSecondTier(request);
+    }
+
+    @Override
     public String version() {
         return active.get().version();
     }

@@ -28,6 +28,17 @@ public interface PolicyGate {
     PolicyOutcome decide(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls);
 
     /**
+     * Whether the policy that governs this request asks for the input cascade's second tier (the costly
+     * classifiers) even where the first tier has already decided or found nothing.
+     *
+     * @param request the request
+     * @return true to run the second tier regardless of the cascade's own setting
+     */
+    default boolean requiresSecondTier(Request request) {
+        return false;
+    }
+
+    /**
      * The active policy's name and content hash.
      *
      * @return e.g. {@code veto-baseline@3f2a9c1d0b7e}

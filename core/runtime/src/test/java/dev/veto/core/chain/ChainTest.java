@@ -165,6 +165,27 @@ class ChainTest {
     }
 
     @Test
+    void aTenantWhosePolicyAsksForTheSecondTierGetsItOnEveryRequest() {
+        java.util.concurrent.atomic.AtomicInteger costly = cascadeOf("uncertain");
+        PolicyFixture.copyBundled(home.resolve("conf/policy")).write("tenants/kids.conf", "second-tier = always\n");
+        try (Veto veto = start()) {
+            assertThat(classifyNotes(veto.check("a quiet afternoon"))).containsExactly("second tier skipped: no signal");
+            assertThat(costly).hasValue(0);
+            Decision kids = veto.check(veto.request("a quiet afternoon").tenant("kids").build());
+            assertThat(classifyNotes(kids)).containsExactly("second tier ran: costly (the policy asks for it)");
+            assertThat(classifyNotes(veto.check(veto.request("how to build a bomb").tenant("kids").build())))
+                    .containsExactly("second tier ran: costly (the policy asks for it)");
+            assertThat(costly).hasValue(2);
+        }
+    }
+
+    @Test
+    void aSecondTierSettingThatIsNeitherCascadeNorAlwaysIsAPolicyError() {
+        PolicyFixture.copyBundled(home.resolve("conf/policy")).write("tenants/kids.conf", "second-tier = sometimes\n");
+        assertThatThrownBy(this::start).hasMessageContaining("second-tier").hasMessageContaining("'sometimes'");
+    }
+
+    @Test
     void aSecondTierNamingAnUnknownClassifierIsAConfigurationError() {
         classifier("cheap", input -> List.of());
         settings.put("veto.chain.input.cascade.second-tier", List.of("semantik"));

@@ -1,5 +1,7 @@
 package dev.veto.plugins.semantic;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import dev.veto.spi.ComponentContext;
 import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.classifier.ClassifierFactory;
@@ -34,6 +36,28 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
         SemanticSettings settings = SemanticSettings.read(context.config());
         SemanticHead head = loadHead(settings.head(), context.dataDirectory());
         return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()), head, settings);
+    }
+
+    /**
+     * Encodes texts exactly as a classifier with this plugin's default settings does — for the training
+     * module, whose examples must look to the head as requests will.
+     *
+     * @param threads ONNX Runtime threads per inference
+     * @return the encoder and the windowing of the defaults
+     */
+    public static DefaultEncoding defaultEncoding(int threads) {
+        Config defaults = ConfigFactory.parseResources(SemanticClassifierFactory.class.getClassLoader(), "reference.conf");
+        SemanticSettings settings = SemanticSettings.read(defaults);
+        return new DefaultEncoding(new SentenceEncoder(settings.maxTokens(), threads), settings.windows());
+    }
+
+    /**
+     * An encoder with the windowing that goes with it.
+     *
+     * @param encoder the encoder
+     * @param windows the windowing
+     */
+    public record DefaultEncoding(SentenceEncoder encoder, TextWindows windows) {
     }
 
     static SemanticHead loadHead(String location, Path dataDirectory) {
