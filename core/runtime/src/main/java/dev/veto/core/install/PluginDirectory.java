@@ -92,9 +92,11 @@ public final class PluginDirectory {
                         + "--replace to overwrite it");
             }
         }
-        Path partial = directory.resolve("." + target.getFileName() + ".partial");
+        Path partial = null;
         try {
             Files.createDirectories(directory);
+            // a name of its own: two installs of the same file at once must not write into one partial copy
+            partial = Files.createTempFile(directory, "." + target.getFileName() + ".", ".partial");
             Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
             String copied = PluginFile.sha256(partial);
             if (!copied.equals(candidate.sha256())) {
@@ -110,7 +112,9 @@ public final class PluginDirectory {
             throw new PluginFileException(source, "cannot be copied into " + directory + ": " + e.getMessage(), e);
         } finally {
             try {
-                Files.deleteIfExists(partial);
+                if (partial != null) {
+                    Files.deleteIfExists(partial);
+                }
             } catch (IOException ignored) {
                 // a leftover hidden file is ignored by the host and overwritten by the next install
             }
@@ -223,7 +227,7 @@ public final class PluginDirectory {
         Files.createDirectories(directory);
         StringBuilder text = new StringBuilder("# Plugins the host does not start (veto plugins disable|enable ID).\n");
         ids.forEach(id -> text.append(id).append('\n'));
-        Path partial = directory.resolve("." + DISABLED_FILE + ".partial");
+        Path partial = Files.createTempFile(directory, "." + DISABLED_FILE + ".", ".partial");
         Files.writeString(partial, text, StandardCharsets.UTF_8);
         move(partial, directory.resolve(DISABLED_FILE));
     }

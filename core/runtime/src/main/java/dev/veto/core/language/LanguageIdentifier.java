@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -121,7 +122,8 @@ public final class LanguageIdentifier {
         }
         String sample = text.substring(0, cut);
         String byScript = singleLanguageScript(sample);
-        if (byScript != null && candidates.contains(byScript)) {
+        if (byScript != null && candidates.contains(byScript)
+                && SAME_SCRIPT.getOrDefault(byScript, Set.of()).stream().noneMatch(candidates::contains)) {
             return new Identified(byScript, 1.0); // a script only one candidate is written in needs no model
         }
         SortedMap<Language, Double> confidences = detector.computeLanguageConfidenceValues(sample);
@@ -139,6 +141,9 @@ public final class LanguageIdentifier {
         }
         return new Identified(best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), best.getValue());
     }
+
+    /** Other languages Lingua knows that share the shortcut's script: with one of them a candidate, the model decides. */
+    private static final Map<String, Set<String>> SAME_SCRIPT = Map.of("ar", Set.of("fa", "ur"));
 
     /**
      * The language of a text whose letters are mostly of a script that, among the usual candidates, one

@@ -62,6 +62,28 @@ class PluginDirectoryTest {
     }
 
     @Test
+    void concurrentInstallsOfOneFileEachWriteTheirOwnPartialCopy() throws Exception {
+        PluginDirectory folder = new PluginDirectory(home.resolve("plugins"));
+        Path zip = build("acme", "1.0.0", ">=1.0.0", "acme-1.0.0");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<PluginFile>> installs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                installs.add(pool.submit(() -> folder.install(zip, true)));
+            }
+            for (java.util.concurrent.Future<PluginFile> install : installs) {
+                assertThat(install.get().sha256()).isEqualTo(PluginFile.sha256(zip));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(PluginFile.sha256(home.resolve("plugins/acme-1.0.0.zip"))).isEqualTo(PluginFile.sha256(zip));
+        try (var files = Files.list(folder.directory())) {
+            assertThat(files).noneMatch(p -> p.getFileName().toString().endsWith(".partial"));
+        }
+    }
+
+    @Test
     void refusesAPluginBuiltForAnotherSpi() throws Exception {
         PluginDirectory folder = new PluginDirectory(home.resolve("plugins"));
         assertThatThrownBy(() -> folder.install(build("future", "3.0.0", ">=2.0.0", "future"), false))

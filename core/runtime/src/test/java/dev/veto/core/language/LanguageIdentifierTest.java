@@ -36,6 +36,15 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void withPersianAmongTheCandidatesArabicScriptIsLeftToTheModel() {
+        Config withPersian = ConfigFactory.parseMap(Map.of("veto.language.candidates", List.of("en", "ar", "fa")))
+                .withFallback(DEFAULTS);
+        LanguageIdentifier identifier = new LanguageIdentifier(withPersian);
+        assertThat(identifier.identify("چگونه می‌توانم نان خانگی بپزم؟ دستور پخت ساده‌ای می‌خواهم").language()).isEqualTo("fa");
+        assertThat(identifier.identify("كيف أوقف عملية بايثون معلقة؟").language()).isEqualTo("ar");
+    }
+
+    @Test
     void whatCannotBeToldStaysUndetermined() {
         assertThat(IDENTIFIER.identify("").language()).isEqualTo("und");
         assertThat(IDENTIFIER.identify("   ").language()).isEqualTo("und");

@@ -73,6 +73,12 @@ final class Checksums {
     }
 
     /** An IBAN: a known country's length and the ISO 7064 mod-97 check. */
+    /** The length of an IBAN of this country, or 0 for a country without IBANs. */
+    static int ibanLength(String country) {
+        Integer length = IBAN_LENGTHS.get(country);
+        return length == null ? 0 : length;
+    }
+
     static boolean iban(String compact) {
         Integer length = IBAN_LENGTHS.get(compact.substring(0, 2));
         if (length == null || compact.length() < length) {

@@ -3,6 +3,7 @@ package dev.veto.plugins.pii;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,14 +14,23 @@ import java.util.regex.Pattern;
  */
 final class Detectors {
 
-    /** A regular expression with a validator of what it matched. */
-    record PatternDetector(PiiKind kind, Pattern pattern, Predicate<String> valid) {
+    /**
+     * A regular expression with a validator of what it matched, and how much of a valid match the finding
+     * covers (all of it, unless the format fixes a length the pattern cannot).
+     */
+    record PatternDetector(PiiKind kind, Pattern pattern, Predicate<String> valid, ToIntFunction<String> extent) {
+
+        PatternDetector(PiiKind kind, Pattern pattern, Predicate<String> valid) {
+            this(kind, pattern, valid, String::length);
+        }
+
         void find(String text, List<Finding> out) {
             Matcher matcher = pattern.matcher(text);
             while (matcher.find()) {
                 int group = matcher.groupCount() >= 1 && matcher.group(1) != null ? 1 : 0;
-                if (valid.test(matcher.group(group))) {
-                    out.add(new Finding(kind, matcher.start(group), matcher.end(group)));
+                String candidate = matcher.group(group);
+                if (valid.test(candidate)) {
+                    out.add(new Finding(kind, matcher.start(group), matcher.start(group) + extent.applyAsInt(candidate)));
                 }
             }
         }
@@ -39,7 +49,19 @@ final class Detectors {
 
     static final PatternDetector IBAN = new PatternDetector(PiiKind.IBAN, Pattern.compile(
             "\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"),
-            candidate -> Checksums.iban(candidate.replace(" ", "")));
+            candidate -> Checksums.iban(candidate.replace(" ", "")), Detectors::ibanExtent);
+
+    /** An IBAN's country fixes its length: a group after it (a year, an amount) is not part of the finding. */
+    private static int ibanExtent(String candidate) {
+        int length = Checksums.ibanLength(candidate.substring(0, 2));
+        int seen = 0;
+        for (int i = 0; i < candidate.length(); i++) {
+            if (candidate.charAt(i) != ' ' && ++seen == length) {
+                return i + 1;
+            }
+        }
+        return candidate.length();
+    }
 
     /** US SSN, UK NINO, Spanish DNI/NIE, Italian codice fiscale, Chinese resident ID, Korean RRN. */
     static final List<PatternDetector> NATIONAL_IDS = List.of(

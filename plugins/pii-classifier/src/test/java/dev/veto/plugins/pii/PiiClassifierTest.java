@@ -10,6 +10,7 @@ import dev.veto.spi.signal.Signal;
 import dev.veto.testkit.Requests;
 import dev.veto.testkit.TestComponentContext;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class PiiClassifierTest {
     private static PiiClassifier classifier(Map<String, Object> settings) {
         try {
             return (PiiClassifier) new PiiClassifierFactory().create(TestComponentContext.of(PiiClassifierFactory.class,
-                    ConfigFactory.parseMap(settings), Files.createTempDirectory("pii-test")));
+                    ConfigFactory.parseMap(settings), Files.createDirectories(Path.of("target", "classifier-data"))));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -37,6 +38,7 @@ class PiiClassifierTest {
             "payment-card|card 4111 1111 1111 1111 exp 12/29|4111 1111 1111 1111",
             "payment-card|amex 3782-822463-10005 please|3782-822463-10005",
             "iban|IBAN DE89 3704 0044 0532 0130 00 thanks|DE89 3704 0044 0532 0130 00",
+            "iban|pay ES91 2100 0418 4502 0005 1332 2026 by Friday|ES91 2100 0418 4502 0005 1332",
             "national-id|my SSN is 536-22-1234|536-22-1234",
             "national-id|NI number AB 12 34 56 C on the form|AB 12 34 56 C",
             "national-id|DNI 12345678Z|12345678Z",

@@ -12,6 +12,7 @@ import dev.veto.testkit.Requests;
 import dev.veto.testkit.TestComponentContext;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class PromptAttackClassifierTest {
     private static Classifier classifier(Map<String, Object> settings) {
         try {
             return new PromptAttackClassifierFactory().create(TestComponentContext.of(PromptAttackClassifierFactory.class,
-                    ConfigFactory.parseMap(settings), Files.createTempDirectory("attack-test")));
+                    ConfigFactory.parseMap(settings), Files.createDirectories(Path.of("target", "classifier-data"))));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
