@@ -116,12 +116,12 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void print(EvalSummary summary, PrintWriter stdout) {
-        String row = "%-28s %8s %9s %8s %13s%n";
-        stdout.printf(row, "SET", "UNSAFE", "CAUGHT", "SAFE", "OVER-REFUSED");
+        String row = "%-28s %8s %9s %8s %13s %12s%n";
+        stdout.printf(row, "SET", "UNSAFE", "CAUGHT", "SAFE", "OVER-REFUSED", "CONSTRAINED");
         summary.bySource().forEach((source, r) -> stdout.printf(row, source, r.unsafe(), pct(r.catchRate()), r.safe(),
-                pct(r.overRefusalRate())));
+                pct(r.overRefusalRate()), pct(r.constrainedRate())));
         Rates t = summary.totals();
-        stdout.printf(row, "all", t.unsafe(), pct(t.catchRate()), t.safe(), pct(t.overRefusalRate()));
+        stdout.printf(row, "all", t.unsafe(), pct(t.catchRate()), t.safe(), pct(t.overRefusalRate()), pct(t.constrainedRate()));
         stdout.printf("Latency: p50 %d µs, p99 %d µs%n", summary.latencyMicros().getOrDefault("p50", 0L),
                 summary.latencyMicros().getOrDefault("p99", 0L));
         if (summary.robustness() != null) {

@@ -69,7 +69,7 @@ public record EvalSummary(String configuration, @JsonProperty("policy_version") 
     /** Counts outcomes by a key, keys in order. */
     static Map<String, Rates> by(List<Outcome> outcomes, Function<Outcome, String> key) {
         Map<String, Rates> rates = new TreeMap<>();
-        outcomes.forEach(o -> rates.merge(key.apply(o), Rates.EMPTY.plus(o), (a, b) -> merge(a, b)));
+        outcomes.forEach(o -> rates.merge(key.apply(o), Rates.EMPTY.plus(o), Rates::plus));
         return rates;
     }
 
@@ -95,8 +95,4 @@ public record EvalSummary(String configuration, @JsonProperty("policy_version") 
         return percentiles;
     }
 
-    private static Rates merge(Rates a, Rates b) {
-        return new Rates(a.unsafe() + b.unsafe(), a.caught() + b.caught(), a.safe() + b.safe(),
-                a.overRefused() + b.overRefused(), a.errors() + b.errors());
-    }
 }

@@ -37,6 +37,8 @@ final class HtmlReport {
         html.append("<div class=\"kpis\">");
         kpi(html, "unsafe caught", percent(totals.catchRate()), totals.caught() + " of " + totals.unsafe());
         kpi(html, "safe over-refused", percent(totals.overRefusalRate()), totals.overRefused() + " of " + totals.safe());
+        kpi(html, "safe constrained", percent(totals.constrainedRate()), totals.constrained() + " of " + totals.safe()
+                + " answered under constraints");
         kpi(html, "median check", summary.latencyMicros().getOrDefault("p50", 0L) + " µs",
                 "p99 " + summary.latencyMicros().getOrDefault("p99", 0L) + " µs");
         if (totals.errors() > 0) {

@@ -23,6 +23,11 @@ public record Outcome(LabelledPrompt prompt, String verdict, List<String> catego
         return !prompt.unsafe() && (verdict.equals("REFUSE") || verdict.equals("ESCALATE"));
     }
 
+    /** Safe, and answered only under constraints. */
+    public boolean constrainedSafe() {
+        return !prompt.unsafe() && verdict.equals("CONSTRAIN");
+    }
+
     /** The check failed (for example, the text was longer than the host accepts). */
     public boolean isError() {
         return verdict.equals("ERROR");

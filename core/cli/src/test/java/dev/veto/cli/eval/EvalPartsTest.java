@@ -76,7 +76,8 @@ class EvalPartsTest {
                 .containsExactly("newly-caught", "newly-missed", "newly-over-refused", "newly-helped");
         EvalSummary summary = Evaluation.summarize("candidate.conf", "p@1", current, List.of(),
                 Evaluation.compare("baseline.conf", baseline, differences), List.of());
-        assertThat(summary.totals()).isEqualTo(new Rates(2, 1, 2, 1, 0));
+        assertThat(summary.totals()).isEqualTo(new Rates(2, 1, 2, 1, 1, 0));
+        assertThat(summary.totals().constrainedRate()).isEqualTo(0.5); // a safe prompt answered only under constraints
         assertThat(summary.totals().catchRate()).isEqualTo(0.5);
         assertThat(summary.byLanguage().get("de").catchRate()).isEqualTo(0.0);
         assertThat(summary.latencyMicros()).containsEntry("p50", 200L).containsEntry("max", 400L);
