@@ -32,7 +32,11 @@ final class SemanticClassifier implements Classifier {
             return List.of();
         }
         SemanticHead.Judgement worst = null;
-        for (String window : settings.windows().of(input.text())) {
+        String readable = EncodedRuns.strip(input.text());
+        if (readable.isBlank()) {
+            return List.of();
+        }
+        for (String window : settings.windows().of(readable)) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("semantic classification interrupted");
             }
