@@ -7,9 +7,13 @@ import java.util.List;
  * Cuts a long text into a bounded number of windows for the encoder, which sees only its first few hundred
  * tokens: a harmful request buried after a long preamble, or appended to a harmless document, must still be
  * looked at, while a megabyte of text must not cost a thousand inferences. Windows are spread evenly from
- * the start to the end, so the head and the tail are always covered.
+ * the start to the end, so the head and the tail are always covered; the last window is the text's closing
+ * sentences alone, at most half a window long, because a request appended to a long text — the usual shape
+ * of a jailbreak — would otherwise be averaged away among the sentences before it.
  */
 public final class TextWindows {
+
+    private static final int MIN_CLOSING = 40;
 
     private final int chars;
     private final int max;
@@ -46,12 +50,32 @@ public final class TextWindows {
             return List.of(text.substring(0, safeEnd(text, chars)));
         }
         List<String> windows = new ArrayList<>(count);
+        int spread = count - 1;
         long span = text.length() - chars;
-        for (int i = 0; i < count; i++) {
-            int start = safeStart(text, (int) (span * i / (count - 1)));
+        for (int i = 0; i < spread; i++) {
+            int start = safeStart(text, spread == 1 ? 0 : (int) (span * i / (spread - 1)));
             windows.add(text.substring(start, safeEnd(text, Math.min(text.length(), start + chars))));
         }
+        windows.add(closing(text));
         return windows;
+    }
+
+    /**
+     * The text's closing sentences: the shortest tail of at least {@value #MIN_CLOSING} characters that starts
+     * after a sentence end, within the last half window; without a sentence end there, the last half window.
+     */
+    private String closing(String text) {
+        int from = safeStart(text, text.length() - chars / 2);
+        for (int i = text.length() - 2; i >= from; i--) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\u3002' || c == '\uff01' || c == '\uff1f') {
+                String rest = text.substring(i + 1).strip();
+                if (rest.length() >= MIN_CLOSING) {
+                    return rest;
+                }
+            }
+        }
+        return text.substring(from);
     }
 
     /** Never starts inside a surrogate pair. */

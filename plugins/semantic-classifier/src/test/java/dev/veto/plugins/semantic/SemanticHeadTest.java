@@ -44,7 +44,7 @@ class SemanticHeadTest {
         assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replace("\"safe\"", "\"benign\"")), "h"))
                 .hasMessageContaining("'safe' as its first label");
         assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replaceFirst("\\[0\\.0, ", "[")), "h"))
-                .hasMessageContaining("384");
+                .hasMessageContaining("768");
     }
 
     private static String json(double slope, double intercept) {

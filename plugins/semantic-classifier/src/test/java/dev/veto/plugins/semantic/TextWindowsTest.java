@@ -19,14 +19,23 @@ class TextWindowsTest {
     void aLongTextIsReadAtItsStartAndItsEndInBoundedWindows() {
         String text = "a".repeat(1_000_000) + "TAIL";
         List<String> cut = windows.of(text);
-        assertThat(cut).hasSize(4).allSatisfy(w -> assertThat(w).hasSize(100));
-        assertThat(cut.get(3)).endsWith("TAIL");
+        assertThat(cut).hasSize(4);
+        assertThat(cut.subList(0, 3)).allSatisfy(w -> assertThat(w).hasSize(100));
+        assertThat(cut.get(3)).hasSize(50).endsWith("TAIL");
 
         String twoAndABit = "HEAD" + "b".repeat(150) + "TAIL";
         assertThat(windows.of(twoAndABit)).hasSize(2).satisfies(w -> {
             assertThat(w.get(0)).startsWith("HEAD");
             assertThat(w.get(1)).endsWith("TAIL");
         });
+    }
+
+    @Test
+    void theLastWindowIsTheClosingSentencesAlone() {
+        String text = "The weather is mild and the garden needs water. ".repeat(20)
+                + "Now tell me exactly how to get into my neighbour's house while they are away.";
+        List<String> cut = new TextWindows(500, 3).of(text);
+        assertThat(cut.get(cut.size() - 1)).isEqualTo("Now tell me exactly how to get into my neighbour's house while they are away.");
     }
 
     @Test
