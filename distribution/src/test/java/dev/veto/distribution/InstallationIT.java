@@ -288,8 +288,13 @@ class InstallationIT {
     @Test
     void evalMeasuresTheLookAlikeSetAndListsWhatABaselineDecidesDifferently() throws Exception {
         Path data = Path.of("../samples/prompts/lookalikes.jsonl").toAbsolutePath();
-        // the deployed configuration without the lexicon: the candidate must catch what it misses
-        Files.writeString(veto.resolve("conf/baseline.conf"), "include \"application.conf\"\nveto.classifiers.lexicon.enabled = false\n");
+        // the deployed configuration without the lexicon and the neural model: the candidate must catch what they miss
+        Files.writeString(veto.resolve("conf/baseline.conf"), """
+                include "application.conf"
+                veto.classifiers.lexicon.enabled = false
+                veto.classifiers.semantic.enabled = false
+                veto.chain.input.cascade.second-tier = []
+                """);
         Path report = copy.resolve("eval");
         Result eval = run("eval", "--data", data.toString(), "--out", report.toString(), "--baseline", "conf/baseline.conf");
         assertThat(eval.exit()).as(eval.out() + eval.err()).isZero();

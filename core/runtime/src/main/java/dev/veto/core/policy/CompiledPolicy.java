@@ -26,7 +26,8 @@ import java.util.Set;
  *       most conditions, then evaluation order (jurisdiction overlay, tenant overlay, base; file order) —
  *       or, if no rule matches, by its category's thresholds;</li>
  *   <li>every matching request rule adds its verdict;</li>
- *   <li>the strictest verdict wins; at equal verdict a rule beats a threshold, then the higher score.</li>
+ *   <li>the strictest verdict wins; at equal verdict a rule beats a threshold, then the higher priority,
+ *       then the higher score.</li>
  * </ol>
  */
 final class CompiledPolicy {
@@ -123,6 +124,9 @@ final class CompiledPolicy {
             }
             if ((rule != null) != (other.rule != null)) {
                 return rule != null;
+            }
+            if (rule != null && rule.priority() != other.rule.priority()) {
+                return rule.priority() > other.rule.priority();
             }
             return signal != null && other.signal != null && signal.score() > other.signal.score();
         }
