@@ -3,6 +3,7 @@ package dev.veto.plugins.semantic;
 import dev.veto.spi.classifier.ClassificationInput;
 import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.signal.Signal;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ final class SemanticClassifier implements Classifier {
         if (readable.isBlank()) {
             return List.of();
         }
-        for (String window : settings.windows().of(readable)) {
+        for (String window : windows(readable, readable != input.text())) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("semantic classification interrupted");
             }
@@ -52,6 +53,22 @@ final class SemanticClassifier implements Classifier {
                 worst.category(), 100 * worst.categoryShare());
         return List.of(new Signal(worst.category(), worst.unsafe(), settings.confidence(), List.of(),
                 List.of(evidence), ""));
+    }
+
+    /**
+     * The windows to read; where an encoded blob was removed, also its decoded text on its own — the host's
+     * normalizer appends it after a blank line, and read together with the wrapper around the blob ("my
+     * question, in base64: …") a short request in another language is outweighed by the English wrapper.
+     */
+    private List<String> windows(String readable, boolean hadBlobs) {
+        List<String> windows = settings.windows().of(readable);
+        int decoded = readable.lastIndexOf("\n\n");
+        if (!hadBlobs || decoded < 0 || readable.substring(decoded).isBlank()) {
+            return windows;
+        }
+        List<String> withDecoded = new ArrayList<>(windows);
+        withDecoded.add(settings.windows().of(readable.substring(decoded + 2).strip()).get(0));
+        return withDecoded;
     }
 
     @Override
