@@ -28,4 +28,36 @@ final class Balance {
         }
         return weights;
     }
+
+    /**
+     * Lifts small hazard categories: each unsafe label's weight is scaled by the square root of how much
+     * smaller than the average category it is (between 0.5 and 3 times), and the unsafe total is kept, so the
+     * safe/unsafe balance does not move. Without it the most frequent category (non-violent crimes) absorbs
+     * the small ones — "I want to end my life" read as a crime.
+     */
+    static List<HeadTrainer.Item> categories(List<HeadTrainer.Item> items, String safeLabel) {
+        Map<String, Double> totals = new HashMap<>();
+        for (HeadTrainer.Item item : items) {
+            if (!item.label().equals(safeLabel)) {
+                totals.merge(item.label(), (double) item.weight(), Double::sum);
+            }
+        }
+        if (totals.isEmpty()) {
+            return items;
+        }
+        double mean = totals.values().stream().mapToDouble(Double::doubleValue).sum() / totals.size();
+        Map<String, Double> factors = new HashMap<>();
+        double before = 0;
+        double after = 0;
+        for (Map.Entry<String, Double> entry : totals.entrySet()) {
+            double factor = Math.max(0.5, Math.min(3, Math.sqrt(mean / entry.getValue())));
+            factors.put(entry.getKey(), factor);
+            before += entry.getValue();
+            after += entry.getValue() * factor;
+        }
+        double keep = before / after;
+        return items.stream().map(item -> item.label().equals(safeLabel) ? item
+                : new HeadTrainer.Item(item.vector(), item.label(), (float) (item.weight() * factors.get(item.label()) * keep)))
+                .toList();
+    }
 }

@@ -103,7 +103,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
         for (LabelledRow row : unknown) {
             all.add(new HeadTrainer.Item(vectors.get(row), first.judge(vectors.get(row)).category(), weights.get(row)));
         }
-        SemanticHead uncalibrated = trainer.train(all, labels, "");
+        SemanticHead uncalibrated = trainer.train(Balance.categories(all, SemanticHead.SAFE), labels, "");
 
         List<LabelledRow> calibration = parts.get(Split.Part.CALIBRATION);
         Map<LabelledRow, Float> calibrationWeights = Balance.weights(calibration);
@@ -130,6 +130,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
 
         List<LabelledRow> held = parts.get(Split.Part.HOLDOUT);
         System.out.print(HoldoutReport.of(held, row -> head.judge(vectors.get(row)).unsafe()));
+        System.out.println(categoryAccuracy(held, categories, vectors, head));
         if (holdout != null) {
             writeHoldout(held, holdout);
         }
@@ -152,6 +153,25 @@ public final class TrainSemanticHead implements Callable<Integer> {
             }
         }
         return vectors;
+    }
+
+    /** How often the head names the category a held-out unsafe row is labelled with, where the label maps. */
+    private static String categoryAccuracy(List<LabelledRow> held, CategoryMap categories, Map<LabelledRow, float[]> vectors,
+                                           SemanticHead head) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (LabelledRow row : held) {
+            Optional<String> expected = row.unsafe() ? categories.categoryOf(row) : Optional.empty();
+            expected.ifPresent(category -> {
+                int[] c = counts.computeIfAbsent(category, k -> new int[2]);
+                c[0]++;
+                c[1] += head.judge(vectors.get(row)).category().equals(category) ? 1 : 0;
+            });
+        }
+        int total = counts.values().stream().mapToInt(c -> c[0]).sum();
+        int right = counts.values().stream().mapToInt(c -> c[1]).sum();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "category named right on %d of %d held-out unsafe rows:", right, total));
+        counts.forEach((category, c) -> out.append(String.format(Locale.ROOT, " %s %d/%d", category, c[1], c[0])));
+        return out.toString();
     }
 
     private static List<String> labels(List<HeadTrainer.Item> items) {
