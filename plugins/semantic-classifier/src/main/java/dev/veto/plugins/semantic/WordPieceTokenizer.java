@@ -1,10 +1,9 @@
 package dev.veto.plugins.semantic;
 
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigSyntax;
-import com.typesafe.config.ConfigValue;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.io.Reader;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -47,17 +46,42 @@ public final class WordPieceTokenizer {
      *
      * @param json the tokenizer file
      * @return the tokenizer
+     * @throws IOException if the file cannot be read or is not JSON
      * @throws IllegalArgumentException if the file has no WordPiece vocabulary
      */
-    public static WordPieceTokenizer fromHuggingFaceJson(Reader json) {
-        ConfigObject root = ConfigFactory.parseReader(json, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON)).root();
-        if (!(root.get("model") instanceof ConfigObject model) || !"WordPiece".equals(model.toConfig().getString("type"))
-                || !(model.get("vocab") instanceof ConfigObject vocab)) {
-            throw new IllegalArgumentException("not a WordPiece tokenizer.json");
+    public static WordPieceTokenizer fromHuggingFaceJson(Reader json) throws IOException {
+        Map<String, Integer> vocabulary = new HashMap<>(65_536);
+        String type = null;
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a tokenizer.json: no JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (!field.equals("model") || !parser.hasToken(JsonToken.START_OBJECT)) {
+                    parser.skipChildren();
+                    continue;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    parser.nextToken();
+                    if (key.equals("type")) {
+                        type = parser.getValueAsString();
+                    } else if (key.equals("vocab") && parser.hasToken(JsonToken.START_OBJECT)) {
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String token = parser.currentName();
+                            parser.nextToken();
+                            vocabulary.put(token, parser.getIntValue());
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
         }
-        Map<String, Integer> vocabulary = new HashMap<>(vocab.size() * 2);
-        for (Map.Entry<String, ConfigValue> entry : vocab.entrySet()) {
-            vocabulary.put(entry.getKey(), ((Number) entry.getValue().unwrapped()).intValue());
+        if (!"WordPiece".equals(type) || vocabulary.isEmpty()) {
+            throw new IllegalArgumentException("not a WordPiece tokenizer.json");
         }
         return new WordPieceTokenizer(vocabulary);
     }

@@ -92,6 +92,15 @@ class WordPieceTokenizerTest {
         assertThat(ours.encode("", 16)).containsExactly(101, 102);
     }
 
+    @Test
+    void aFileWithoutAWordPieceVocabularyIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WordPieceTokenizer.fromHuggingFaceJson(
+                new java.io.StringReader("{\"model\": {\"type\": \"BPE\", \"vocab\": {\"a\": 0}}}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a WordPiece");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WordPieceTokenizer.fromHuggingFaceJson(
+                new java.io.StringReader("[1, 2]"))).hasMessageContaining("no JSON object");
+    }
+
     private static InputStream resource() {
         return WordPieceTokenizerTest.class.getClassLoader().getResourceAsStream(TOKENIZER);
     }
