@@ -241,7 +241,7 @@ public final class Chain {
         Classification.Outcome classified = inputClassification.run(text, language, request);
         List<String> classifyNotes = new ArrayList<>(1);
         if (!secondTier.isEmpty()) {
-            Ruling firstTier = gate.decide(Stage.INPUT, request, classified.signals(), classified.calls()).ruling();
+            Ruling firstTier = gate.preview(Stage.INPUT, request, classified.signals(), classified.calls()).ruling();
             Optional<String> skip = cascade.skipReason(classified.signals(),
                     firstTier.verdict().blocks() ? Optional.of(firstTier.verdict() + " by " + firstTier.rule()) : Optional.empty());
             boolean policyAsks = skip.isPresent() && gate.requiresSecondTier(request);

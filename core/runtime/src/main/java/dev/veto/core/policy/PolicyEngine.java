@@ -108,6 +108,11 @@ public final class PolicyEngine implements PolicyGate, AutoCloseable {
     }
 
     @Override
+    public PolicyOutcome preview(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls) {
+        return active.get().decide(stage, request, signals, calls);
+    }
+
+    @Override
     public boolean requiresSecondTier(Request request) {
         return active.get().requiresSecondTier(request);
     }

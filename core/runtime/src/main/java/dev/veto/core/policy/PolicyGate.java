@@ -28,6 +28,21 @@ public interface PolicyGate {
     PolicyOutcome decide(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls);
 
     /**
+     * Decides as {@link #decide} does, but as a look-ahead of the chain's own (whether the cascade's first
+     * tier already decides), not a decision: nothing is counted or compared — a shadow policy in particular
+     * is evaluated once per request, on the final signals.
+     *
+     * @param stage   the stage whose signals these are
+     * @param request the request, for its context
+     * @param signals the signals found so far
+     * @param calls   the component calls so far
+     * @return the ruling the policy would make on them
+     */
+    default PolicyOutcome preview(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls) {
+        return decide(stage, request, signals, calls);
+    }
+
+    /**
      * Whether the policy that governs this request asks for the input cascade's second tier (the costly
      * classifiers) even where the first tier has already decided or found nothing.
      *

@@ -117,6 +117,10 @@ class PolicyEngineTest {
         engine.decide(Stage.INPUT, REQUEST, List.of(Signal.of("hate", 0.1)), List.of()); // both allow
 
         assertThat(meters.counter("veto.policy.shadow.evaluations").count()).isEqualTo(2);
+        // the chain's look-ahead (does the cascade's first tier decide?) is no decision: not compared, not counted
+        assertThat(engine.preview(Stage.INPUT, REQUEST, List.of(Signal.of("hate", 0.7)), List.of()).ruling().verdict())
+                .isEqualTo(Verdict.CONSTRAIN);
+        assertThat(meters.counter("veto.policy.shadow.evaluations").count()).isEqualTo(2);
         assertThat(meters.find("veto.policy.shadow.disagreements").tag("active", "CONSTRAIN").tag("shadow", "REFUSE")
                 .counter().count()).isEqualTo(1);
     }
