@@ -19,6 +19,7 @@ module dev.veto.core {
     exports dev.veto.core.config;
     exports dev.veto.core.install;
     exports dev.veto.core.policy;
+    exports dev.veto.core.privacy;
     exports dev.veto.core.trace;
 
     // Guice constructs the host's services reflectively.

@@ -190,6 +190,16 @@ public final class Veto implements AutoCloseable {
         return chain.stream(request, parameters, listener);
     }
 
+    /**
+     * How an escalated case stands, as the configured escalator reports it.
+     *
+     * @param caseId the case id from {@link Decision#escalation()}
+     * @return the outcome; empty when no escalator is configured, it does not know the case, or it failed
+     */
+    public java.util.Optional<dev.veto.spi.escalator.EscalationOutcome> escalationOutcome(String caseId) {
+        return chain.escalationOutcome(caseId);
+    }
+
     private void validate(Request request) {
         if (request.conversation().size() > maxMessages) {
             throw new InvalidRequestException("the conversation has " + request.conversation().size()

@@ -3,6 +3,7 @@ package dev.veto.core.audit;
 import dev.veto.core.Decision;
 import dev.veto.core.trace.ComponentCall;
 import dev.veto.core.trace.StageTrace;
+import dev.veto.core.privacy.RedactedRequest;
 import dev.veto.spi.request.Request;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +45,8 @@ public final class MetricsRecorder implements DecisionRecorder {
     }
 
     @Override
-    public void record(Request request, Decision decision) {
+    public void record(RedactedRequest redacted, Decision decision) {
+        Request request = redacted.request();
         DecisionTags tags = new DecisionTags(decision.verdict().name().toLowerCase(Locale.ROOT),
                 decision.categories().isEmpty() ? "none" : decision.categories().get(0),
                 request.context().tenant(), decision.language());

@@ -4,7 +4,10 @@ import com.typesafe.config.Config;
 import dev.veto.core.Decision;
 import dev.veto.core.InvalidRequestException;
 import dev.veto.core.Reply;
+import dev.veto.core.DecisionNotRecordedException;
 import dev.veto.core.audit.DecisionRecorder;
+import dev.veto.core.privacy.RedactedRequest;
+import dev.veto.core.privacy.Redactor;
 import dev.veto.core.component.Component;
 import dev.veto.core.component.Components;
 import dev.veto.core.config.VetoConfigException;
@@ -18,6 +21,7 @@ import dev.veto.core.trace.ComponentCall;
 import dev.veto.spi.classifier.ClassificationInput;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.escalator.EscalationCase;
+import dev.veto.spi.escalator.EscalationOutcome;
 import dev.veto.spi.escalator.EscalationTicket;
 import dev.veto.spi.escalator.Escalator;
 import dev.veto.spi.generator.FinishReason;
@@ -83,6 +87,9 @@ public final class Chain {
     private final DecisionCache cache;
     private final int maxChars;
     private final StreamSettings streamSettings;
+    private final Redactor redactor;
+    /** The input classifiers that can find what the redactor masks: text none of them judged is withheld. */
+    private final Set<String> maskers;
 
     /**
      * Assembles the chain.
@@ -129,6 +136,13 @@ public final class Chain {
         this.cache = new DecisionCache(config, meters);
         this.maxChars = config.getInt("veto.limits.max-chars");
         this.streamSettings = StreamSettings.read(config);
+        this.redactor = Redactor.from(config);
+        Set<String> maskingClassifiers = new java.util.TreeSet<>();
+        components.classifiers().stream()
+                .filter(c -> c.stages().contains(Stage.INPUT)
+                        && c.declaredCategories().stream().anyMatch(redactor.maskCategories()::contains))
+                .forEach(c -> maskingClassifiers.add(c.name()));
+        this.maskers = Set.copyOf(maskingClassifiers);
         gate.onSwitch(version -> cache.invalidateAll());
     }
 
@@ -232,7 +246,7 @@ public final class Chain {
         if (!generate) {
             Optional<Decision> cached = cache.get(request, text.text(), gate.version(), clock.instant());
             if (cached.isPresent()) {
-                record(request, cached.get());
+                record(redactor.redact(request, cached.get().signals(), !maskers.isEmpty()), cached.get());
                 return cached.get();
             }
         }
@@ -284,9 +298,12 @@ public final class Chain {
             }
         }
 
+        boolean maskersRan = classified.calls().stream()
+                .anyMatch(call -> maskers.contains(call.component()) && call.outcome().succeeded());
+        RedactedRequest redacted = redactor.redact(request, classified.signals(), maskersRan);
         Optional<EscalationTicket> ticket = Optional.empty();
         if (ruling.verdict() == Verdict.ESCALATE && !outcome.componentFailure()) {
-            ticket = escalate(request, ruling, trace);
+            ticket = escalate(redacted.request(), ruling, gate.escalationExpiry(request), trace);
         }
 
         Optional<Generation> answer = Optional.empty();
@@ -308,7 +325,7 @@ public final class Chain {
         if (!generate) {
             cache.put(request, text.text(), decision);
         }
-        record(request, decision);
+        record(redacted, decision);
         return decision;
     }
 
@@ -448,24 +465,42 @@ public final class Chain {
         return messages;
     }
 
-    private Optional<EscalationTicket> escalate(Request request, Ruling ruling, TraceBuilder trace) {
+    private Optional<EscalationTicket> escalate(Request redacted, Ruling ruling, Verdict onExpiry, TraceBuilder trace) {
         if (escalator.isEmpty()) {
             trace.stage("escalate", "no escalator configured (veto.chain.escalate.escalator); the request is held, not reviewed");
             return Optional.empty();
         }
-        EscalationCase escalationCase = new EscalationCase(request, ruling);
+        EscalationCase escalationCase = new EscalationCase(redacted, ruling, onExpiry);
         Guard.Result<EscalationTicket> result = guard.callAll(List.of(escalator.get()), settings.escalate(),
                 e -> e.escalate(escalationCase), Chain::checkedTicket).get(0);
         trace.stage("escalate", List.of(result.call()), List.of());
         return Optional.ofNullable(result.value());
     }
 
-    private void record(Request request, Decision decision) {
+    /**
+     * Asks the configured escalator how a case stands, under the escalate stage's deadline.
+     *
+     * @param caseId the case id from a ticket
+     * @return the outcome; empty when no escalator is configured, it does not know the case, or it failed
+     */
+    public Optional<EscalationOutcome> escalationOutcome(String caseId) {
+        if (escalator.isEmpty()) {
+            return Optional.empty();
+        }
+        Guard.Result<Optional<EscalationOutcome>> result = guard.callAll(List.of(escalator.get()), settings.escalate(),
+                e -> e.outcome(caseId), outcome -> outcome == null ? Optional.empty() : outcome).get(0);
+        return result.value() == null ? Optional.empty() : result.value();
+    }
+
+    private void record(RedactedRequest request, Decision decision) {
         for (DecisionRecorder recorder : recorders) {
             try {
                 recorder.record(request, decision);
             } catch (RuntimeException e) {
-                log.error("Decision recorder {} failed for request {}", recorder.getClass().getName(), request.id(), e);
+                if (recorder.required()) {
+                    throw new DecisionNotRecordedException(decision.requestId(), e);
+                }
+                log.error("Decision recorder {} failed for request {}", recorder.getClass().getName(), decision.requestId(), e);
             }
         }
     }

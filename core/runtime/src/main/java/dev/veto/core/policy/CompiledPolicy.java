@@ -36,6 +36,7 @@ final class CompiledPolicy {
     private final String version;
     private final String tone;
     private final Verdict failureVerdict;
+    private final Verdict expiryVerdict;
     private final boolean secondTierAlways;
     private final Thresholds defaults;
     private final Map<String, Thresholds> categories;
@@ -50,8 +51,10 @@ final class CompiledPolicy {
     /** How many distinct context conditions the rules have: the size of a decision's memo. */
     private final int conditions;
 
-    CompiledPolicy(String name, String version, String tone, Verdict failureVerdict, boolean secondTierAlways,
-                   Thresholds defaults, Map<String, Thresholds> categories, List<PolicyRule> rules, int conditions) {
+    CompiledPolicy(String name, String version, String tone, Verdict failureVerdict, Verdict expiryVerdict,
+                   boolean secondTierAlways, Thresholds defaults, Map<String, Thresholds> categories,
+                   List<PolicyRule> rules, int conditions) {
+        this.expiryVerdict = expiryVerdict;
         this.secondTierAlways = secondTierAlways;
         this.conditions = conditions;
         this.name = name;
@@ -98,6 +101,11 @@ final class CompiledPolicy {
 
     String tone() {
         return tone;
+    }
+
+    /** The verdict of an escalated case nobody decided in time ({@code on-escalation-expiry}). */
+    Verdict expiryVerdict() {
+        return expiryVerdict;
     }
 
     /** Whether this policy asks for the input cascade's second tier on every request ({@code second-tier = always}). */

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import dev.veto.core.trace.ComponentCall;
+import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.signal.Signal;
@@ -193,6 +194,17 @@ public final class PolicyBundle {
      */
     public boolean requiresSecondTier(Request request) {
         return policyFor(request).secondTierAlways();
+    }
+
+    /**
+     * The verdict that applies to this request's escalated case when nobody decides it in time
+     * ({@code on-escalation-expiry}, e.g. per tenant).
+     *
+     * @param request the request
+     * @return ALLOW, CONSTRAIN or REFUSE
+     */
+    public Verdict escalationExpiry(Request request) {
+        return policyFor(request).expiryVerdict();
     }
 
     /** The effective policy for a request's tenant and jurisdiction. */

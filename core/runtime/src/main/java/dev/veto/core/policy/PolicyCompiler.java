@@ -27,9 +27,9 @@ import java.util.Set;
  */
 final class PolicyCompiler {
 
-    static final Set<String> BASE_KEYS = Set.of("name", "preset", "presets", "on-component-failure", "tone",
+    static final Set<String> BASE_KEYS = Set.of("name", "preset", "presets", "on-component-failure", "on-escalation-expiry", "tone",
             "second-tier", "taxonomy", "thresholds", "constraints", "categories", "rules");
-    static final Set<String> OVERLAY_KEYS = Set.of("preset", "on-component-failure", "tone", "second-tier",
+    static final Set<String> OVERLAY_KEYS = Set.of("preset", "on-component-failure", "on-escalation-expiry", "tone", "second-tier",
             "thresholds", "constraints", "categories", "rules");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "priority", "when", "then");
     private static final Set<String> CONTEXT_KEYS = Set.of("tenant", "role", "jurisdiction", "locale", "channel",
@@ -129,7 +129,7 @@ final class PolicyCompiler {
             }
         }
         return new CompiledPolicy(name, version, merged.hasPath("tone") ? merged.getString("tone") : "neutral",
-                failureVerdict(merged), secondTierAlways(merged), defaults, categories, rules, contextMatchers.size());
+                failureVerdict(merged), expiryVerdict(merged), secondTierAlways(merged), defaults, categories, rules, contextMatchers.size());
     }
 
     private double presetOffset(Config merged) {
@@ -340,6 +340,24 @@ final class PolicyCompiler {
             default -> {
                 problems.add(PolicyException.at(merged.getValue("on-component-failure").origin(), "on-component-failure",
                         "expected refuse or escalate, got '" + value + "'"));
+                yield Verdict.REFUSE;
+            }
+        };
+    }
+
+    /** {@code on-escalation-expiry}: the verdict of an escalated case nobody decided in time. */
+    private Verdict expiryVerdict(Config merged) {
+        if (!merged.hasPath("on-escalation-expiry")) {
+            return Verdict.REFUSE;
+        }
+        String value = merged.getString("on-escalation-expiry");
+        return switch (value) {
+            case "allow" -> Verdict.ALLOW;
+            case "constrain" -> Verdict.CONSTRAIN;
+            case "refuse" -> Verdict.REFUSE;
+            default -> {
+                problems.add(PolicyException.at(merged.getValue("on-escalation-expiry").origin(), "on-escalation-expiry",
+                        "expected allow, constrain or refuse, got '" + value + "'"));
                 yield Verdict.REFUSE;
             }
         };

@@ -2,6 +2,7 @@ package dev.veto.core.policy;
 
 import com.typesafe.config.Config;
 import dev.veto.core.trace.ComponentCall;
+import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.signal.Signal;
@@ -110,6 +111,11 @@ public final class PolicyEngine implements PolicyGate, AutoCloseable {
     @Override
     public PolicyOutcome preview(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls) {
         return active.get().decide(stage, request, signals, calls);
+    }
+
+    @Override
+    public Verdict escalationExpiry(Request request) {
+        return active.get().escalationExpiry(request);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.veto.core.policy;
 
 import dev.veto.core.trace.ComponentCall;
+import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.signal.Signal;
@@ -51,6 +52,16 @@ public interface PolicyGate {
      */
     default boolean requiresSecondTier(Request request) {
         return false;
+    }
+
+    /**
+     * The verdict that applies when nobody decides this request's escalated case in time.
+     *
+     * @param request the request
+     * @return the policy's {@code on-escalation-expiry} for it: ALLOW, CONSTRAIN or REFUSE
+     */
+    default Verdict escalationExpiry(Request request) {
+        return Verdict.REFUSE;
     }
 
     /**

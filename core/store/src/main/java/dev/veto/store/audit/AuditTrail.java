@@ -1,0 +1,286 @@
+package dev.veto.store.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veto.core.Decision;
+import dev.veto.core.audit.DecisionRecorder;
+import dev.veto.core.audit.UserHash;
+import dev.veto.core.privacy.RedactedRequest;
+import dev.veto.core.trace.StageTrace;
+import dev.veto.spi.request.Request;
+import dev.veto.spi.signal.Signal;
+import dev.veto.store.Database;
+import dev.veto.store.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable audit trail: every decision — allowed ones too — is committed to the store before the chain
+ * returns it, so an acknowledged decision is never missing (a failed write is {@linkplain #required()
+ * required}: the decision is not acknowledged). Each record is also logged as one JSON line to the
+ * {@code veto.audit.json} logger, for a SIEM to collect through a Logback appender.
+ */
+public final class AuditTrail implements DecisionRecorder {
+
+    private static final Logger jsonLines = LoggerFactory.getLogger("veto.audit.json");
+    private static final TypeReference<List<Map<String, Object>>> SIGNALS = new TypeReference<>() {
+    };
+    private static final TypeReference<LinkedHashMap<String, Long>> STAGES = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "record_id, request_id, decided_at, host, tenant, user_hash, channel, language, "
+            + "verdict, category, categories, rule_id, policy_version, text_handling, prompt, signals, stages, latency_us, case_id";
+
+    private final Database database;
+    private final String host;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /**
+     * Creates the trail.
+     *
+     * @param database the store
+     * @param host     this host's name, recorded with each decision
+     * @param clock    the clock retention is measured with
+     */
+    public AuditTrail(Database database, String host, Clock clock) {
+        this.database = database;
+        this.host = host;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean required() {
+        return true;
+    }
+
+    @Override
+    public void record(RedactedRequest redacted, Decision decision) {
+        AuditRecord record = toRecord(redacted, decision);
+        String signals = json(record.signals());
+        String stages = json(record.stageMicros());
+        database.transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO audit_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int i = 1;
+                insert.setString(i++, record.recordId());
+                insert.setString(i++, record.requestId());
+                insert.setLong(i++, record.decidedAt().toEpochMilli());
+                insert.setString(i++, record.host());
+                insert.setString(i++, record.tenant());
+                insert.setString(i++, record.userHash());
+                insert.setString(i++, record.channel());
+                insert.setString(i++, record.language());
+                insert.setString(i++, record.verdict());
+                insert.setString(i++, record.categories().isEmpty() ? "none" : record.categories().get(0));
+                insert.setString(i++, json(record.categories()));
+                insert.setString(i++, record.rule());
+                insert.setString(i++, record.policyVersion());
+                insert.setString(i++, record.textHandling());
+                insert.setString(i++, record.prompt());
+                insert.setString(i++, signals);
+                insert.setString(i++, stages);
+                insert.setLong(i++, record.latencyMicros());
+                insert.setString(i, record.caseId().orElse(null));
+                insert.executeUpdate();
+            }
+            return null;
+        });
+        if (jsonLines.isInfoEnabled()) {
+            jsonLines.info(toJson(record).toString());
+        }
+    }
+
+    private AuditRecord toRecord(RedactedRequest redacted, Decision decision) {
+        Request request = redacted.request();
+        List<Map<String, Object>> signals = new ArrayList<>(decision.signals().size());
+        for (Signal signal : decision.signals()) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("category", signal.category());
+            summary.put("score", Math.round(signal.score() * 1000) / 1000.0);
+            summary.put("classifier", signal.classifier());
+            summary.put("evidence", signal.evidence());
+            signals.add(summary);
+        }
+        Map<String, Long> stages = new LinkedHashMap<>();
+        for (StageTrace stage : decision.trace().stages()) {
+            stages.merge(stage.stage(), stage.elapsed().toNanos() / 1_000, Long::sum);
+        }
+        String prompt = redacted.subject().content();
+        return new AuditRecord(UUID.randomUUID().toString(), decision.requestId(), decision.trace().startedAt(), host,
+                request.context().tenant(), UserHash.of(request.context().userId()), request.context().channel(),
+                decision.language(), decision.verdict().name(), decision.categories(), decision.rule(),
+                decision.policyVersion(), redacted.handling().name(), prompt, signals, stages,
+                decision.latency().toNanos() / 1_000, decision.escalation().map(t -> t.caseId()));
+    }
+
+    /**
+     * The most recent records, newest first.
+     *
+     * @param limit  at most this many
+     * @param tenant only this tenant's, if present
+     * @return the records
+     */
+    public List<AuditRecord> recent(int limit, Optional<String> tenant) {
+        String sql = "SELECT " + COLUMNS + " FROM audit_record" + (tenant.isPresent() ? " WHERE tenant = ?" : "")
+                + " ORDER BY decided_at DESC, record_id DESC LIMIT ?";
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int i = 1;
+                if (tenant.isPresent()) {
+                    query.setString(i++, tenant.get());
+                }
+                query.setInt(i, limit);
+                return readAll(query);
+            }
+        });
+    }
+
+    /**
+     * Finds the records of one request.
+     *
+     * @param requestId the request id
+     * @return its records (more than one if a client reused the id)
+     */
+    public List<AuditRecord> forRequest(String requestId) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM audit_record WHERE request_id = ? ORDER BY decided_at")) {
+                query.setString(1, requestId);
+                return readAll(query);
+            }
+        });
+    }
+
+    /**
+     * Deletes records older than the retention period.
+     *
+     * @param retention how long records are kept
+     * @return how many were deleted
+     */
+    public int purgeOlderThan(java.time.Duration retention) {
+        long cutoff = clock.instant().minus(retention).toEpochMilli();
+        return database.transaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_record WHERE decided_at < ?")) {
+                delete.setLong(1, cutoff);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Decisions counted by time bucket, tenant, verdict, category and language: the console's charts.
+     *
+     * @param tenants only these tenants ({@code *}: all)
+     * @param since   from this instant
+     * @param bucket  the bucket width
+     * @return one count per bucket and key, oldest first
+     */
+    public List<DecisionCount> counts(List<String> tenants, Instant since, java.time.Duration bucket) {
+        boolean all = tenants.contains("*");
+        if (!all && tenants.isEmpty()) {
+            return List.of();
+        }
+        long width = Math.max(1, bucket.toMillis());
+        String filter = all ? "" : " AND tenant IN (" + String.join(", ", java.util.Collections.nCopies(tenants.size(), "?")) + ")";
+        String sql = "SELECT bucket, tenant, verdict, category, language, COUNT(*) AS n FROM (SELECT (decided_at / ?) * ? AS bucket, "
+                + "tenant, verdict, category, language FROM audit_record WHERE decided_at >= ?" + filter
+                + ") decisions GROUP BY bucket, tenant, verdict, category, language ORDER BY bucket";
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int i = 1;
+                query.setLong(i++, width);
+                query.setLong(i++, width);
+                query.setLong(i++, since.toEpochMilli());
+                if (!all) {
+                    for (String tenant : tenants) {
+                        query.setString(i++, tenant);
+                    }
+                }
+                List<DecisionCount> counts = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        counts.add(new DecisionCount(Instant.ofEpochMilli(rows.getLong(1)), rows.getString(2),
+                                rows.getString(3), rows.getString(4), rows.getString(5), rows.getLong(6)));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
+    /**
+     * One record as a JSON object: the shape of {@code veto audit --json} and of the JSON log lines.
+     *
+     * @param record the record
+     * @return the JSON object
+     */
+    public ObjectNode toJson(AuditRecord record) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("record_id", record.recordId());
+        node.put("request_id", record.requestId());
+        node.put("decided_at", record.decidedAt().toString());
+        node.put("host", record.host());
+        node.put("tenant", record.tenant());
+        node.put("user_hash", record.userHash());
+        node.put("channel", record.channel());
+        node.put("language", record.language());
+        node.put("verdict", record.verdict());
+        node.set("categories", mapper.valueToTree(record.categories()));
+        node.put("rule", record.rule());
+        node.put("policy_version", record.policyVersion());
+        node.put("text_handling", record.textHandling());
+        node.put("prompt", record.prompt());
+        node.set("signals", mapper.valueToTree(record.signals()));
+        node.set("stage_us", mapper.valueToTree(record.stageMicros()));
+        node.put("latency_us", record.latencyMicros());
+        record.caseId().ifPresentOrElse(id -> node.put("case_id", id), () -> node.putNull("case_id"));
+        return node;
+    }
+
+    private List<AuditRecord> readAll(PreparedStatement query) throws SQLException {
+        List<AuditRecord> records = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                records.add(read(rows));
+            }
+        }
+        return records;
+    }
+
+    private AuditRecord read(ResultSet rows) throws SQLException {
+        try {
+            return new AuditRecord(rows.getString("record_id"), rows.getString("request_id"),
+                    Instant.ofEpochMilli(rows.getLong("decided_at")), rows.getString("host"), rows.getString("tenant"),
+                    rows.getString("user_hash"), rows.getString("channel"), rows.getString("language"),
+                    rows.getString("verdict"), mapper.readValue(rows.getString("categories"), new TypeReference<List<String>>() {
+                    }), rows.getString("rule_id"), rows.getString("policy_version"), rows.getString("text_handling"),
+                    rows.getString("prompt"), mapper.readValue(rows.getString("signals"), SIGNALS),
+                    mapper.readValue(rows.getString("stages"), STAGES), rows.getLong("latency_us"),
+                    Optional.ofNullable(rows.getString("case_id")));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("audit record " + rows.getString("record_id") + " is corrupt: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plain maps and lists always serialize", e);
+        }
+    }
+
+}

@@ -1,0 +1,111 @@
+package dev.veto.store;
+
+import dev.veto.core.Veto;
+import dev.veto.spi.ComponentContext;
+import dev.veto.spi.classifier.ClassificationInput;
+import dev.veto.spi.classifier.Classifier;
+import dev.veto.spi.classifier.ClassifierFactory;
+import dev.veto.spi.classifier.Stage;
+import dev.veto.spi.signal.Signal;
+import dev.veto.spi.signal.Span;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A host with the store attached, two in-process classifiers (an e-mail finder with spans, and one that
+ * flags "custody" as specialized advice), and the bundled policy changed to escalate specialized advice.
+ */
+public final class HostFixture {
+
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+
+    private HostFixture() {
+    }
+
+    public static Veto start(Store store, Path home) {
+        copyBundledPolicy(home.resolve("conf/policy"));
+        append(home.resolve("conf/policy/policy.conf"), "categories.specialized-advice.escalate = 0.65");
+        return store.attach(Veto.builder().home(home))
+                .classifierFactory(factory("emails", Set.of("privacy"), input -> {
+                    List<Span> spans = new ArrayList<>();
+                    Matcher m = EMAIL.matcher(input.text());
+                    while (m.find()) {
+                        spans.add(new Span(m.start(), m.end()));
+                    }
+                    return spans.isEmpty() ? List.of() : List.of(Signal.of("privacy", 0.3).withSpans(spans));
+                }))
+                .classifierFactory(factory("advice", Set.of("specialized-advice"), input -> input.text().contains("custody")
+                        ? List.of(Signal.of("specialized-advice", 0.7)) : List.of()))
+                .setting("veto.classifiers.emails.factory", "emails")
+                .setting("veto.classifiers.advice.factory", "advice")
+                .setting("veto.escalators.humans.factory", "review-queue")
+                .setting("veto.chain.escalate.escalator", "humans")
+                .build();
+    }
+
+    private static ClassifierFactory factory(String name, Set<String> categories,
+                                             java.util.function.Function<ClassificationInput, List<Signal>> behaviour) {
+        return new ClassifierFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Set<Stage> stages() {
+                return Set.of(Stage.INPUT);
+            }
+
+            @Override
+            public Classifier create(ComponentContext context) {
+                return new Classifier() {
+                    @Override
+                    public List<Signal> classify(ClassificationInput input) {
+                        return behaviour.apply(input);
+                    }
+
+                    @Override
+                    public Set<String> categories() {
+                        return categories;
+                    }
+                };
+            }
+        };
+    }
+
+    private static void copyBundledPolicy(Path directory) {
+        ClassLoader loader = HostFixture.class.getClassLoader();
+        try (InputStream index = loader.getResourceAsStream("veto-policy/index.txt")) {
+            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).toList()) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                try (InputStream in = loader.getResourceAsStream("veto-policy/" + line)) {
+                    Path target = directory.resolve(line);
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void append(Path file, String hocon) {
+        try {
+            Files.writeString(file, "\n" + hocon + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
