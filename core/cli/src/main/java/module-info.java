@@ -2,6 +2,7 @@
 module dev.veto.cli {
     requires dev.veto.core;
     requires dev.veto.server;
+    requires dev.veto.store;
     requires micrometer.core;
     requires micrometer.registry.prometheus;
     requires info.picocli;

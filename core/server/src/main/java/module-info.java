@@ -1,6 +1,7 @@
 /** The Veto HTTP server: check endpoint, OpenAI-compatible guarded proxy, health and metrics. */
 module dev.veto.server {
     requires transitive dev.veto.core;
+    requires transitive dev.veto.store;
     requires io.javalin;
     requires org.eclipse.jetty.util;
     requires jakarta.servlet;
@@ -12,4 +13,5 @@ module dev.veto.server {
     exports dev.veto.server;
     exports dev.veto.server.http;
     exports dev.veto.server.json;
+    exports dev.veto.server.console;
 }

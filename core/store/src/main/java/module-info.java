@@ -18,4 +18,5 @@ module dev.veto.store {
     exports dev.veto.store;
     exports dev.veto.store.audit;
     exports dev.veto.store.review;
+    exports dev.veto.store.reviewer;
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.veto.core.Decision;
 import dev.veto.core.Veto;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -59,7 +60,8 @@ final class CheckCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         DecisionJson decisionJson = new DecisionJson(mapper);
         PrintWriter out = spec.commandLine().getOut();
-        try (Veto veto = host.start()) {
+        try (HostOptions.RecordedHost recorded = host.startRecorded(new SimpleMeterRegistry())) {
+            Veto veto = recorded.veto();
             if (input != null) {
                 return new BatchCheck(veto, mapper, decisionJson, trace).run(input, output, out, spec.commandLine().getErr());
             }

@@ -3,6 +3,8 @@ package dev.veto.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.veto.core.Veto;
+import dev.veto.store.Store;
+import java.time.Clock;
 import dev.veto.core.config.ConfigLoader;
 import dev.veto.core.config.ConfigSources;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +55,39 @@ final class HostOptions {
             builder.meterRegistry(registry);
         }
         return builder.build();
+    }
+
+    /**
+     * Starts a host whose decisions are recorded in the store (the audit trail) and whose escalations can go
+     * to the store's review queue ({@code factory = review-queue}).
+     *
+     * @param registry where the host and the store report their meters
+     */
+    RecordedHost startRecorded(MeterRegistry registry) {
+        Store store = openStore(registry);
+        try {
+            Veto.Builder builder = store.attach(builder(config));
+            builder.meterRegistry(registry);
+            return new RecordedHost(builder.build(), store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Opens the installation's store (its schema migrated), without a host. */
+    Store openStore(MeterRegistry registry) {
+        return Store.open(hostConfig(), resolveHome(home), Clock.systemUTC(), registry);
+    }
+
+    /** A host and the store it records to; closing closes both, the host first. */
+    record RecordedHost(Veto veto, Store store) implements AutoCloseable {
+        @Override
+        public void close() {
+            try (store) {
+                veto.close();
+            }
+        }
     }
 
     /** The host's own configuration, without starting it: enough to find and judge the plugins folder. */

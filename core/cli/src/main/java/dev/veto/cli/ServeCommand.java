@@ -2,6 +2,8 @@ package dev.veto.cli;
 
 import dev.veto.core.Veto;
 import dev.veto.server.VetoServer;
+import dev.veto.store.reviewer.PasswordHash;
+import java.util.Optional;
 import dev.veto.server.http.ApiKeys;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -48,11 +50,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "Print the SHA-256 of an API key, for veto.server.api-keys, and exit.")
     String hashKey;
 
+    @Option(names = "--hash-password", paramLabel = "PASSWORD",
+            description = "Print the hash of a reviewer's password, for veto.console.reviewers.<name>.password-hash, and exit.")
+    String hashPassword;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (hashKey != null) {
             out.println(ApiKeys.sha256(hashKey));
+            return 0;
+        }
+        if (hashPassword != null) {
+            out.println(PasswordHash.hash(hashPassword));
             return 0;
         }
         if (upstreamModel != null && upstream == null) {
@@ -67,10 +77,10 @@ final class ServeCommand implements Callable<Integer> {
             host.settings.put("veto.chain.generate.generator", UPSTREAM);
         }
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Veto veto = host.start(prometheus);
+        HostOptions.RecordedHost veto = host.startRecorded(prometheus);
         VetoServer server;
         try {
-            server = VetoServer.start(veto, prometheus, port);
+            server = VetoServer.start(veto.veto(), prometheus, port, Optional.of(veto.store()));
         } catch (RuntimeException e) {
             veto.close();
             throw e;
@@ -85,7 +95,8 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "veto-shutdown"));
-        out.printf("Veto serving on http://%s:%d (policy %s)%n", server.host(), server.port(), veto.policyVersion());
+        out.printf("Veto serving on http://%s:%d (policy %s); reviewer console at /console/%n", server.host(), server.port(),
+                veto.veto().policyVersion());
         out.flush();
         stopped.await();
         return 0;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Veto decides when an AI system declines, redirects or escalates a request, and says so well.",
-        subcommands = {CheckCommand.class, EvalCommand.class, ServeCommand.class, PluginsCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, EvalCommand.class, ServeCommand.class, AuditCommand.class, PluginsCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
 public final class VetoCommand {
 
     /** Exit code when the host cannot start or a request fails. */

@@ -1,6 +1,8 @@
 package dev.veto.server;
 
 import dev.veto.core.Veto;
+import dev.veto.store.Store;
+import java.util.Optional;
 import dev.veto.server.http.Routes;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -46,12 +48,26 @@ public final class VetoServer implements AutoCloseable {
      * @return the running server
      */
     public static VetoServer start(Veto veto, PrometheusMeterRegistry prometheus, Integer port) {
+        return start(veto, prometheus, port, Optional.empty());
+    }
+
+    /**
+     * Starts a server for a host with a store: also {@code GET /v1/escalations/{id}} for the review queue's
+     * cases and the reviewer console at {@code /console/}.
+     *
+     * @param veto       the host, built with {@code prometheus} as its meter registry and the store attached
+     * @param prometheus the registry {@code /metrics} renders
+     * @param port       the port to listen on, or {@code null} for {@code veto.server.port}
+     * @param store      the store, if the host has one
+     * @return the running server
+     */
+    public static VetoServer start(Veto veto, PrometheusMeterRegistry prometheus, Integer port, Optional<Store> store) {
         ServerSettings settings = ServerSettings.read(veto.config());
         String host = settings.authenticated() ? settings.host() : "127.0.0.1";
         if (!settings.authenticated()) {
             log.warn("No API keys configured (veto.server.api-keys): listening on loopback only, without authentication");
         }
-        Routes routes = new Routes(veto, settings, prometheus);
+        Routes routes = new Routes(veto, settings, prometheus, store);
         JvmGcMetrics gc = new JvmGcMetrics();
         for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(), new ProcessorMetrics(),
                 new UptimeMetrics())) {

@@ -8,13 +8,8 @@ import dev.veto.spi.classifier.ClassifierFactory;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.signal.Signal;
 import dev.veto.spi.signal.Span;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.veto.testkit.PolicyFixture;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +28,8 @@ public final class HostFixture {
     }
 
     public static Veto start(Store store, Path home) {
-        copyBundledPolicy(home.resolve("conf/policy"));
-        append(home.resolve("conf/policy/policy.conf"), "categories.specialized-advice.escalate = 0.65");
+        PolicyFixture.copyBundled(home.resolve("conf/policy"))
+                .append("policy.conf", "categories.specialized-advice.escalate = 0.65");
         return store.attach(Veto.builder().home(home))
                 .classifierFactory(factory("emails", Set.of("privacy"), input -> {
                     List<Span> spans = new ArrayList<>();
@@ -81,31 +76,5 @@ public final class HostFixture {
                 };
             }
         };
-    }
-
-    private static void copyBundledPolicy(Path directory) {
-        ClassLoader loader = HostFixture.class.getClassLoader();
-        try (InputStream index = loader.getResourceAsStream("veto-policy/index.txt")) {
-            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).toList()) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                try (InputStream in = loader.getResourceAsStream("veto-policy/" + line)) {
-                    Path target = directory.resolve(line);
-                    Files.createDirectories(target.getParent());
-                    Files.write(target, in.readAllBytes());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void append(Path file, String hocon) {
-        try {
-            Files.writeString(file, "\n" + hocon + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -11,7 +11,7 @@ import static org.mockito.Mockito.when;
 import dev.veto.core.Decision;
 import dev.veto.core.InvalidRequestException;
 import dev.veto.core.Veto;
-import dev.veto.core.testing.PolicyFixture;
+import dev.veto.testkit.PolicyFixture;
 import dev.veto.core.trace.CallOutcome;
 import dev.veto.core.trace.ComponentCall;
 import dev.veto.spi.ComponentContext;

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.when;
 
 import dev.veto.core.Decision;
 import dev.veto.core.Veto;
-import dev.veto.core.testing.PolicyFixture;
+import dev.veto.testkit.PolicyFixture;
 import dev.veto.spi.ComponentContext;
 import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.classifier.ClassifierFactory;

@@ -7,7 +7,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.veto.core.Veto;
 import dev.veto.core.policy.PolicyException;
-import dev.veto.core.testing.PolicyFixture;
+import dev.veto.testkit.PolicyFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

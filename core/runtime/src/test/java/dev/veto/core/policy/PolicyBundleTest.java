@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veto.core.Reply;
-import dev.veto.core.testing.PolicyFixture;
+import dev.veto.testkit.PolicyFixture;
 import dev.veto.core.trace.CallOutcome;
 import dev.veto.core.trace.ComponentCall;
 import dev.veto.core.trace.FailureMode;

@@ -6,7 +6,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.veto.core.config.ConfigLoader;
 import dev.veto.core.config.ConfigSources;
-import dev.veto.core.testing.PolicyFixture;
+import dev.veto.testkit.PolicyFixture;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.request.Message;

@@ -41,8 +41,10 @@ final class ChatCompletionsEndpoint {
     private final ObjectMapper mapper;
     private final JsonBodies bodies;
     private final ApiKeys keys;
+    private final CallbackCheck callbacks;
 
-    ChatCompletionsEndpoint(Veto veto, ObjectMapper mapper, ApiKeys keys) {
+    ChatCompletionsEndpoint(Veto veto, ObjectMapper mapper, ApiKeys keys, CallbackCheck callbacks) {
+        this.callbacks = callbacks;
         this.veto = veto;
         this.mapper = mapper;
         this.bodies = new JsonBodies(mapper);
@@ -60,6 +62,7 @@ final class ChatCompletionsEndpoint {
             builder.userId(user);
         }
         Request request = builder.build();
+        callbacks.check(request);
         Map<String, Object> parameters = parameters(body);
         String model = parameters.getOrDefault("model", "veto").toString();
         if (JsonBodies.bool(body, "stream")) {

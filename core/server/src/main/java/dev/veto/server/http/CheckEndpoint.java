@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veto.core.Decision;
 import dev.veto.core.RequestBuilder;
 import dev.veto.core.Veto;
+import dev.veto.spi.request.Request;
 import dev.veto.server.json.DecisionJson;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -27,8 +28,10 @@ final class CheckEndpoint {
     private final JsonBodies bodies;
     private final ApiKeys keys;
     private final DecisionJson json;
+    private final CallbackCheck callbacks;
 
-    CheckEndpoint(Veto veto, ObjectMapper mapper, ApiKeys keys) {
+    CheckEndpoint(Veto veto, ObjectMapper mapper, ApiKeys keys, CallbackCheck callbacks) {
+        this.callbacks = callbacks;
         this.veto = veto;
         this.mapper = mapper;
         this.bodies = new JsonBodies(mapper);
@@ -53,7 +56,9 @@ final class CheckEndpoint {
             request.id(id);
         }
         RequestParser.withContext(request, body.get("context"), ctx, tenant);
-        Decision decision = veto.check(request.build());
+        Request built = request.build();
+        callbacks.check(built);
+        Decision decision = veto.check(built);
         ObjectNode answer = json.decision(decision, JsonBodies.bool(body, "trace"));
         ctx.status(200).contentType("application/json").result(mapper.writeValueAsBytes(answer));
     }

@@ -11,15 +11,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Reads request bodies strictly: JSON only, valid UTF-8 only, an object at the top. */
-final class JsonBodies {
+public final class JsonBodies {
 
     private final ObjectMapper mapper;
 
-    JsonBodies(ObjectMapper mapper) {
+    /**
+     * Creates the reader.
+     *
+     * @param mapper the JSON mapper
+     */
+    public JsonBodies(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    JsonNode object(Context ctx) {
+    /**
+     * Reads the body as a JSON object.
+     *
+     * @param ctx the request
+     * @return the object
+     * @throws ApiError 415 for another content type, 400 for an empty, non-UTF-8, malformed or non-object body
+     */
+    public JsonNode object(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiError(415, "invalid_request_error", "unsupported_media_type",
@@ -50,7 +62,15 @@ final class JsonBodies {
         return node;
     }
 
-    static String text(JsonNode node, String field) {
+    /**
+     * A string field.
+     *
+     * @param node  the object
+     * @param field the field
+     * @return its value, or null when absent
+     * @throws ApiError 400 when it is not a string
+     */
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -61,7 +81,15 @@ final class JsonBodies {
         return value.asText();
     }
 
-    static boolean bool(JsonNode node, String field) {
+    /**
+     * A boolean field.
+     *
+     * @param node  the object
+     * @param field the field
+     * @return its value, false when absent
+     * @throws ApiError 400 when it is not a boolean
+     */
+    public static boolean bool(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return false;

@@ -3,7 +3,13 @@ package dev.veto.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veto.core.DecisionNotRecordedException;
 import dev.veto.core.InvalidRequestException;
+import dev.veto.server.console.ConsoleApi;
+import dev.veto.store.Store;
+import dev.veto.store.StoreException;
+import dev.veto.store.review.ReviewException;
+import java.util.Optional;
 import dev.veto.core.Veto;
 import dev.veto.server.ServerSettings;
 import io.javalin.config.JavalinConfig;
@@ -24,6 +30,7 @@ public final class Routes {
     private final Veto veto;
     private final ServerSettings settings;
     private final PrometheusMeterRegistry prometheus;
+    private final Optional<Store> store;
     private final ObjectMapper mapper = new ObjectMapper();
 
     /**
@@ -32,11 +39,13 @@ public final class Routes {
      * @param veto       the host
      * @param settings   the server settings
      * @param prometheus the registry {@code /metrics} renders
+     * @param store      the store with the review queue and the console's reviewers, if the host has one
      */
-    public Routes(Veto veto, ServerSettings settings, PrometheusMeterRegistry prometheus) {
+    public Routes(Veto veto, ServerSettings settings, PrometheusMeterRegistry prometheus, Optional<Store> store) {
         this.veto = veto;
         this.settings = settings;
         this.prometheus = prometheus;
+        this.store = store;
     }
 
     /**
@@ -47,8 +56,10 @@ public final class Routes {
     public void register(JavalinConfig config) {
         ApiKeys keys = new ApiKeys(settings);
         Admission admission = new Admission(settings.maxConcurrentRequests(), settings.retryAfter());
-        CheckEndpoint check = new CheckEndpoint(veto, mapper, keys);
-        ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(veto, mapper, keys);
+        CallbackCheck callbacks = new CallbackCheck(store.map(Store::callbackTargets));
+        CheckEndpoint check = new CheckEndpoint(veto, mapper, keys, callbacks);
+        ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(veto, mapper, keys, callbacks);
+        EscalationsEndpoint escalations = new EscalationsEndpoint(veto, store, keys, mapper);
 
         config.routes.post("/v1/check", admission.guard(check::handle));
         config.routes.post("/v1/chat/completions", admission.guard(chat::handle));
@@ -66,6 +77,8 @@ public final class Routes {
             }
             json(ctx, 200, list);
         });
+        config.routes.get("/v1/escalations/{id}", escalations::handle);
+        store.ifPresent(s -> new ConsoleApi(s, mapper).register(config));
         config.routes.get("/health/live", ctx -> json(ctx, 200, status("UP")));
         config.routes.get("/health/ready", ctx -> {
             ObjectNode status = status("UP");
@@ -79,6 +92,25 @@ public final class Routes {
         });
 
         config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.type(), e.code(), e.getMessage()));
+        config.routes.exception(ReviewException.class, (e, ctx) -> {
+            switch (e.kind()) {
+                case NOT_FOUND -> error(ctx, 404, "invalid_request_error", "not_found", e.getMessage());
+                case CONFLICT -> error(ctx, 409, "invalid_request_error", "conflict", e.getMessage());
+                case LEASE_EXPIRED -> error(ctx, 409, "invalid_request_error", "lease_expired", e.getMessage());
+                case INVALID -> error(ctx, 400, "invalid_request_error", "invalid_action", e.getMessage());
+            }
+        });
+        config.routes.exception(DecisionNotRecordedException.class, (e, ctx) -> {
+            log.error("Decision not acknowledged: {}", e.getMessage());
+            ctx.header("Retry-After", String.valueOf(Math.max(1, settings.retryAfter().toSeconds())));
+            error(ctx, 503, "server_error", "audit_unavailable",
+                    "the decision could not be recorded in the audit trail, so it is not given; retry shortly");
+        });
+        config.routes.exception(StoreException.class, (e, ctx) -> {
+            log.error("Store unavailable handling {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", String.valueOf(Math.max(1, settings.retryAfter().toSeconds())));
+            error(ctx, 503, "server_error", "store_unavailable", "the review queue is unavailable; retry shortly");
+        });
         config.routes.exception(InvalidRequestException.class,
                 (e, ctx) -> error(ctx, 400, "invalid_request_error", "invalid_request", e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
