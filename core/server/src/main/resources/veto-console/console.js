@@ -965,11 +965,12 @@ function renderDashboard(data, hours) {
 function renderBacklog(backlog) {
   const byStatus = backlog.by_status || {};
   const pending = Number(byStatus.PENDING) || 0;
+  const resolvedByHumans = Number(backlog.resolved_by_humans) || 0;
   const tiles = [
     ['Pending', formatNumber(byStatus.PENDING ?? 0), pending > 0 ? 'tile-attention' : ''],
     ['In review', formatNumber(byStatus.IN_REVIEW ?? 0), ''],
     ['Oldest pending', pending > 0 ? formatDuration(backlog.oldest_pending_seconds) : '—', ''],
-    ['Mean time to resolution', formatDuration(backlog.mean_resolution_seconds), ''],
+    ['Mean time to resolution', resolvedByHumans > 0 ? formatDuration(backlog.mean_resolution_seconds) : '—', ''],
     ['Resolved by humans', formatNumber(backlog.resolved_by_humans ?? 0), ''],
     ['Approved', formatNumber(byStatus.APPROVED ?? 0), 'tile-minor'],
     ['Denied', formatNumber(byStatus.DENIED ?? 0), 'tile-minor'],
