@@ -62,8 +62,14 @@ public final class ConsoleApi {
      * @param config the Javalin configuration
      */
     public void register(JavalinConfig config) {
-        config.routes.get("/console", ctx -> ctx.redirect("/console/"));
-        config.routes.get("/console/", ctx -> assets.serve(ctx, "index.html"));
+        // the router ignores trailing slashes; the page's relative links need one
+        config.routes.get("/console/", ctx -> {
+            if (ctx.path().endsWith("/")) {
+                assets.serve(ctx, "index.html");
+            } else {
+                ctx.redirect("/console/");
+            }
+        });
         config.routes.get("/console/{file}", ctx -> assets.serve(ctx, ctx.pathParam("file")));
 
         config.routes.post("/console/api/login", this::login);
