@@ -2,6 +2,7 @@ package dev.veto.core.audit;
 
 import dev.veto.core.Decision;
 import dev.veto.core.privacy.RedactedRequest;
+import dev.veto.core.privacy.Redactor;
 import dev.veto.spi.request.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ public final class LogAuditRecorder implements DecisionRecorder {
         }
         audit.info("decision id={} tenant={} user={} channel={} verdict={} rule={} categories={} policy={} latency_us={}",
                 decision.requestId(), request.context().tenant(), UserHash.of(request.context().userId()),
-                request.context().channel(), decision.verdict(), decision.rule(), decision.categories(),
+                Redactor.contextValue(request.context().channel()), decision.verdict(), decision.rule(), decision.categories(),
                 decision.policyVersion(), decision.latency().toNanos() / 1_000);
     }
 }

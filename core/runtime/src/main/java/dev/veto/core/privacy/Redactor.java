@@ -80,6 +80,29 @@ public final class Redactor {
     }
 
     /**
+     * A context value (channel, role, purpose, jurisdiction) as it may be kept. These are meant to be short
+     * identifiers ({@code chat}, {@code nurse}); a value that does not look like one — an e-mail address, a
+     * phone or card number someone put there — was never classified, so it is withheld.
+     *
+     * @param value the value from the request context
+     * @return the value, or {@code [withheld]}
+     */
+    public static String contextValue(String value) {
+        if (value == null) {
+            return "";
+        }
+        int digits = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isDigit(value.charAt(i))) {
+                digits++;
+            }
+        }
+        return IDENTIFIER.matcher(value).matches() && digits < 6 ? value : "[withheld]";
+    }
+
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._:/-]{0,63}");
+
+    /**
      * Masks the spans of masked categories in a text.
      *
      * @param text    the original text the spans point into

@@ -8,6 +8,7 @@ import dev.veto.core.Decision;
 import dev.veto.core.audit.DecisionRecorder;
 import dev.veto.core.audit.UserHash;
 import dev.veto.core.privacy.RedactedRequest;
+import dev.veto.core.privacy.Redactor;
 import dev.veto.core.trace.StageTrace;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.signal.Signal;
@@ -120,7 +121,7 @@ public final class AuditTrail implements DecisionRecorder {
         }
         String prompt = redacted.subject().content();
         return new AuditRecord(UUID.randomUUID().toString(), decision.requestId(), decision.trace().startedAt(), host,
-                request.context().tenant(), UserHash.of(request.context().userId()), request.context().channel(),
+                request.context().tenant(), UserHash.of(request.context().userId()), Redactor.contextValue(request.context().channel()),
                 decision.language(), decision.verdict().name(), decision.categories(), decision.rule(),
                 decision.policyVersion(), redacted.handling().name(), prompt, signals, stages,
                 decision.latency().toNanos() / 1_000, decision.escalation().map(t -> t.caseId()));

@@ -1,6 +1,7 @@
 package dev.veto.store.review;
 
 import dev.veto.core.audit.UserHash;
+import dev.veto.core.privacy.Redactor;
 import dev.veto.spi.escalator.EscalationCase;
 import dev.veto.spi.escalator.EscalationOutcome;
 import dev.veto.spi.escalator.EscalationTicket;
@@ -47,10 +48,10 @@ final class ReviewQueueEscalator implements Escalator {
                 .map(String::strip).filter(callbackTargets::allows);
         Map<String, String> kept = new LinkedHashMap<>();
         kept.put("user_hash", UserHash.of(context.userId()));
-        kept.put("user_role", context.userRole());
-        kept.put("jurisdiction", context.jurisdiction());
-        kept.put("channel", context.channel());
-        kept.put("purpose", context.purpose());
+        kept.put("user_role", Redactor.contextValue(context.userRole()));
+        kept.put("jurisdiction", Redactor.contextValue(context.jurisdiction()));
+        kept.put("channel", Redactor.contextValue(context.channel()));
+        kept.put("purpose", Redactor.contextValue(context.purpose()));
         kept.put("locale", request.locale().toLanguageTag());
         List<Map<String, Object>> signals = new ArrayList<>();
         for (Signal signal : escalationCase.ruling().evidence()) {
