@@ -35,7 +35,7 @@ final class HostOptions {
 
     /** Starts a second host on the same installation with another configuration file (e.g. a baseline). */
     Veto startWith(Path configFile) {
-        return builder(configFile).build();
+        return toolHost(configFile, null);
     }
 
     /** A host on this installation with the command line's settings and the given configuration file, if any. */
@@ -48,13 +48,29 @@ final class HostOptions {
         return builder;
     }
 
-    /** Starts a host that reports its meters to {@code registry} (none: a private one). */
+    /**
+     * Starts a host for a tool (eval, policy tests, plugin listing) that reports its meters to {@code registry}
+     * (none: a private one). Its decisions are not traffic: nothing is audited, and an escalated request is
+     * not handed to the review queue (its verdict stays ESCALATE).
+     */
     Veto start(MeterRegistry registry) {
-        Veto.Builder builder = builder(config);
-        if (registry != null) {
-            builder.meterRegistry(registry);
+        return toolHost(config, registry);
+    }
+
+    private Veto toolHost(Path configFile, MeterRegistry registry) {
+        MeterRegistry meters = registry != null ? registry : new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        Store store = openStore(meters);
+        try {
+            Veto.Builder builder = store.attachEscalatorFactory(builder(configFile)).closing(store)
+                    .setting("veto.chain.escalate.escalator", "");
+            if (registry != null) {
+                builder.meterRegistry(registry);
+            }
+            return builder.build();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
-        return builder.build();
     }
 
     /**

@@ -206,6 +206,6 @@ class VetoCommandTest {
     @Test
     void versionNamesTheSpi() {
         assertThat(run("--version")).isZero();
-        assertThat(out.toString()).contains("plugin SPI 1.0.0");
+        assertThat(out.toString()).contains("plugin SPI " + dev.veto.spi.SpiVersion.CURRENT);
     }
 }

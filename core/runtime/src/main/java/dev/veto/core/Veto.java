@@ -90,9 +90,11 @@ public final class Veto implements AutoCloseable {
     private final MeterRegistry meters;
     private final int maxChars;
     private final int maxMessages;
+    private final List<AutoCloseable> closing;
 
     private Veto(Config config, VetoPluginManager plugins, FactoryRegistry registry, Components components,
-                 Guard guard, Chain chain, PolicyEngine policy, MeterRegistry meters) {
+                 Guard guard, Chain chain, PolicyEngine policy, MeterRegistry meters, List<AutoCloseable> closing) {
+        this.closing = List.copyOf(closing);
         this.config = config;
         this.plugins = plugins;
         this.registry = registry;
@@ -298,6 +300,13 @@ public final class Veto implements AutoCloseable {
     @Override
     public void close() {
         cleanUp(policy, components, guard, plugins);
+        for (int i = closing.size() - 1; i >= 0; i--) {
+            try {
+                closing.get(i).close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed: {}", closing.get(i), e.toString());
+            }
+        }
     }
 
     /** Configures and starts a {@link Veto} host. */
@@ -308,6 +317,7 @@ public final class Veto implements AutoCloseable {
         private final Map<String, Object> settings = new LinkedHashMap<>();
         private final List<ComponentFactory<?>> hostFactories = new ArrayList<>();
         private final List<DecisionRecorder> recorders = new ArrayList<>();
+        private final List<AutoCloseable> closing = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meters;
 
@@ -426,6 +436,19 @@ public final class Veto implements AutoCloseable {
         }
 
         /**
+         * Hands the host a resource to close after itself (a store its recorders and escalators use), last
+         * registered first. A resource that fails to close is logged. If {@link #build()} throws, the caller
+         * still owns the resource.
+         *
+         * @param resource the resource
+         * @return this builder
+         */
+        public Builder closing(AutoCloseable resource) {
+            closing.add(resource);
+            return this;
+        }
+
+        /**
          * Sets the clock (for tests).
          *
          * @param value the clock
@@ -474,7 +497,7 @@ public final class Veto implements AutoCloseable {
                 components = new ComponentAssembler(config, factories, guard.executor(), clock).assemble();
                 warnAboutUnknownCategories(components, policy);
                 Chain chain = injector.createChildInjector(new ChainModule(components)).getInstance(Chain.class);
-                Veto veto = new Veto(config, plugins, factories, components, guard, chain, policy, registry);
+                Veto veto = new Veto(config, plugins, factories, components, guard, chain, policy, registry, closing);
                 log.info("Veto started: {} plugin(s), policy {}", plugins.getStartedPlugins().size(), veto.policyVersion());
                 return veto;
             } catch (CreationException | ProvisionException e) {

@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veto.core.Veto;
 import dev.veto.server.http.ApiKeys;
-import dev.veto.spi.ComponentContext;
-import dev.veto.spi.classifier.Classifier;
-import dev.veto.spi.classifier.ClassifierFactory;
-import dev.veto.spi.classifier.Stage;
-import dev.veto.spi.signal.Signal;
 import dev.veto.store.Store;
 import dev.veto.store.reviewer.PasswordHash;
 import dev.veto.testkit.PolicyFixture;
+import dev.veto.testkit.TestClassifiers;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -28,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A real server with the store attached, as {@code veto serve} runs it: the packaged PII and keyword plugins
@@ -78,7 +73,7 @@ final class ReviewServer implements AutoCloseable {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Store store = Store.open(com.typesafe.config.ConfigFactory.parseMap(settings), home, Clock.systemUTC(), prometheus);
         Veto.Builder builder = store.attach(Veto.builder().home(home).meterRegistry(prometheus))
-                .classifierFactory(custody())
+                .classifierFactory(TestClassifiers.flagging("custody", "custody", "specialized-advice", 0.7))
                 .setting("veto.classifiers.lexicon.factory", "keyword")
                 .setting("veto.classifiers.pii.factory", "pii")
                 .setting("veto.classifiers.custody.factory", "custody")
@@ -96,24 +91,6 @@ final class ReviewServer implements AutoCloseable {
         }
     }
 
-    private static ClassifierFactory custody() {
-        return new ClassifierFactory() {
-            @Override
-            public String name() {
-                return "custody";
-            }
-
-            @Override
-            public Set<Stage> stages() {
-                return Set.of(Stage.INPUT);
-            }
-
-            @Override
-            public Classifier create(ComponentContext context) {
-                return input -> input.text().contains("custody") ? List.of(Signal.of("specialized-advice", 0.7)) : List.of();
-            }
-        };
-    }
 
     String base() {
         return "http://127.0.0.1:" + server.port();

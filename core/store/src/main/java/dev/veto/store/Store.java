@@ -100,6 +100,17 @@ public final class Store implements AutoCloseable {
         if (settings.auditEnabled()) {
             builder.recorder(audit);
         }
+        return attachEscalatorFactory(builder);
+    }
+
+    /**
+     * Registers only the {@code review-queue} escalator factory, for tools whose decisions are not traffic
+     * (evaluations, policy tests): the configured escalator is available, nothing is audited.
+     *
+     * @param builder the host builder
+     * @return the builder
+     */
+    public dev.veto.core.Veto.Builder attachEscalatorFactory(dev.veto.core.Veto.Builder builder) {
         return builder.escalatorFactory(new ReviewQueueEscalatorFactory(reviews, callbackTargets));
     }
 

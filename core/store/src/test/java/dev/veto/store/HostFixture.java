@@ -9,6 +9,7 @@ import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.signal.Signal;
 import dev.veto.spi.signal.Span;
 import dev.veto.testkit.PolicyFixture;
+import dev.veto.testkit.TestClassifiers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,7 @@ public final class HostFixture {
                     }
                     return spans.isEmpty() ? List.of() : List.of(Signal.of("privacy", 0.3).withSpans(spans));
                 }))
-                .classifierFactory(factory("advice", Set.of("specialized-advice"), input -> input.text().contains("custody")
-                        ? List.of(Signal.of("specialized-advice", 0.7)) : List.of()))
+                .classifierFactory(TestClassifiers.flagging("advice", "custody", "specialized-advice", 0.7))
                 .setting("veto.classifiers.emails.factory", "emails")
                 .setting("veto.classifiers.advice.factory", "advice")
                 .setting("veto.escalators.humans.factory", "review-queue")
