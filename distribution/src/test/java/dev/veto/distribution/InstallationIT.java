@@ -182,6 +182,21 @@ class InstallationIT {
     }
 
     @Test
+    void everyCheckIsInTheAuditTrailWithPersonalDataMasked() throws Exception {
+        Result checked = run("check", "--tenant", "acme", "write to jane.roe@example.com about the bake sale");
+        assertThat(checked.exit()).as(checked.err()).isZero();
+        Result audit = run("audit", "--json", "--limit", "1", "--tenant", "acme");
+        assertThat(audit.exit()).as(audit.err()).isZero();
+        JsonNode record = mapper.readTree(audit.out().lines().findFirst().orElseThrow());
+        assertThat(record.get("verdict").asText()).isEqualTo("ALLOW");
+        assertThat(record.get("tenant").asText()).isEqualTo("acme");
+        assertThat(record.get("prompt").asText()).isEqualTo("write to [privacy] about the bake sale");
+        assertThat(audit.out()).doesNotContain("jane.roe");
+        assertThat(veto.resolve("data/veto.db")).exists();
+        assertThat(run("audit", "--limit", "0").exit()).isEqualTo(2);
+    }
+
+    @Test
     void aHarmlessQuestionIsAllowed() throws Exception {
         Result result = run("check", "How do I bake sourdough bread?");
         assertThat(result.exit()).as(result.err()).isZero();

@@ -60,6 +60,11 @@ class ReviewApiTest {
         assertThat(outcome.get("verdict").asText()).isEqualTo("allow");
         assertThat(outcome.get("response").asText()).contains("family lawyer");
 
+        String metrics = server.send("GET", "/metrics", null, "Authorization", "Bearer " + ReviewServer.ACME_KEY).body();
+        assertThat(metrics).contains("veto_escalations_opened_total 1.0")
+                .contains("veto_escalations_resolved_total{outcome=\"approved\"} 1.0")
+                .contains("veto_escalations_time_to_resolution_seconds_count 1");
+
         HttpResponse<String> again = server.send("POST", "/console/api/cases/" + caseId + "/decision", "{\"action\":\"deny\"}",
                 "Cookie", alice, "X-Veto-Console", "1");
         assertThat(again.statusCode()).isEqualTo(409);

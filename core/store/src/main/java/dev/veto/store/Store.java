@@ -49,7 +49,7 @@ public final class Store implements AutoCloseable {
     private Store(StoreSettings settings, Database database, Clock clock, MeterRegistry meters, Config config) {
         this.settings = settings;
         this.database = database;
-        this.audit = new AuditTrail(database, hostName(), clock);
+        this.audit = new AuditTrail(database, hostName(), clock, settings.connectionTimeout());
         this.reviews = new ReviewQueue(database, clock, meters, settings.lease());
         this.callbackTargets = new CallbackTargets(settings.callbackHosts());
         this.callbacks = new OutcomeCallbacks(reviews, callbackTargets, clock, settings.callbackAttempts(),
@@ -186,6 +186,7 @@ public final class Store implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        audit.close();
         database.close();
     }
 

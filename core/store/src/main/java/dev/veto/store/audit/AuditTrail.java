@@ -30,11 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The durable audit trail: every decision — allowed ones too — is committed to the store before the chain
- * returns it, so an acknowledged decision is never missing (a failed write is {@linkplain #required()
+ * returns it (decisions arriving together share one transaction: {@link GroupCommit}), so an acknowledged
+ * decision is never missing (a failed write is {@linkplain #required()
  * required}: the decision is not acknowledged). Each record is also logged as one JSON line to the
  * {@code veto.audit.json} logger, for a SIEM to collect through a Logback appender.
  */
-public final class AuditTrail implements DecisionRecorder {
+public final class AuditTrail implements DecisionRecorder, AutoCloseable {
 
     private static final Logger jsonLines = LoggerFactory.getLogger("veto.audit.json");
     private static final TypeReference<List<Map<String, Object>>> SIGNALS = new TypeReference<>() {
@@ -48,6 +49,7 @@ public final class AuditTrail implements DecisionRecorder {
     private final String host;
     private final Clock clock;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final GroupCommit writes;
 
     /**
      * Creates the trail.
@@ -55,11 +57,13 @@ public final class AuditTrail implements DecisionRecorder {
      * @param database the store
      * @param host     this host's name, recorded with each decision
      * @param clock    the clock retention is measured with
+     * @param timeout  how long a request waits for its record to be committed
      */
-    public AuditTrail(Database database, String host, Clock clock) {
+    public AuditTrail(Database database, String host, Clock clock, java.time.Duration timeout) {
         this.database = database;
         this.host = host;
         this.clock = clock;
+        this.writes = new GroupCommit(database, this::insert, timeout);
     }
 
     @Override
@@ -70,11 +74,16 @@ public final class AuditTrail implements DecisionRecorder {
     @Override
     public void record(RedactedRequest redacted, Decision decision) {
         AuditRecord record = toRecord(redacted, decision);
-        String signals = json(record.signals());
-        String stages = json(record.stageMicros());
-        database.transaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO audit_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        writes.write(record);
+        if (jsonLines.isInfoEnabled()) {
+            jsonLines.info(toJson(record).toString());
+        }
+    }
+
+    private void insert(java.sql.Connection connection, List<AuditRecord> records) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditRecord record : records) {
                 int i = 1;
                 insert.setString(i++, record.recordId());
                 insert.setString(i++, record.requestId());
@@ -91,17 +100,20 @@ public final class AuditTrail implements DecisionRecorder {
                 insert.setString(i++, record.policyVersion());
                 insert.setString(i++, record.textHandling());
                 insert.setString(i++, record.prompt());
-                insert.setString(i++, signals);
-                insert.setString(i++, stages);
+                insert.setString(i++, json(record.signals()));
+                insert.setString(i++, json(record.stageMicros()));
                 insert.setLong(i++, record.latencyMicros());
                 insert.setString(i, record.caseId().orElse(null));
-                insert.executeUpdate();
+                insert.addBatch();
             }
-            return null;
-        });
-        if (jsonLines.isInfoEnabled()) {
-            jsonLines.info(toJson(record).toString());
+            insert.executeBatch();
         }
+    }
+
+    /** Stops the writer once the records already handed to it are committed. */
+    @Override
+    public void close() {
+        writes.close();
     }
 
     private AuditRecord toRecord(RedactedRequest redacted, Decision decision) {
