@@ -7,18 +7,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Writes audit records in shared transactions: the request threads hand their records to one writer thread,
- * which inserts whatever has queued up meanwhile in a single transaction and then releases every waiting
- * thread at once. Each record is still committed before its request returns; the commit (the database's
- * write lock, its log write) is paid once per batch instead of once per decision — the classic group commit.
+ * Writes audit records in shared transactions (group commit): the first request thread to arrive becomes the
+ * leader and commits every record that has queued up, its own included, in one transaction; threads that
+ * arrive meanwhile wait, and when the leader is done the first of them leads the next batch. Each record is
+ * committed before its request returns, while the commit (the database's write lock, its log write) is paid
+ * once per batch. No extra thread: on a busy machine a writer thread would wait for the CPU behind every
+ * request thread, and every request behind it.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -28,101 +24,130 @@ final class GroupCommit implements AutoCloseable {
         void insert(Connection connection, List<T> rows) throws SQLException;
     }
 
-    private record Pending<T>(T row, CompletableFuture<Void> committed) {
+    /** One row and what became of it; guarded by the lock of its {@link GroupCommit}. */
+    private static final class Pending {
+        final Object row;
+        boolean done;
+        boolean leads;
+        RuntimeException failure;
+
+        Pending(Object row) {
+            this.row = row;
+        }
     }
 
-    private static final int MAX_BATCH = 256;
+    private static final int MAX_BATCH = 512;
 
     private final Database database;
     private final BatchInsert<Object> insert;
-    private final Duration timeout;
-    private final BlockingQueue<Pending<Object>> queue = new ArrayBlockingQueue<>(8192);
-    private final Thread writer;
-    private volatile boolean closed;
+    private final long timeoutNanos;
+    private final Object lock = new Object();
+    private List<Pending> waiting = new ArrayList<>();
+    private boolean leaderActive;
+    private boolean closed;
 
     @SuppressWarnings("unchecked")
     <T> GroupCommit(Database database, BatchInsert<T> insert, Duration timeout) {
         this.database = database;
         this.insert = (BatchInsert<Object>) insert;
-        this.timeout = timeout;
-        this.writer = new Thread(this::run, "veto-audit-writer");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.timeoutNanos = timeout.toNanos();
     }
 
     /**
      * Writes a row and returns once it is committed.
      *
      * @param row the row
-     * @throws StoreException if it was not committed within the timeout or the transaction failed
+     * @throws StoreException if the transaction failed, or the row could not be queued within the timeout
      */
     void write(Object row) {
-        if (closed) {
-            throw new StoreException("the audit trail is closed");
-        }
-        Pending<Object> pending = new Pending<>(row, new CompletableFuture<>());
-        try {
-            if (!queue.offer(pending, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new StoreException("the audit trail's write queue stayed full for " + timeout);
+        Pending mine = new Pending(row);
+        synchronized (lock) {
+            if (closed) {
+                throw new StoreException("the audit trail is closed");
             }
-            pending.committed().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while the audit record was written", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof StoreException store ? store : new StoreException("the audit record was not written: " + cause, cause);
-        } catch (TimeoutException e) {
-            throw new StoreException("the audit record was not committed within " + timeout, e);
+            waiting.add(mine);
+            if (!leaderActive) {
+                leaderActive = true;
+                mine.leads = true;
+            } else {
+                awaitTurn(mine);
+            }
+        }
+        if (mine.leads) {
+            lead();
+        }
+        synchronized (lock) {
+            if (mine.failure != null) {
+                throw mine.failure;
+            }
         }
     }
 
-    private void run() {
-        List<Pending<Object>> batch = new ArrayList<>(MAX_BATCH);
-        while (!closed || !queue.isEmpty()) {
+    /** Waits, holding the lock, until this row is committed or it is this thread's turn to lead. */
+    private void awaitTurn(Pending mine) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        boolean interrupted = false;
+        while (!mine.done && !mine.leads) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 && waiting.remove(mine)) {
+                throw new StoreException("the audit record was not committed within " + Duration.ofNanos(timeoutNanos));
+            }
+            // past the deadline but already in a batch being committed: that commit is bounded by the
+            // database's own timeouts, so wait for its outcome rather than report a record that may be in
             try {
-                Pending<Object> first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                commit(batch);
+                lock.wait(Math.max(1, left / 1_000_000));
             } catch (InterruptedException e) {
-                if (closed) {
-                    break;
-                }
-            } finally {
-                batch.clear();
+                interrupted = true;
             }
         }
-        StoreException gone = new StoreException("the audit trail closed before the record was written");
-        for (Pending<Object> left = queue.poll(); left != null; left = queue.poll()) {
-            left.committed().completeExceptionally(gone);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void commit(List<Pending<Object>> batch) {
+    /** Commits batches until the queue is empty or someone else leads. */
+    private void lead() {
+        List<Pending> batch;
+        synchronized (lock) {
+            batch = waiting.size() <= MAX_BATCH ? waiting : new ArrayList<>(waiting.subList(0, MAX_BATCH));
+            waiting = batch == waiting ? new ArrayList<>() : new ArrayList<>(waiting.subList(MAX_BATCH, waiting.size()));
+        }
+        RuntimeException failure = commit(batch);
+        synchronized (lock) {
+            for (Pending pending : batch) {
+                pending.done = true;
+                pending.failure = failure;
+            }
+            if (waiting.isEmpty()) {
+                leaderActive = false;
+            } else {
+                waiting.get(0).leads = true; // hand over: the leader's own request should not wait for others
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private RuntimeException commit(List<Pending> batch) {
         List<Object> rows = new ArrayList<>(batch.size());
-        batch.forEach(p -> rows.add(p.row()));
+        batch.forEach(p -> rows.add(p.row));
         try {
             database.transaction(connection -> {
                 insert.insert(connection, rows);
                 return null;
             });
-            batch.forEach(p -> p.committed().complete(null));
+            return null;
+        } catch (StoreException e) {
+            return e;
         } catch (RuntimeException e) {
-            batch.forEach(p -> p.committed().completeExceptionally(e));
+            return new StoreException("the audit records were not written: " + e, e);
         }
     }
 
+    /** Refuses new rows; rows already queued are committed by their leaders. */
     @Override
     public void close() {
-        closed = true;
-        try {
-            writer.join(timeout.toMillis() + 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (lock) {
+            closed = true;
         }
     }
 }
