@@ -126,6 +126,9 @@ public final class LanguageIdentifier {
                 && SAME_SCRIPT.getOrDefault(byScript, Set.of()).stream().noneMatch(candidates::contains)) {
             return new Identified(byScript, 1.0); // a script only one candidate is written in needs no model
         }
+        if (candidates.contains("en") && plainEnglish(sample)) {
+            return new Identified("en", ENGLISH_SHORTCUT_CONFIDENCE); // the most common case, without the model
+        }
         SortedMap<Language, Double> confidences = detector.computeLanguageConfidenceValues(sample);
         if (confidences.isEmpty()) {
             return Identified.UNDETERMINED;
@@ -140,6 +143,47 @@ public final class LanguageIdentifier {
             return Identified.UNDETERMINED;
         }
         return new Identified(best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), best.getValue());
+    }
+
+    /** The confidence reported for a text the English shortcut recognised. */
+    static final double ENGLISH_SHORTCUT_CONFIDENCE = 0.9;
+
+    /**
+     * English function words that are not words of the other usual Latin-script candidates (no "is", "was",
+     * "in", "die", "me", "do", "am", "as", "an", "on", "or", "a", "so", "also").
+     */
+    private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "of", "you", "your", "how", "what", "why",
+            "when", "which", "who", "with", "this", "that", "for", "from", "have", "has", "can", "could", "would",
+            "should", "does", "my", "it", "its", "been", "about", "into", "they", "their", "them", "there", "these",
+            "those", "not", "but", "if", "at", "are", "were", "be", "any", "some", "get", "give", "make", "tell",
+            "write", "explain", "please", "i", "we", "our", "he", "she", "his", "her", "where", "best", "way", "to", "all",
+            "by", "up", "out", "just", "than", "must", "need", "want");
+
+    /**
+     * Plain English: ASCII letters only, at least four words, and at least a fifth of them (and three at
+     * least) English function words. Lingua costs about a millisecond per sentence; most prompts are this.
+     */
+    static boolean plainEnglish(String text) {
+        int words = 0;
+        int english = 0;
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c > 0x7f && Character.isLetter(c)) {
+                return false; // accented or other scripts: leave it to the model
+            }
+            boolean letter = c < 0x80 && (Character.isLetter(c) || c == '\'');
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                words++;
+                if (ENGLISH_WORDS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    english++;
+                }
+                start = -1;
+            }
+        }
+        return words >= 4 && english >= 3 && english * 5 >= words;
     }
 
     /** Other languages Lingua knows that share the shortcut's script: with one of them a candidate, the model decides. */
