@@ -13,8 +13,13 @@ import java.util.Set;
  */
 public final class ReviewerAccounts {
 
-    /** A hash to check against for unknown names, so a login takes as long whether the name exists or not. */
-    private static final String DUMMY = PasswordHash.hash("no such reviewer");
+    /**
+     * A hash to check against for unknown names, so a login takes as long whether the name exists or not;
+     * made on first use (a PBKDF2 hash costs most of a second, which no command that never logs in should pay).
+     */
+    private static final class Dummy {
+        static final String HASH = PasswordHash.hash("no such reviewer");
+    }
 
     private record Account(Reviewer reviewer, String passwordHash) {
     }
@@ -67,7 +72,7 @@ public final class ReviewerAccounts {
      */
     public Optional<Reviewer> authenticate(String name, String password) {
         Account account = name == null ? null : accounts.get(name);
-        boolean matches = PasswordHash.matches(password == null ? "" : password, account == null ? DUMMY : account.passwordHash());
+        boolean matches = PasswordHash.matches(password == null ? "" : password, account == null ? Dummy.HASH : account.passwordHash());
         return account != null && matches ? Optional.of(account.reviewer()) : Optional.empty();
     }
 

@@ -1,11 +1,11 @@
 package dev.veto.plugins.semantic;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigSyntax;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,25 +67,92 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
      * @throws IllegalArgumentException if it is malformed or of another format
      */
     public static SemanticHead read(Reader json, String origin) {
-        try {
-            Config config = ConfigFactory.parseReader(json,
-                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON).setOriginDescription(origin));
-            int format = config.getInt("format");
-            if (format != FORMAT) {
+        // a streaming parser: the head holds ~20,000 numbers, which a tree model (or Typesafe Config, as
+        // before) takes several hundred milliseconds of every start to build
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            expect(parser.nextToken(), JsonToken.START_OBJECT, "an object", origin);
+            Integer format = null;
+            List<String> labels = null;
+            List<float[]> rows = null;
+            float[] bias = null;
+            Double slope = null;
+            Double intercept = null;
+            String description = "";
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "format" -> format = parser.getIntValue();
+                    case "labels" -> labels = strings(parser, origin);
+                    case "weights" -> {
+                        expect(value, JsonToken.START_ARRAY, "'weights' as an array of rows", origin);
+                        rows = new ArrayList<>();
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            rows.add(floats(parser, origin));
+                        }
+                    }
+                    case "bias" -> bias = floats(parser, origin);
+                    case "calibration" -> {
+                        expect(value, JsonToken.START_OBJECT, "'calibration' as an object", origin);
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = parser.currentName();
+                            parser.nextToken();
+                            if (name.equals("slope")) {
+                                slope = parser.getDoubleValue();
+                            } else if (name.equals("intercept")) {
+                                intercept = parser.getDoubleValue();
+                            } else {
+                                parser.skipChildren();
+                            }
+                        }
+                    }
+                    case "description" -> description = parser.getValueAsString("");
+                    default -> parser.skipChildren(); // provenance and anything a newer trainer adds
+                }
+            }
+            if (format == null || format != FORMAT) {
                 throw new IllegalArgumentException(origin + ": head format " + format + ", this plugin reads " + FORMAT);
             }
-            List<String> labels = config.getStringList("labels");
-            List<? extends List<?>> rows = config.getList("weights").stream().map(v -> (List<?>) v.unwrapped()).toList();
-            float[][] weights = new float[rows.size()][];
-            for (int i = 0; i < rows.size(); i++) {
-                weights[i] = floats(rows.get(i));
+            if (labels == null || rows == null || bias == null || slope == null || intercept == null) {
+                throw new IllegalArgumentException(origin + ": not a semantic head: it needs labels, weights, bias and "
+                        + "calibration.slope / calibration.intercept");
             }
-            return new SemanticHead(labels, weights, floats(config.getDoubleList("bias")),
-                    config.getDouble("calibration.slope"), config.getDouble("calibration.intercept"),
-                    config.hasPath("description") ? config.getString("description") : "");
-        } catch (ConfigException | ClassCastException e) {
+            return new SemanticHead(labels, rows.toArray(new float[0][]), bias, slope, intercept, description);
+        } catch (IOException e) {
             throw new IllegalArgumentException(origin + ": not a semantic head: " + e.getMessage(), e);
         }
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected, String what, String origin) {
+        if (actual != expected) {
+            throw new IllegalArgumentException(origin + ": not a semantic head: expected " + what + ", found " + actual);
+        }
+    }
+
+    private static List<String> strings(JsonParser parser, String origin) throws IOException {
+        expect(parser.currentToken(), JsonToken.START_ARRAY, "an array of strings", origin);
+        List<String> values = new ArrayList<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            expect(token, JsonToken.VALUE_STRING, "a string", origin);
+            values.add(parser.getText());
+        }
+        return values;
+    }
+
+    private static float[] floats(JsonParser parser, String origin) throws IOException {
+        expect(parser.currentToken(), JsonToken.START_ARRAY, "an array of numbers", origin);
+        float[] values = new float[SentenceEncoder.DIMENSIONS];
+        int n = 0;
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT) {
+                throw new IllegalArgumentException(origin + ": not a semantic head: expected a number, found " + token);
+            }
+            if (n == values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            values[n++] = parser.getFloatValue();
+        }
+        return java.util.Arrays.copyOf(values, n);
     }
 
     /**
@@ -136,13 +203,5 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
      * @param categoryShare that category's share of the unsafe probability
      */
     public record Judgement(double unsafe, String category, double categoryShare) {
-    }
-
-    private static float[] floats(List<?> values) {
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ((Number) values.get(i)).floatValue();
-        }
-        return out;
     }
 }
