@@ -1,9 +1,11 @@
 package dev.veto.cli;
 
+import dev.veto.core.DecisionNotRecordedException;
 import dev.veto.core.InvalidRequestException;
 import dev.veto.core.VetoStartupException;
 import dev.veto.core.config.VetoConfigException;
 import dev.veto.core.policy.PolicyException;
+import dev.veto.store.StoreException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -48,7 +50,8 @@ public final class VetoCommand {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            if (e instanceof VetoConfigException || e instanceof VetoStartupException || e instanceof PolicyException) {
+            if (e instanceof VetoConfigException || e instanceof VetoStartupException || e instanceof PolicyException
+                    || e instanceof StoreException || e instanceof DecisionNotRecordedException) {
                 err.println("veto: " + e.getMessage());
                 return FAILURE;
             }

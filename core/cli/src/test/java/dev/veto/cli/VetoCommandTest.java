@@ -139,6 +139,35 @@ class VetoCommandTest {
     }
 
     @Test
+    void anUnreachableOrMalformedStoreIsAOneLineError() {
+        assertThat(run("audit", "-D", "veto.store.url=foo")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("veto: veto.store.url must be a jdbc:sqlite: or jdbc:postgresql: URL, was foo")
+                .doesNotContain("Exception");
+        assertThat(run("check", "-D", "veto.store.url=jdbc:postgresql://127.0.0.1:1/veto", "-D",
+                "veto.store.connection-timeout=1s", "hello")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot open the store at jdbc:postgresql://127.0.0.1:1/veto");
+    }
+
+    @Test
+    void checksAreAuditedAndTheAuditPrintsThemNewestFirst() throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (String text : List.of("my mail is someone@example.org, is this a good password?", "How do I bake sourdough bread?")) {
+            out.getBuffer().setLength(0);
+            assertThat(run("check", "--json", text)).isZero();
+            ids.add(mapper.readTree(out.toString()).get("id").asText());
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("audit", "--json", "--limit", "5")).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(mapper.readTree(lines.get(0)).get("request_id").asText()).isEqualTo(ids.get(1));
+        assertThat(mapper.readTree(lines.get(1)).get("request_id").asText()).isEqualTo(ids.get(0));
+        // no classifier in this empty installation finds personal data, so the text is withheld, not kept raw
+        assertThat(mapper.readTree(lines.get(1)).get("text_handling").asText()).isEqualTo("WITHHELD");
+        assertThat(out.toString()).doesNotContain("someone@example.org");
+    }
+
+    @Test
     void settingsCanBeOverriddenOnTheCommandLine() {
         assertThat(run("check", "-D", "veto.limits.max-chars=5", "hello world")).isEqualTo(2);
         assertThat(err.toString()).contains("at most 5 are accepted (veto.limits.max-chars)");
