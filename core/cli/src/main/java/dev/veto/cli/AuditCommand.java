@@ -1,6 +1,5 @@
 package dev.veto.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.veto.store.Store;
 import dev.veto.store.audit.AuditRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -47,10 +46,9 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = host.openStore(new SimpleMeterRegistry())) {
             List<AuditRecord> records = store.audit().recent(limit, Optional.ofNullable(tenant));
-            ObjectMapper mapper = new ObjectMapper();
             for (AuditRecord record : records) {
                 if (json) {
-                    out.println(mapper.writeValueAsString(store.audit().toJson(record)));
+                    out.println(store.audit().jsonLine(record));
                 } else {
                     out.printf("%s  %-9s %-10s %-28s %-14s %s%n", record.decidedAt(), record.verdict(), record.tenant(),
                             record.rule(), record.categories().isEmpty() ? "-" : String.join(",", record.categories()),

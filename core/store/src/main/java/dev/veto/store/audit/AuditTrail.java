@@ -3,7 +3,6 @@ package dev.veto.store.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veto.core.Decision;
 import dev.veto.core.audit.DecisionRecorder;
 import dev.veto.core.audit.UserHash;
@@ -76,7 +75,7 @@ public final class AuditTrail implements DecisionRecorder, AutoCloseable {
         AuditRecord record = toRecord(redacted, decision);
         writes.write(record);
         if (jsonLines.isInfoEnabled()) {
-            jsonLines.info(toJson(record).toString());
+            jsonLines.info(jsonLine(record));
         }
     }
 
@@ -235,32 +234,39 @@ public final class AuditTrail implements DecisionRecorder, AutoCloseable {
     }
 
     /**
-     * One record as a JSON object: the shape of {@code veto audit --json} and of the JSON log lines.
+     * One record as one line of JSON: the shape of {@code veto audit --json} and of the JSON log lines.
+     * Written straight to text with a streaming generator — it runs once per decision.
      *
      * @param record the record
-     * @return the JSON object
+     * @return the JSON object, on one line
      */
-    public ObjectNode toJson(AuditRecord record) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("record_id", record.recordId());
-        node.put("request_id", record.requestId());
-        node.put("decided_at", record.decidedAt().toString());
-        node.put("host", record.host());
-        node.put("tenant", record.tenant());
-        node.put("user_hash", record.userHash());
-        node.put("channel", record.channel());
-        node.put("language", record.language());
-        node.put("verdict", record.verdict());
-        node.set("categories", mapper.valueToTree(record.categories()));
-        node.put("rule", record.rule());
-        node.put("policy_version", record.policyVersion());
-        node.put("text_handling", record.textHandling());
-        node.put("prompt", record.prompt());
-        node.set("signals", mapper.valueToTree(record.signals()));
-        node.set("stage_us", mapper.valueToTree(record.stageMicros()));
-        node.put("latency_us", record.latencyMicros());
-        record.caseId().ifPresentOrElse(id -> node.put("case_id", id), () -> node.putNull("case_id"));
-        return node;
+    public String jsonLine(AuditRecord record) {
+        java.io.StringWriter text = new java.io.StringWriter(512 + record.prompt().length());
+        try (com.fasterxml.jackson.core.JsonGenerator json = mapper.getFactory().createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("record_id", record.recordId());
+            json.writeStringField("request_id", record.requestId());
+            json.writeStringField("decided_at", record.decidedAt().toString());
+            json.writeStringField("host", record.host());
+            json.writeStringField("tenant", record.tenant());
+            json.writeStringField("user_hash", record.userHash());
+            json.writeStringField("channel", record.channel());
+            json.writeStringField("language", record.language());
+            json.writeStringField("verdict", record.verdict());
+            json.writeObjectField("categories", record.categories());
+            json.writeStringField("rule", record.rule());
+            json.writeStringField("policy_version", record.policyVersion());
+            json.writeStringField("text_handling", record.textHandling());
+            json.writeStringField("prompt", record.prompt());
+            json.writeObjectField("signals", record.signals());
+            json.writeObjectField("stage_us", record.stageMicros());
+            json.writeNumberField("latency_us", record.latencyMicros());
+            json.writeStringField("case_id", record.caseId().orElse(null));
+            json.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("writing JSON to a string cannot fail", e);
+        }
+        return text.toString();
     }
 
     private List<AuditRecord> readAll(PreparedStatement query) throws SQLException {

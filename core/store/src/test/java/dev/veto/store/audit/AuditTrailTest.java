@@ -50,7 +50,8 @@ class AuditTrailTest {
             assertThat(record.userHash()).hasSize(16).doesNotContain("user-7");
             assertThat(record.policyVersion()).isEqualTo(veto.policyVersion());
             assertThat(record.stageMicros()).containsKeys("normalize", "classify-input", "policy");
-            assertThat(store.audit().toJson(record).toString()).doesNotContain("jane.doe");
+            assertThat(store.audit().jsonLine(record)).doesNotContain("jane.doe").contains("\"prompt\":\"write to [privacy] about the picnic\"")
+                    .contains("\"case_id\":null").doesNotContain("\n");
         }
     }
 
