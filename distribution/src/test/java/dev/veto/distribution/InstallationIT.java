@@ -177,7 +177,7 @@ class InstallationIT {
         }
         assertThat(veto.resolve("bin/veto")).isExecutable();
         assertThat(veto.resolve("lib").toFile().list()).anyMatch(n -> n.startsWith("veto-core"))
-                .noneMatch(n -> n.startsWith("ahocorasick"));
+                .noneMatch(n -> n.startsWith("aho-corasick"));
         assertThat(veto.resolve("plugins").toFile().list()).anyMatch(n -> n.startsWith("keyword-classifier") && n.endsWith(".zip"));
     }
 

@@ -1,17 +1,17 @@
 package dev.veto.plugins.keyword;
 
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.ahocorasick.trie.PayloadEmit;
-import org.ahocorasick.trie.PayloadTrie;
+import java.util.TreeMap;
 
 /**
- * Finds every lexicon phrase in a text in one pass per automaton (Aho-Corasick), however many phrases there
- * are. Phrases of space-separated scripts match whole words only ("meth" does not match "method"); phrases
- * with CJK or Thai characters, written without spaces, match anywhere. Immutable and thread-safe.
+ * Finds every lexicon phrase in a text in one pass (Aho-Corasick over a double-array trie), however many
+ * phrases there are. Phrases of space-separated scripts match whole words only ("meth" does not match
+ * "method"); phrases with CJK or Thai characters, written without spaces, match anywhere. Case is ignored:
+ * text and phrases are lower-cased char by char, which keeps every index where it was. Immutable and
+ * thread-safe.
  */
 final class KeywordMatcher {
 
@@ -24,42 +24,64 @@ final class KeywordMatcher {
         }
     }
 
-    private final PayloadTrie<List<LexiconEntry>> words;
-    private final PayloadTrie<List<LexiconEntry>> substrings;
-
-    KeywordMatcher(Collection<LexiconEntry> entries) {
-        Map<String, List<LexiconEntry>> wordPhrases = new LinkedHashMap<>();
-        Map<String, List<LexiconEntry>> substringPhrases = new LinkedHashMap<>();
-        for (LexiconEntry entry : entries) {
-            Map<String, List<LexiconEntry>> target = isUnspaced(entry.phrase()) ? substringPhrases : wordPhrases;
-            target.computeIfAbsent(entry.phrase(), p -> new ArrayList<>()).add(entry);
-        }
-        this.words = build(wordPhrases, true);
-        this.substrings = build(substringPhrases, false);
+    /** The entries of one phrase, and whether it must stand as whole words. */
+    private record Phrase(List<LexiconEntry> entries, boolean wholeWords) {
     }
 
-    private static PayloadTrie<List<LexiconEntry>> build(Map<String, List<LexiconEntry>> phrases, boolean wholeWords) {
-        PayloadTrie.PayloadTrieBuilder<List<LexiconEntry>> builder = PayloadTrie.<List<LexiconEntry>>builder().ignoreCase();
-        if (wholeWords) {
-            builder.onlyWholeWords();
+    private final AhoCorasickDoubleArrayTrie<Phrase> trie = new AhoCorasickDoubleArrayTrie<>();
+
+    KeywordMatcher(Collection<LexiconEntry> entries) {
+        TreeMap<String, List<LexiconEntry>> byPhrase = new TreeMap<>();
+        for (LexiconEntry entry : entries) {
+            byPhrase.computeIfAbsent(lowerCase(entry.phrase()), p -> new ArrayList<>()).add(entry);
         }
-        phrases.forEach((phrase, entries) -> builder.addKeyword(phrase, List.copyOf(entries)));
-        return builder.build();
+        TreeMap<String, Phrase> phrases = new TreeMap<>();
+        byPhrase.forEach((phrase, list) -> phrases.put(phrase, new Phrase(List.copyOf(list), !isUnspaced(phrase))));
+        if (!phrases.isEmpty()) {
+            trie.build(phrases);
+        }
     }
 
     List<Match> find(String text) {
         List<Match> matches = new ArrayList<>();
-        collect(words, text, matches);
-        collect(substrings, text, matches);
+        if (trie.size() == 0) {
+            return matches;
+        }
+        char[] lower = lowerCaseChars(text);
+        trie.parseText(lower, (begin, end, phrase) -> {
+            if (phrase.wholeWords() && !(boundary(lower, begin - 1) && boundary(lower, end))) {
+                return;
+            }
+            for (LexiconEntry entry : phrase.entries()) {
+                matches.add(new Match(entry, begin, end));
+            }
+        });
         return matches;
     }
 
-    private static void collect(PayloadTrie<List<LexiconEntry>> trie, String text, List<Match> matches) {
-        for (PayloadEmit<List<LexiconEntry>> emit : trie.parseText(text)) {
-            for (LexiconEntry entry : emit.getPayload()) {
-                matches.add(new Match(entry, emit.getStart(), emit.getEnd() + 1));
+    /** Whether the char at {@code i} ends a word: outside the text, or not a letter. */
+    private static boolean boundary(char[] text, int i) {
+        return i < 0 || i >= text.length || !Character.isAlphabetic(text[i]);
+    }
+
+    private static String lowerCase(String text) {
+        return new String(lowerCaseChars(text));
+    }
+
+    /** Lower case char by char: one char for one char, so indices into the original stay valid. */
+    private static char[] lowerCaseChars(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                if (c >= 'A' && c <= 'Z') {
+                    chars[i] = (char) (c + ('a' - 'A'));
+                }
+            } else if (!Character.isSurrogate(c)) {
+                chars[i] = Character.toLowerCase(c);
             }
         }
+        return chars;
     }
 
     /** Whether a phrase is written in a script without spaces between words. */

@@ -48,7 +48,7 @@ class KeywordPluginIT {
             assertThat(zip.getEntry("classes/META-INF/MANIFEST.MF")).isNotNull();
             assertThat(zip.getEntry("classes/reference.conf")).isNotNull();
             assertThat(zip.stream().map(e -> e.getName()).filter(n -> n.startsWith("lib/")))
-                    .anyMatch(n -> n.contains("ahocorasick"))
+                    .anyMatch(n -> n.contains("aho-corasick-double-array-trie"))
                     .noneMatch(n -> n.contains("veto-spi") || n.contains("slf4j") || n.contains("config-") || n.contains("logback"));
         }
     }

@@ -40,7 +40,7 @@ final class PromptAttackClassifier implements Classifier {
     @Override
     public List<Signal> classify(ClassificationInput input) {
         String text = input.text();
-        Set<String> triggered = triggers.families(folded(text));
+        Set<String> triggered = triggers.families(foldedChars(text));
         Set<String> families = new TreeSet<>();
         List<Span> spans = new ArrayList<>();
         for (AttackPattern pattern : triggered.isEmpty() ? List.<AttackPattern>of() : patterns) {
@@ -71,21 +71,37 @@ final class PromptAttackClassifier implements Classifier {
      * {@code toLowerCase}, which would split it and hide "İGNORE"), every run of whitespace one space.
      */
     static String folded(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+        return new String(foldedChars(text));
+    }
+
+    /** {@link #folded(String)} as the chars the trigger automaton reads, without an intermediate string. */
+    static char[] foldedChars(String text) {
+        char[] out = new char[text.length()];
+        int n = 0;
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (c < 0x80) {
+                if (c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c' && c <= '\u001f') {
+                    if (!space) {
+                        out[n++] = ' ';
+                    }
+                    space = true;
+                    continue;
+                }
+                out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            } else if (Character.isWhitespace(c)) {
                 if (!space) {
-                    out.append(' ');
+                    out[n++] = ' ';
                 }
                 space = true;
+                continue;
             } else {
-                out.append(c == '\u0130' ? 'i' : Character.toLowerCase(c));
-                space = false;
+                out[n++] = c == '\u0130' ? 'i' : Character.toLowerCase(c);
             }
+            space = false;
         }
-        return out.toString();
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     @Override

@@ -1,101 +1,63 @@
 package dev.veto.plugins.attack;
 
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Finds which families' trigger words occur in a lower-cased text in one pass. At each position a bit table
- * of the triggers' first two characters rules out almost every position at once; only where a trigger may
- * start are the triggers beginning with that character compared. A {@code contains} per trigger would read
- * the text once per trigger, a hundred times for every prompt.
+ * Finds which families' trigger words occur in a lower-cased text in one pass: every trigger of every
+ * family in one Aho-Corasick automaton (a double-array trie, no boxed transitions), so the text is read once
+ * however many triggers there are. Only the families it finds have their patterns run.
  */
 final class TriggerIndex {
 
-    private record Trigger(String word, int family) {
-    }
-
     private final List<String> familyNames = new ArrayList<>();
-    private final List<Trigger>[] ascii;
-    private final Map<Character, List<Trigger>> other = new HashMap<>();
-    /** Bit {@code c1 * 128 + c2} is set when a trigger starts with the ASCII pair c1, c2 (or is one char long). */
-    private final long[] asciiPairs = new long[128 * 128 / 64];
+    private final AhoCorasickDoubleArrayTrie<int[]> triggers = new AhoCorasickDoubleArrayTrie<>();
 
-    @SuppressWarnings("unchecked")
-    TriggerIndex(Map<String, List<String>> triggers) {
-        ascii = new List[128];
-        triggers.forEach((family, words) -> {
+    TriggerIndex(Map<String, List<String>> byFamily) {
+        Map<String, Set<Integer>> familiesOfWord = new TreeMap<>();
+        byFamily.forEach((family, words) -> {
             int index = familyNames.size();
             familyNames.add(family);
             for (String word : words) {
-                if (word.isEmpty()) {
-                    continue;
-                }
-                char first = word.charAt(0);
-                Trigger trigger = new Trigger(word, index);
-                if (first < 128) {
-                    (ascii[first] == null ? (ascii[first] = new ArrayList<>()) : ascii[first]).add(trigger);
-                    if (word.length() > 1 && word.charAt(1) < 128) {
-                        int bit = first * 128 + word.charAt(1);
-                        asciiPairs[bit >>> 6] |= 1L << (bit & 63);
-                    } else {
-                        for (int second = 0; second < 128; second++) { // any second char may follow
-                            int bit = first * 128 + second;
-                            asciiPairs[bit >>> 6] |= 1L << (bit & 63);
-                        }
-                    }
-                } else {
-                    other.computeIfAbsent(first, c -> new ArrayList<>()).add(trigger);
+                if (!word.isEmpty()) {
+                    familiesOfWord.computeIfAbsent(word, w -> new TreeSet<>()).add(index);
                 }
             }
         });
+        Map<String, int[]> entries = new TreeMap<>();
+        familiesOfWord.forEach((word, families) -> entries.put(word, families.stream().mapToInt(Integer::intValue).toArray()));
+        if (!entries.isEmpty()) {
+            triggers.build(entries);
+        }
     }
 
-    /** The families with a trigger in {@code lower}. */
-    Set<String> families(String lower) {
-        boolean[] found = null;
-        int count = 0;
-        int length = lower.length();
-        for (int i = 0; i < length && count < familyNames.size(); i++) {
-            char c = lower.charAt(i);
-            List<Trigger> bucket;
-            if (c < 128) {
-                char next = i + 1 < length ? lower.charAt(i + 1) : 0;
-                if (next < 128) {
-                    int bit = c * 128 + next;
-                    if ((asciiPairs[bit >>> 6] & (1L << (bit & 63))) == 0) {
-                        continue;
-                    }
-                }
-                bucket = ascii[c];
-            } else {
-                bucket = other.get(c);
-            }
-            if (bucket == null) {
-                continue;
-            }
-            for (Trigger trigger : bucket) {
-                if ((found == null || !found[trigger.family()]) && lower.startsWith(trigger.word(), i)) {
-                    if (found == null) {
-                        found = new boolean[familyNames.size()];
-                    }
-                    found[trigger.family()] = true;
-                    count++;
-                }
-            }
-        }
-        if (found == null) {
+    /** The families with a trigger in {@code lower} (lower-cased, whitespace folded: see the classifier). */
+    Set<String> families(char[] lower) {
+        if (triggers.size() == 0) {
             return Set.of();
         }
-        Set<String> families = new TreeSet<>();
+        boolean[] found = new boolean[familyNames.size()];
+        boolean[] any = new boolean[1];
+        triggers.parseText(lower, (begin, end, families) -> {
+            for (int family : families) {
+                found[family] = true;
+            }
+            any[0] = true;
+        });
+        if (!any[0]) {
+            return Set.of();
+        }
+        Set<String> names = new TreeSet<>();
         for (int f = 0; f < found.length; f++) {
             if (found[f]) {
-                families.add(familyNames.get(f));
+                names.add(familyNames.get(f));
             }
         }
-        return families;
+        return names;
     }
 }
