@@ -99,6 +99,15 @@ class ReviewApiTest {
         assertThat(server.send("POST", "/console/api/login", "{\"name\":\"alice\"", "Content-Type", "application/json").statusCode())
                 .isEqualTo(400);
 
+        for (int i = 0; i < 5; i++) {
+            assertThat(server.send("POST", "/console/api/login", "{\"name\":\"vic\",\"password\":\"guess" + i + "\"}").statusCode())
+                    .isEqualTo(401);
+        }
+        HttpResponse<String> locked = server.send("POST", "/console/api/login",
+                "{\"name\":\"vic\",\"password\":" + server.quote(ReviewServer.PASSWORD) + "}");
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+
         String alice = server.login("alice");
         // a change without the console's header, as a cross-site form would send it
         assertThat(server.send("POST", "/console/api/cases/" + caseId + "/claim", "{}", "Cookie", alice).statusCode()).isEqualTo(403);
@@ -115,6 +124,7 @@ class ReviewApiTest {
         assertThat(server.send("GET", "/console/api/cases?status=sideways", null, "Cookie", alice).statusCode()).isEqualTo(400);
         assertThat(server.send("GET", "/console/api/cases?limit=-4", null, "Cookie", alice).statusCode()).isEqualTo(400);
 
+        server.store.logins().succeeded("vic"); // as after the lock's window
         String vic = server.login("vic");
         assertThat(server.send("POST", "/console/api/cases/" + caseId + "/decision", "{\"action\":\"deny\"}", "Cookie", vic,
                 "X-Veto-Console", "1").statusCode()).isEqualTo(403);

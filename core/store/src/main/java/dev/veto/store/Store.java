@@ -6,6 +6,7 @@ import dev.veto.store.review.CallbackTargets;
 import dev.veto.store.review.OutcomeCallbacks;
 import dev.veto.store.review.ReviewQueue;
 import dev.veto.store.review.ReviewQueueEscalatorFactory;
+import dev.veto.store.reviewer.LoginThrottle;
 import dev.veto.store.reviewer.ReviewerAccounts;
 import dev.veto.store.reviewer.ReviewerSessions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +44,7 @@ public final class Store implements AutoCloseable {
     private final OutcomeCallbacks callbacks;
     private final ReviewerAccounts reviewers;
     private final ReviewerSessions sessions;
+    private final LoginThrottle logins;
     private final ScheduledExecutorService housekeeping;
     private volatile Instant lastPurge = Instant.EPOCH;
 
@@ -57,6 +59,7 @@ public final class Store implements AutoCloseable {
         this.reviewers = ReviewerAccounts.from(config);
         this.sessions = new ReviewerSessions(database, reviewers, clock,
                 config.hasPath("veto.console.session-lifetime") ? config.getDuration("veto.console.session-lifetime") : Duration.ofHours(8));
+        this.logins = new LoginThrottle(database, clock, 5, Duration.ofMinutes(5));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "veto-store-housekeeping");
             thread.setDaemon(true);
@@ -129,6 +132,7 @@ public final class Store implements AutoCloseable {
                 lastPurge = now;
                 int purged = audit.purgeOlderThan(settings.auditRetention());
                 sessions.purgeExpired();
+                logins.purgeExpired();
                 if (purged > 0) {
                     log.info("Deleted {} audit records older than {} (veto.store.audit.retention)", purged, settings.auditRetention());
                 }
@@ -171,6 +175,11 @@ public final class Store implements AutoCloseable {
     /** @return the configured reviewers */
     public ReviewerAccounts reviewers() {
         return reviewers;
+    }
+
+    /** @return failed console logins, counted across hosts */
+    public LoginThrottle logins() {
+        return logins;
     }
 
     /** @return console sessions */

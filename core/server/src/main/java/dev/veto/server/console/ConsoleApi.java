@@ -41,7 +41,6 @@ public final class ConsoleApi {
     private final JsonBodies bodies;
     private final CaseJson json;
     private final ConsoleAssets assets = new ConsoleAssets();
-    private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5));
 
     /**
      * Creates the console.
@@ -102,16 +101,16 @@ public final class ConsoleApi {
         if (name == null || password == null || name.length() > 200 || password.length() > 1000) {
             throw ApiError.badRequest("missing_credentials", "send 'name' and 'password'");
         }
-        if (!throttle.allows(name)) {
+        if (!store.logins().allows(name)) {
             ctx.header("Retry-After", "300");
             throw new ApiError(429, "rate_limit_error", "too_many_attempts", "too many failed logins; wait a few minutes");
         }
         Optional<Reviewer> reviewer = store.reviewers().authenticate(name, password);
         if (reviewer.isEmpty()) {
-            throttle.failed(name);
+            store.logins().failed(name);
             throw new ApiError(401, "authentication_error", "invalid_credentials", "the name or password is wrong");
         }
-        throttle.succeeded(name);
+        store.logins().succeeded(name);
         String token = store.sessions().open(reviewer.get());
         ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/console; HttpOnly; SameSite=Strict; Max-Age="
                 + store.sessions().lifetime().toSeconds() + (ctx.scheme().equals("https") ? "; Secure" : ""));
