@@ -10,6 +10,7 @@ import dev.veto.spi.escalator.EscalationStatus;
 import dev.veto.spi.policy.Verdict;
 import dev.veto.store.HostFixture;
 import dev.veto.store.MutableClock;
+import dev.veto.store.OnEveryDatabase;
 import dev.veto.store.Store;
 import dev.veto.store.Stores;
 import dev.veto.store.TestDatabases;
@@ -21,20 +22,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class AuditTrailTest {
 
     @TempDir
     Path dir;
 
-    static List<String> databases() {
-        return TestDatabases.kinds();
-    }
-
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void everyDecisionIsRecordedWithPersonalDataMasked(String kind) {
         MutableClock clock = new MutableClock(Instant.now());
         try (Store store = Stores.open(TestDatabases.fresh(kind, dir), dir, clock); Veto veto = HostFixture.start(store, dir)) {
@@ -55,8 +49,7 @@ class AuditTrailTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void anEscalationOpensACaseAReviewerDecides(String kind) {
         MutableClock clock = new MutableClock(Instant.now());
         try (Store store = Stores.open(TestDatabases.fresh(kind, dir), dir, clock); Veto veto = HostFixture.start(store, dir)) {
@@ -79,8 +72,7 @@ class AuditTrailTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void countsFeedTheDashboardAndRetentionDeletesOldRecords(String kind) {
         MutableClock clock = new MutableClock(Instant.now());
         try (Store store = Stores.open(TestDatabases.fresh(kind, dir), dir, clock); Veto veto = HostFixture.start(store, dir)) {
@@ -99,8 +91,7 @@ class AuditTrailTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void aDecisionTheTrailCannotWriteIsNotAcknowledged(String kind) {
         MutableClock clock = new MutableClock(Instant.now());
         Store store = Stores.open(TestDatabases.fresh(kind, dir), dir, clock);

@@ -3,6 +3,7 @@ package dev.veto.store.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veto.store.MutableClock;
+import dev.veto.store.OnEveryDatabase;
 import dev.veto.store.Store;
 import dev.veto.store.Stores;
 import dev.veto.store.TestDatabases;
@@ -19,8 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A host killed with SIGKILL while it writes decisions loses none it acknowledged: every request id the
@@ -31,12 +30,7 @@ class HostKilledMidWriteTest {
     @TempDir
     Path dir;
 
-    static List<String> databases() {
-        return TestDatabases.kinds();
-    }
-
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void noAcknowledgedRecordIsLost(String kind) throws Exception {
         String url = TestDatabases.fresh(kind, dir);
         Process host = new ProcessBuilder(javaCommand(AuditWriterProcess.class.getName(), url, dir.toString()))

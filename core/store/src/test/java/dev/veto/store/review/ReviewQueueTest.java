@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veto.spi.escalator.EscalationStatus;
 import dev.veto.store.MutableClock;
+import dev.veto.store.OnEveryDatabase;
 import dev.veto.store.Store;
 import dev.veto.store.Stores;
 import dev.veto.store.TestDatabases;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class ReviewQueueTest {
 
@@ -24,10 +23,6 @@ class ReviewQueueTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T09:00:00Z"));
-
-    static List<String> databases() {
-        return TestDatabases.kinds();
-    }
 
     private Store open(String kind) {
         return Stores.open(TestDatabases.fresh(kind, dir), dir, clock);
@@ -41,8 +36,7 @@ class ReviewQueueTest {
                 "veto-baseline@abc", "refuse", Optional.empty());
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void aClaimedCaseIsDecidedOnceByItsHolder(String kind) {
         try (Store store = open(kind)) {
             ReviewQueue queue = store.reviews();
@@ -68,8 +62,7 @@ class ReviewQueueTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void aLapsedClaimCannotDecideAndReturnsTheCaseToTheQueue(String kind) {
         try (Store store = open(kind)) {
             ReviewQueue queue = store.reviews();
@@ -89,8 +82,7 @@ class ReviewQueueTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void aCaseNobodyDecidesExpiresToThePolicysVerdict(String kind) {
         try (Store store = open(kind)) {
             ReviewQueue queue = store.reviews();
@@ -108,8 +100,7 @@ class ReviewQueueTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void aReviewerSeesOnlyTheirTenantsCases(String kind) {
         try (Store store = open(kind)) {
             ReviewQueue queue = store.reviews();
@@ -128,8 +119,7 @@ class ReviewQueueTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void malformedActionsAreClearErrors(String kind) {
         try (Store store = open(kind)) {
             ReviewQueue queue = store.reviews();

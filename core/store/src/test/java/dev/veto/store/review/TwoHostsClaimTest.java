@@ -3,6 +3,7 @@ package dev.veto.store.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veto.store.MutableClock;
+import dev.veto.store.OnEveryDatabase;
 import dev.veto.store.Store;
 import dev.veto.store.Stores;
 import dev.veto.store.TestDatabases;
@@ -20,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Two hosts — two stores with their own pools on one database — and many reviewers draining one queue. */
 class TwoHostsClaimTest {
@@ -29,12 +28,7 @@ class TwoHostsClaimTest {
     @TempDir
     Path dir;
 
-    static List<String> databases() {
-        return TestDatabases.kinds();
-    }
-
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void noCaseIsEverClaimedTwice(String kind) throws Exception {
         String url = TestDatabases.fresh(kind, dir);
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T09:00:00Z"));

@@ -3,16 +3,14 @@ package dev.veto.store.reviewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veto.store.MutableClock;
+import dev.veto.store.OnEveryDatabase;
 import dev.veto.store.Store;
 import dev.veto.store.Stores;
 import dev.veto.store.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Failed logins count across hosts: guessing against two hosts is not twice the attempts. */
 class LoginThrottleTest {
@@ -20,12 +18,7 @@ class LoginThrottleTest {
     @TempDir
     Path dir;
 
-    static List<String> databases() {
-        return TestDatabases.kinds();
-    }
-
-    @ParameterizedTest
-    @MethodSource("databases")
+    @OnEveryDatabase
     void failuresOnEveryHostLockTheNameForTheWindow(String kind) {
         String url = TestDatabases.fresh(kind, dir);
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T09:00:00Z"));
