@@ -3,9 +3,9 @@ package dev.veto.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veto.plugins.semantic.SemanticClassifierFactory;
 import dev.veto.plugins.semantic.SemanticHead;
 import dev.veto.plugins.semantic.SentenceEncoder;
-import dev.veto.plugins.semantic.SemanticClassifierFactory;
 import dev.veto.spi.signal.StandardCategory;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,9 +24,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Trains the semantic classifier's head: reads the labelled sets, splits them by group into train,

@@ -1,10 +1,10 @@
 package dev.veto.cli;
 
-import dev.veto.server.json.DecisionJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.veto.core.Decision;
 import dev.veto.core.Veto;
+import dev.veto.server.json.DecisionJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -2,13 +2,13 @@ package dev.veto.cli;
 
 import dev.veto.core.Veto;
 import dev.veto.server.VetoServer;
-import dev.veto.store.reviewer.PasswordHash;
-import java.util.Optional;
 import dev.veto.server.http.ApiKeys;
+import dev.veto.store.reviewer.PasswordHash;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;

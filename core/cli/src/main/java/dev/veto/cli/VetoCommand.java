@@ -8,8 +8,8 @@ import dev.veto.core.policy.PolicyException;
 import dev.veto.store.StoreException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code veto} command: the refusal runtime from the command line.

@@ -1,9 +1,8 @@
 package dev.veto.server;
 
 import dev.veto.core.Veto;
-import dev.veto.store.Store;
-import java.util.Optional;
 import dev.veto.server.http.Routes;
+import dev.veto.store.Store;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -11,9 +10,10 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import java.util.List;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -49,14 +48,7 @@ final class ReviewServer implements AutoCloseable {
     }
 
     static ReviewServer start(Path home, String storeUrl, Map<String, Object> more) {
-        try {
-            Path plugins = Files.createDirectories(home.resolve("plugins"));
-            for (String plugin : List.of("keyword-classifier.zip", "pii-classifier.zip")) {
-                Files.copy(Path.of("target/test-plugins", plugin), plugins.resolve(plugin));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the packaged plugins are missing: build with mvn verify", e);
-        }
+        RunningServer.installPlugins(home, "keyword-classifier.zip", "pii-classifier.zip");
         PolicyFixture.copyBundled(home.resolve("conf/policy")).append("policy.conf", "categories.specialized-advice.escalate = 0.65");
         String hash = PasswordHash.hash(PASSWORD);
         Map<String, Object> settings = new HashMap<>();

@@ -50,14 +50,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(Path home, StubUpstream upstream, Map<String, Object> settings) {
-        try {
-            Path plugins = Files.createDirectories(home.resolve("plugins"));
-            for (String plugin : List.of("keyword-classifier.zip", "openai-generator.zip")) {
-                Files.copy(Path.of("target/test-plugins", plugin), plugins.resolve(plugin));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the packaged plugins are missing: build with mvn verify", e);
-        }
+        installPlugins(home, "keyword-classifier.zip", "openai-generator.zip");
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List<Decision> recorded = new CopyOnWriteArrayList<>();
         Veto.Builder builder = Veto.builder().home(home).meterRegistry(prometheus)
@@ -81,6 +74,18 @@ final class RunningServer implements AutoCloseable {
         } catch (RuntimeException e) {
             veto.close();
             throw e;
+        }
+    }
+
+    /** Copies packaged plugin zips (from target/test-plugins, put there by the build) into an installation. */
+    static void installPlugins(Path home, String... zips) {
+        try {
+            Path plugins = Files.createDirectories(home.resolve("plugins"));
+            for (String plugin : zips) {
+                Files.copy(Path.of("target/test-plugins", plugin), plugins.resolve(plugin));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the packaged plugins are missing: build with mvn verify", e);
         }
     }
 

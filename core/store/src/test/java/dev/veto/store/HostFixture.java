@@ -1,11 +1,6 @@
 package dev.veto.store;
 
 import dev.veto.core.Veto;
-import dev.veto.spi.ComponentContext;
-import dev.veto.spi.classifier.ClassificationInput;
-import dev.veto.spi.classifier.Classifier;
-import dev.veto.spi.classifier.ClassifierFactory;
-import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.signal.Signal;
 import dev.veto.spi.signal.Span;
 import dev.veto.testkit.PolicyFixture;
@@ -32,7 +27,7 @@ public final class HostFixture {
         PolicyFixture.copyBundled(home.resolve("conf/policy"))
                 .append("policy.conf", "categories.specialized-advice.escalate = 0.65");
         return store.attach(Veto.builder().home(home))
-                .classifierFactory(factory("emails", Set.of("privacy"), input -> {
+                .classifierFactory(TestClassifiers.of("emails", Set.of("privacy"), input -> {
                     List<Span> spans = new ArrayList<>();
                     Matcher m = EMAIL.matcher(input.text());
                     while (m.find()) {
@@ -46,35 +41,5 @@ public final class HostFixture {
                 .setting("veto.escalators.humans.factory", "review-queue")
                 .setting("veto.chain.escalate.escalator", "humans")
                 .build();
-    }
-
-    private static ClassifierFactory factory(String name, Set<String> categories,
-                                             java.util.function.Function<ClassificationInput, List<Signal>> behaviour) {
-        return new ClassifierFactory() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Set<Stage> stages() {
-                return Set.of(Stage.INPUT);
-            }
-
-            @Override
-            public Classifier create(ComponentContext context) {
-                return new Classifier() {
-                    @Override
-                    public List<Signal> classify(ClassificationInput input) {
-                        return behaviour.apply(input);
-                    }
-
-                    @Override
-                    public Set<String> categories() {
-                        return categories;
-                    }
-                };
-            }
-        };
     }
 }

@@ -1,12 +1,14 @@
 package dev.veto.testkit;
 
 import dev.veto.spi.ComponentContext;
+import dev.veto.spi.classifier.ClassificationInput;
 import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.classifier.ClassifierFactory;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.signal.Signal;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * In-process classifiers for host-level tests: register one with {@code Veto.builder().classifierFactory(…)}
@@ -29,6 +31,20 @@ public final class TestClassifiers {
      * @return the factory
      */
     public static ClassifierFactory flagging(String name, String word, String category, double score) {
+        return of(name, Set.of(category), input -> input.text().contains(word) ? List.of(Signal.of(category, score)) : List.of());
+    }
+
+    /**
+     * A factory whose classifier declares {@code categories} and answers with {@code behaviour}, on the
+     * input stage.
+     *
+     * @param name       the factory name (configure an instance with {@code factory = <name>})
+     * @param categories the categories it declares (the host masks personal data only where a classifier
+     *                   declaring privacy or sensitive-data judged the text)
+     * @param behaviour  the signals for an input
+     * @return the factory
+     */
+    public static ClassifierFactory of(String name, Set<String> categories, Function<ClassificationInput, List<Signal>> behaviour) {
         return new ClassifierFactory() {
             @Override
             public String name() {
@@ -44,13 +60,13 @@ public final class TestClassifiers {
             public Classifier create(ComponentContext context) {
                 return new Classifier() {
                     @Override
-                    public List<Signal> classify(dev.veto.spi.classifier.ClassificationInput input) {
-                        return input.text().contains(word) ? List.of(Signal.of(category, score)) : List.of();
+                    public List<Signal> classify(ClassificationInput input) {
+                        return behaviour.apply(input);
                     }
 
                     @Override
                     public Set<String> categories() {
-                        return Set.of(category);
+                        return categories;
                     }
                 };
             }

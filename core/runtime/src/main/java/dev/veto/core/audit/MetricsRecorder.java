@@ -1,9 +1,9 @@
 package dev.veto.core.audit;
 
 import dev.veto.core.Decision;
+import dev.veto.core.privacy.RedactedRequest;
 import dev.veto.core.trace.ComponentCall;
 import dev.veto.core.trace.StageTrace;
-import dev.veto.core.privacy.RedactedRequest;
 import dev.veto.spi.request.Request;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,8 @@
 package dev.veto.core.policy;
 
 import dev.veto.core.trace.ComponentCall;
-import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.classifier.Stage;
+import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.signal.Signal;
 import java.util.List;

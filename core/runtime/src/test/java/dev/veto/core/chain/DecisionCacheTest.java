@@ -9,12 +9,12 @@ import static org.mockito.Mockito.when;
 
 import dev.veto.core.Decision;
 import dev.veto.core.Veto;
-import dev.veto.testkit.PolicyFixture;
 import dev.veto.spi.ComponentContext;
 import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.classifier.ClassifierFactory;
 import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.signal.Signal;
+import dev.veto.testkit.PolicyFixture;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

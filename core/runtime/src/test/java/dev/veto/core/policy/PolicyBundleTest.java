@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veto.core.Reply;
-import dev.veto.testkit.PolicyFixture;
 import dev.veto.core.trace.CallOutcome;
 import dev.veto.core.trace.ComponentCall;
 import dev.veto.core.trace.FailureMode;
@@ -17,6 +16,7 @@ import dev.veto.spi.request.Modality;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.request.RequestContext;
 import dev.veto.spi.signal.Signal;
+import dev.veto.testkit.PolicyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

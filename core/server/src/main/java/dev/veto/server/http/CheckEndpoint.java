@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veto.core.Decision;
 import dev.veto.core.RequestBuilder;
 import dev.veto.core.Veto;
-import dev.veto.spi.request.Request;
 import dev.veto.server.json.DecisionJson;
+import dev.veto.spi.request.Request;
 import io.javalin.http.Context;
 import java.util.Optional;
 

@@ -10,8 +10,8 @@ import dev.veto.core.privacy.RedactedRequest;
 import dev.veto.core.privacy.Redactor;
 import dev.veto.core.trace.StageTrace;
 import dev.veto.spi.request.Request;
-import dev.veto.spi.signal.Signal;
 import dev.veto.store.Database;
+import dev.veto.store.SignalSummaries;
 import dev.veto.store.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -117,15 +117,7 @@ public final class AuditTrail implements DecisionRecorder, AutoCloseable {
 
     private AuditRecord toRecord(RedactedRequest redacted, Decision decision) {
         Request request = redacted.request();
-        List<Map<String, Object>> signals = new ArrayList<>(decision.signals().size());
-        for (Signal signal : decision.signals()) {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("category", signal.category());
-            summary.put("score", Math.round(signal.score() * 1000) / 1000.0);
-            summary.put("classifier", signal.classifier());
-            summary.put("evidence", signal.evidence());
-            signals.add(summary);
-        }
+        List<Map<String, Object>> signals = SignalSummaries.of(decision.signals());
         Map<String, Long> stages = new LinkedHashMap<>();
         for (StageTrace stage : decision.trace().stages()) {
             stages.merge(stage.stage(), stage.elapsed().toNanos() / 1_000, Long::sum);

@@ -180,13 +180,7 @@ public final class ReviewQueue {
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
                 bind(query, parameters);
-                List<ReviewCase> cases = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        cases.add(read(rows));
-                    }
-                }
-                return cases;
+                return readAll(query);
             }
         });
     }
@@ -349,13 +343,7 @@ public final class ReviewQueue {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT * FROM review_case WHERE status IN ('PENDING', 'IN_REVIEW') AND due_at <= ? ORDER BY due_at LIMIT 500")) {
                 query.setLong(1, now.toEpochMilli());
-                List<ReviewCase> cases = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        cases.add(read(rows));
-                    }
-                }
-                return cases;
+                return readAll(query);
             }
         });
         List<ReviewCase> expiredNow = new ArrayList<>();
@@ -470,13 +458,7 @@ public final class ReviewQueue {
                 query.setString(1, CallbackState.PENDING.name());
                 query.setLong(2, now.toEpochMilli());
                 query.setInt(3, limit);
-                List<ReviewCase> cases = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        cases.add(read(rows));
-                    }
-                }
-                return cases;
+                return readAll(query);
             }
         });
     }
@@ -545,13 +527,7 @@ public final class ReviewQueue {
                     parameters.addAll(tenants);
                 }
                 bind(query, parameters);
-                List<ReviewCase> cases = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        cases.add(read(rows));
-                    }
-                }
-                return cases;
+                return readAll(query);
             }
         });
     }
@@ -608,6 +584,16 @@ public final class ReviewQueue {
                 return rows.next() ? Optional.of(read(rows)) : Optional.empty();
             }
         }
+    }
+
+    private List<ReviewCase> readAll(PreparedStatement query) throws SQLException {
+        List<ReviewCase> cases = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                cases.add(read(rows));
+            }
+        }
+        return cases;
     }
 
     private ReviewCase read(ResultSet rows) throws SQLException {

@@ -10,9 +10,8 @@ import dev.veto.spi.request.Message;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.request.RequestContext;
 import dev.veto.spi.request.Role;
-import dev.veto.spi.signal.Signal;
+import dev.veto.store.SignalSummaries;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,15 +52,7 @@ final class ReviewQueueEscalator implements Escalator {
         kept.put("channel", Redactor.contextValue(context.channel()));
         kept.put("purpose", Redactor.contextValue(context.purpose()));
         kept.put("locale", request.locale().toLanguageTag());
-        List<Map<String, Object>> signals = new ArrayList<>();
-        for (Signal signal : escalationCase.ruling().evidence()) {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("category", signal.category());
-            summary.put("score", Math.round(signal.score() * 1000) / 1000.0);
-            summary.put("classifier", signal.classifier());
-            summary.put("evidence", signal.evidence());
-            signals.add(summary);
-        }
+        List<Map<String, Object>> signals = SignalSummaries.of(escalationCase.ruling().evidence());
         List<String> categories = escalationCase.ruling().categories();
         int priority = categories.stream().map(priorities::get).filter(p -> p != null).min(Integer::compare).orElse(defaultPriority);
         String language = request.locale().getLanguage().isEmpty() ? "und" : request.locale().getLanguage();
