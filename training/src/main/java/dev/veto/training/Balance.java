@@ -57,7 +57,7 @@ final class Balance {
         }
         double keep = before / after;
         return items.stream().map(item -> item.label().equals(safeLabel) ? item
-                : new HeadTrainer.Item(item.vector(), item.label(), (float) (item.weight() * factors.get(item.label()) * keep)))
+                : item.withLabel(item.label(), (float) (item.weight() * factors.get(item.label()) * keep)))
                 .toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.veto.training;
 
+import dev.veto.plugins.semantic.CharNgrams;
+import dev.veto.plugins.semantic.NgramWeights;
 import dev.veto.plugins.semantic.SemanticHead;
 import dev.veto.plugins.semantic.SentenceEncoder;
 import java.util.ArrayList;
@@ -21,13 +23,18 @@ import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
- * Trains the head — a multinomial logistic regression over the sentence vector — with Tribuo, and turns
- * Tribuo's model into the plain weights the plugin reads.
+ * Trains the head — a multinomial logistic regression over the sentence vector and, where the items carry
+ * them, the text's hashed character n-grams — with Tribuo, and turns Tribuo's model into the plain weights
+ * the plugin reads.
  */
 final class HeadTrainer {
 
-    /** One training example: a sentence vector, its label and its weight. */
-    record Item(float[] vector, String label, float weight) {
+    /** One training example: a sentence vector, its n-grams (or {@code null}), its label and its weight. */
+    record Item(float[] vector, CharNgrams.Sparse grams, String label, float weight) {
+
+        Item withLabel(String newLabel, float newWeight) {
+            return new Item(vector, grams, newLabel, newWeight);
+        }
     }
 
     private static final String[] FEATURES = new String[SentenceEncoder.DIMENSIONS];
@@ -40,10 +47,19 @@ final class HeadTrainer {
 
     private final int epochs;
     private final long seed;
+    private final int ngramBits;
 
-    HeadTrainer(int epochs, long seed) {
+    /**
+     * A trainer.
+     *
+     * @param epochs    SGD epochs
+     * @param seed      SGD's seed
+     * @param ngramBits log2 of the n-gram buckets the items' n-grams were hashed into; 0 for none
+     */
+    HeadTrainer(int epochs, long seed, int ngramBits) {
         this.epochs = epochs;
         this.seed = seed;
+        this.ngramBits = ngramBits;
     }
 
     /**
@@ -58,11 +74,17 @@ final class HeadTrainer {
         LabelFactory factory = new LabelFactory();
         List<Example<Label>> examples = new ArrayList<>(items.size());
         for (Item item : items) {
-            double[] values = new double[FEATURES.length];
-            for (int d = 0; d < values.length; d++) {
+            int grams = item.grams() == null ? 0 : item.grams().indices().length;
+            String[] names = java.util.Arrays.copyOf(FEATURES, FEATURES.length + grams);
+            double[] values = new double[names.length];
+            for (int d = 0; d < FEATURES.length; d++) {
                 values[d] = item.vector()[d];
             }
-            ArrayExample<Label> example = new ArrayExample<>(new Label(item.label()), FEATURES, values);
+            for (int g = 0; g < grams; g++) {
+                names[FEATURES.length + g] = gramFeature(item.grams().indices()[g]);
+                values[FEATURES.length + g] = item.grams().values()[g];
+            }
+            ArrayExample<Label> example = new ArrayExample<>(new Label(item.label()), names, values);
             example.setWeight(item.weight());
             examples.add(example);
         }
@@ -73,8 +95,12 @@ final class HeadTrainer {
         return toHead(trainer.train(dataset), labels, description);
     }
 
+    private static String gramFeature(int bucket) {
+        return String.format(Locale.ROOT, "g%07x", bucket);
+    }
+
     /** Tribuo keeps one weight row per label and the bias as the last column; features sort by name. */
-    private static SemanticHead toHead(LinearSGDModel model, List<String> labels, String description) {
+    private SemanticHead toHead(LinearSGDModel model, List<String> labels, String description) {
         DenseMatrix matrix = model.getWeightsCopy();
         ImmutableOutputInfo<Label> outputs = model.getOutputIDInfo();
         ImmutableFeatureMap features = model.getFeatureIDMap();
@@ -92,6 +118,19 @@ final class HeadTrainer {
                 weights[k][d] = column < 0 ? 0f : (float) matrix.get(row, column);
             }
         }
-        return new SemanticHead(labels, weights, bias, 1, 0, description);
+        NgramWeights ngrams = null;
+        if (ngramBits > 0) {
+            float[][] gramWeights = new float[labels.size()][1 << ngramBits];
+            for (int b = 0; b < 1 << ngramBits; b++) {
+                int column = features.getID(gramFeature(b));
+                if (column >= 0) {
+                    for (int k = 0; k < labels.size(); k++) {
+                        gramWeights[k][b] = (float) matrix.get(outputs.getID(new Label(labels.get(k))), column);
+                    }
+                }
+            }
+            ngrams = NgramWeights.quantize(ngramBits, gramWeights);
+        }
+        return new SemanticHead(labels, weights, bias, ngrams, 1, 0, description);
     }
 }

@@ -3,6 +3,7 @@ package dev.veto.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veto.plugins.semantic.CharNgrams;
 import dev.veto.plugins.semantic.SemanticClassifierFactory;
 import dev.veto.plugins.semantic.SemanticHead;
 import dev.veto.plugins.semantic.SentenceEncoder;
@@ -59,6 +60,10 @@ public final class TrainSemanticHead implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "60", description = "SGD epochs (default ${DEFAULT-VALUE})")
     int epochs;
 
+    @Option(names = "--ngram-bits", defaultValue = "16",
+            description = "log2 of the character n-gram buckets the head reads beside the sentence vector; 0 for none (default ${DEFAULT-VALUE})")
+    int ngramBits;
+
     @Option(names = "--seed", defaultValue = "20261128", description = "seed of the split and of SGD (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -82,10 +87,10 @@ public final class TrainSemanticHead implements Callable<Integer> {
                 parts.get(Split.Part.TRAIN).size(), parts.get(Split.Part.CALIBRATION).size(),
                 parts.get(Split.Part.HOLDOUT).size());
 
-        Map<LabelledRow, float[]> vectors = encode(rows);
+        Map<LabelledRow, HeadTrainer.Item> vectors = encode(rows, ngramBits);
         CategoryMap categories = CategoryMap.bundled(Arrays.stream(StandardCategory.values())
                 .map(StandardCategory::id).collect(Collectors.toSet()));
-        HeadTrainer trainer = new HeadTrainer(epochs, seed);
+        HeadTrainer trainer = new HeadTrainer(epochs, seed, ngramBits);
 
         List<LabelledRow> train = parts.get(Split.Part.TRAIN);
         Map<LabelledRow, Float> weights = Balance.weights(train);
@@ -93,7 +98,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
         List<LabelledRow> unknown = new ArrayList<>();
         for (LabelledRow row : train) {
             Optional<String> label = row.unsafe() ? categories.categoryOf(row) : Optional.of(SemanticHead.SAFE);
-            label.ifPresentOrElse(l -> known.add(new HeadTrainer.Item(vectors.get(row), l, weights.get(row))),
+            label.ifPresentOrElse(l -> known.add(vectors.get(row).withLabel(l, weights.get(row))),
                     () -> unknown.add(row));
         }
         List<String> labels = labels(known);
@@ -101,7 +106,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
         // rows without a mappable category take the one the first head finds most likely among the harms
         List<HeadTrainer.Item> all = new ArrayList<>(known);
         for (LabelledRow row : unknown) {
-            all.add(new HeadTrainer.Item(vectors.get(row), first.judge(vectors.get(row)).category(), weights.get(row)));
+            all.add(vectors.get(row).withLabel(judge(first, vectors.get(row)).category(), weights.get(row)));
         }
         SemanticHead uncalibrated = trainer.train(Balance.categories(all, SemanticHead.SAFE), labels, "");
 
@@ -112,24 +117,25 @@ public final class TrainSemanticHead implements Callable<Integer> {
         double[] w = new double[calibration.size()];
         for (int i = 0; i < scores.length; i++) {
             LabelledRow row = calibration.get(i);
-            scores[i] = uncalibrated.judge(vectors.get(row)).unsafe();
+            scores[i] = judge(uncalibrated, vectors.get(row)).unsafe();
             truth[i] = row.unsafe();
             w[i] = calibrationWeights.get(row);
         }
         PlattCalibration.Fit fit = PlattCalibration.fit(scores, truth, w);
         String description = String.format(Locale.ROOT,
-                "all-MiniLM-L6-v2 (quantized, mean pooling) + multinomial logistic regression (Tribuo LinearSGD, "
+                "all-MiniLM-L6-v2 (quantized, mean pooling)%s + multinomial logistic regression (Tribuo LinearSGD, "
                         + "AdaGrad, %d epochs, seed %d) on %d rows of %s; Platt-calibrated on %d rows; "
                         + "trained by ./mvnw -q -pl training exec:java",
+                ngramBits == 0 ? "" : " and character n-grams hashed into 2^" + ngramBits + " buckets",
                 epochs, seed, all.size(), sources(train), calibration.size());
         SemanticHead head = new SemanticHead(uncalibrated.labels(), uncalibrated.weights(), uncalibrated.bias(),
-                fit.slope(), fit.intercept(), description);
+                uncalibrated.ngrams(), fit.slope(), fit.intercept(), description);
         write(head, out);
         System.out.printf(Locale.ROOT, "calibration: slope %.3f, intercept %.3f; head written to %s%n",
                 fit.slope(), fit.intercept(), out);
 
         List<LabelledRow> held = parts.get(Split.Part.HOLDOUT);
-        System.out.print(HoldoutReport.of(held, row -> head.judge(vectors.get(row)).unsafe()));
+        System.out.print(HoldoutReport.of(held, row -> judge(head, vectors.get(row)).unsafe()));
         System.out.println(categoryAccuracy(held, categories, vectors, head));
         if (holdout != null) {
             writeHoldout(held, holdout);
@@ -137,15 +143,22 @@ public final class TrainSemanticHead implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<LabelledRow, float[]> encode(List<LabelledRow> rows) throws Exception {
-        Map<LabelledRow, float[]> vectors = new HashMap<>();
+    private static SemanticHead.Judgement judge(SemanticHead head, HeadTrainer.Item item) {
+        return head.judge(item.vector(), item.grams());
+    }
+
+    /** Each row as the plugin reads it: the vector and n-grams of its first window (label not yet set). */
+    private static Map<LabelledRow, HeadTrainer.Item> encode(List<LabelledRow> rows, int ngramBits) throws Exception {
+        Map<LabelledRow, HeadTrainer.Item> vectors = new HashMap<>();
+        CharNgrams grams = ngramBits == 0 ? null : new CharNgrams(ngramBits);
         SemanticClassifierFactory.DefaultEncoding encoding =
                 SemanticClassifierFactory.defaultEncoding(Runtime.getRuntime().availableProcessors());
         long start = System.nanoTime();
         // the first window of each text, as the plugin's defaults cut it
         try (SentenceEncoder encoder = encoding.encoder()) {
             for (LabelledRow row : rows) {
-                vectors.put(row, encoder.encode(encoding.windows().of(row.prompt()).get(0)));
+                String window = encoding.windows().of(row.prompt()).get(0);
+                vectors.put(row, new HeadTrainer.Item(encoder.encode(window), grams == null ? null : grams.of(window), "", 1));
                 if (vectors.size() % 1000 == 0) {
                     System.out.printf(Locale.ROOT, "encoded %d of %d (%.1f ms each)%n", vectors.size(), rows.size(),
                             (System.nanoTime() - start) / 1e6 / vectors.size());
@@ -156,7 +169,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
     }
 
     /** How often the head names the category a held-out unsafe row is labelled with, where the label maps. */
-    private static String categoryAccuracy(List<LabelledRow> held, CategoryMap categories, Map<LabelledRow, float[]> vectors,
+    private static String categoryAccuracy(List<LabelledRow> held, CategoryMap categories, Map<LabelledRow, HeadTrainer.Item> vectors,
                                            SemanticHead head) {
         Map<String, int[]> counts = new TreeMap<>();
         for (LabelledRow row : held) {
@@ -164,7 +177,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
             expected.ifPresent(category -> {
                 int[] c = counts.computeIfAbsent(category, k -> new int[2]);
                 c[0]++;
-                c[1] += head.judge(vectors.get(row)).category().equals(category) ? 1 : 0;
+                c[1] += judge(head, vectors.get(row)).category().equals(category) ? 1 : 0;
             });
         }
         int total = counts.values().stream().mapToInt(c -> c[0]).sum();
@@ -191,7 +204,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
 
     private void write(SemanticHead head, Path file) throws IOException {
         ObjectNode root = json.createObjectNode();
-        root.put("format", SemanticHead.FORMAT);
+        root.put("format", head.ngrams() == null ? SemanticHead.VECTOR_ONLY_FORMAT : SemanticHead.FORMAT);
         root.put("description", head.description());
         ArrayNode labels = root.putArray("labels");
         head.labels().forEach(labels::add);
@@ -206,6 +219,15 @@ public final class TrainSemanticHead implements Callable<Integer> {
             for (float v : row) {
                 values.add(v);
             }
+        }
+        if (head.ngrams() != null) {
+            ObjectNode ngrams = root.putObject("ngrams");
+            ngrams.put("bits", head.ngrams().grams().bits());
+            ArrayNode scales = ngrams.putArray("scales");
+            for (float scale : head.ngrams().scales()) {
+                scales.add(scale);
+            }
+            ngrams.put("weights", head.ngrams().encode());
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         json.writeValue(file.toFile(), root);

@@ -19,9 +19,9 @@ class HeadTrainerTest {
         String[] labels = {"safe", "hate", "violent-crimes"};
         for (int i = 0; i < 600; i++) {
             int k = i % 3;
-            items.add(new HeadTrainer.Item(clusterPoint(k, random), labels[k], 1f));
+            items.add(new HeadTrainer.Item(clusterPoint(k, random), null, labels[k], 1f));
         }
-        SemanticHead head = new HeadTrainer(10, 1).train(items, List.of(labels), "test");
+        SemanticHead head = new HeadTrainer(10, 1, 0).train(items, List.of(labels), "test");
         assertThat(head.labels()).containsExactly(labels);
         for (int k = 0; k < 3; k++) {
             SemanticHead.Judgement judgement = head.judge(clusterPoint(k, random));

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Judges a text by meaning rather than wording: the sentence encoder's vector of each window goes through
- * the trained head, and the window most likely to be unsafe speaks for the text. One signal at most — the
+ * Judges a text by meaning rather than wording: the sentence encoder's vector of each window (and, for a
+ * head trained with them, the window's character n-grams, which carry the languages the encoder reads
+ * poorly) goes through the trained head, and the window most likely to be unsafe speaks for the text. One signal at most — the
  * most likely category, scored with the calibrated probability that the text is not safe. The score is one
  * signal for the policy beside the lexical ones, not a decision on its own.
  */
@@ -41,7 +42,7 @@ final class SemanticClassifier implements Classifier {
             if (Thread.interrupted()) {
                 throw new InterruptedException("semantic classification interrupted");
             }
-            SemanticHead.Judgement judgement = head.judge(encoder.encode(window));
+            SemanticHead.Judgement judgement = head.judge(encoder.encode(window), grams(window));
             if (worst == null || judgement.unsafe() > worst.unsafe()) {
                 worst = judgement;
             }
@@ -53,6 +54,10 @@ final class SemanticClassifier implements Classifier {
                 worst.category(), 100 * worst.categoryShare());
         return List.of(new Signal(worst.category(), worst.unsafe(), settings.confidence(), List.of(),
                 List.of(evidence), ""));
+    }
+
+    private CharNgrams.Sparse grams(String window) {
+        return head.ngrams() == null ? null : head.ngrams().grams().of(window);
     }
 
     /**

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The trained classification head: a multinomial logistic regression over the sentence vector whose first
- * label is {@code safe} and whose others are hazard categories, followed by a Platt calibration of the
- * probability that the text is not safe.
+ * The trained classification head: a multinomial logistic regression over the sentence vector — and, from
+ * format 2, over the text's character n-grams as well ({@link CharNgrams}: the view that reads languages the
+ * encoder does not) — whose first label is {@code safe} and whose others are hazard categories, followed by
+ * a Platt calibration of the probability that the text is not safe.
  *
  * <p>Stored as plain JSON (labels, weight rows, biases, calibration, provenance; written by the training
  * module) so it is read without the training library and an installation can swap in its own head.
@@ -20,18 +21,23 @@ import java.util.List;
  * @param labels      {@code safe} first, then category ids
  * @param weights     one row of {@link SentenceEncoder#DIMENSIONS} weights per label
  * @param bias        one bias per label
+ * @param ngrams      weights over character n-grams, one row per label; {@code null} for a head that reads
+ *                    the sentence vector alone (format 1)
  * @param slope       Platt calibration of the unsafe probability's logit: slope
  * @param intercept   Platt calibration: intercept
  * @param description where the head came from (training command, data, date), for operators
  */
-public record SemanticHead(List<String> labels, float[][] weights, float[] bias, double slope, double intercept,
-                           String description) {
+public record SemanticHead(List<String> labels, float[][] weights, float[] bias, NgramWeights ngrams, double slope,
+                           double intercept, String description) {
 
     /** The label of the harmless class, which must come first. */
     public static final String SAFE = "safe";
 
-    /** The format version this code reads and writes. */
-    public static final int FORMAT = 1;
+    /** The newest format version this code reads, and the one it writes for a head with n-gram weights. */
+    public static final int FORMAT = 2;
+
+    /** The format of a head over the sentence vector alone, still read. */
+    public static final int VECTOR_ONLY_FORMAT = 1;
 
     /**
      * Checks the shapes.
@@ -39,6 +45,7 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
      * @param labels      {@code safe} first, then category ids
      * @param weights     one row of weights per label
      * @param bias        one bias per label
+     * @param ngrams      n-gram weights, or {@code null}
      * @param slope       calibration slope
      * @param intercept   calibration intercept
      * @param description provenance
@@ -56,6 +63,24 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
                 throw new IllegalArgumentException("weight rows must have " + SentenceEncoder.DIMENSIONS + " values, one had " + row.length);
             }
         }
+        if (ngrams != null && ngrams.labels() != labels.size()) {
+            throw new IllegalArgumentException("a head needs one row of n-gram weights per label");
+        }
+    }
+
+    /**
+     * A head over the sentence vector alone.
+     *
+     * @param labels      {@code safe} first, then category ids
+     * @param weights     one row of weights per label
+     * @param bias        one bias per label
+     * @param slope       calibration slope
+     * @param intercept   calibration intercept
+     * @param description provenance
+     */
+    public SemanticHead(List<String> labels, float[][] weights, float[] bias, double slope, double intercept,
+                        String description) {
+        this(labels, weights, bias, null, slope, intercept, description);
     }
 
     /**
@@ -78,6 +103,9 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
             Double slope = null;
             Double intercept = null;
             String description = "";
+            Integer ngramBits = null;
+            float[] ngramScales = null;
+            String ngramWeights = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -107,17 +135,38 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
                         }
                     }
                     case "description" -> description = parser.getValueAsString("");
+                    case "ngrams" -> {
+                        expect(value, JsonToken.START_OBJECT, "'ngrams' as an object", origin);
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = parser.currentName();
+                            parser.nextToken();
+                            switch (name) {
+                                case "bits" -> ngramBits = parser.getIntValue();
+                                case "scales" -> ngramScales = floats(parser, origin);
+                                case "weights" -> ngramWeights = parser.getText();
+                                default -> parser.skipChildren();
+                            }
+                        }
+                    }
                     default -> parser.skipChildren(); // provenance and anything a newer trainer adds
                 }
             }
-            if (format == null || format != FORMAT) {
-                throw new IllegalArgumentException(origin + ": head format " + format + ", this plugin reads " + FORMAT);
+            if (format == null || format < VECTOR_ONLY_FORMAT || format > FORMAT) {
+                throw new IllegalArgumentException(origin + ": head format " + format + ", this plugin reads "
+                        + VECTOR_ONLY_FORMAT + " to " + FORMAT);
             }
             if (labels == null || rows == null || bias == null || slope == null || intercept == null) {
                 throw new IllegalArgumentException(origin + ": not a semantic head: it needs labels, weights, bias and "
                         + "calibration.slope / calibration.intercept");
             }
-            return new SemanticHead(labels, rows.toArray(new float[0][]), bias, slope, intercept, description);
+            NgramWeights ngrams = null;
+            if (format >= 2) {
+                if (ngramBits == null || ngramScales == null || ngramWeights == null) {
+                    throw new IllegalArgumentException(origin + ": a format 2 head needs ngrams.bits, ngrams.scales and ngrams.weights");
+                }
+                ngrams = NgramWeights.decode(ngramBits, ngramScales, ngramWeights);
+            }
+            return new SemanticHead(labels, rows.toArray(new float[0][]), bias, ngrams, slope, intercept, description);
         } catch (IOException e) {
             throw new IllegalArgumentException(origin + ": not a semantic head: " + e.getMessage(), e);
         }
@@ -156,16 +205,28 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
     }
 
     /**
-     * Scores one sentence vector.
+     * Scores one sentence vector, with no n-grams.
      *
      * @param vector the encoder's output
      * @return the calibrated probability that the text is not safe and the most likely category
      */
     public Judgement judge(float[] vector) {
+        return judge(vector, null);
+    }
+
+    /**
+     * Scores one text.
+     *
+     * @param vector the encoder's output for the text
+     * @param grams  the text's n-grams as {@link #ngrams()}' extractor gives them; ignored by a head without
+     *               n-gram weights, and {@code null} for none
+     * @return the calibrated probability that the text is not safe and the most likely category
+     */
+    public Judgement judge(float[] vector, CharNgrams.Sparse grams) {
         double[] logits = new double[labels.size()];
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < logits.length; k++) {
-            double z = bias[k];
+            double z = bias[k] + (ngrams != null && grams != null ? ngrams.logit(k, grams) : 0);
             float[] row = weights[k];
             for (int d = 0; d < row.length; d++) {
                 z += row[d] * vector[d];

@@ -36,11 +36,37 @@ class SemanticHeadTest {
     }
 
     @Test
+    void aFormatTwoHeadAddsTheTextsNgramsToTheLogits() {
+        CharNgrams grams = new CharNgrams(10);
+        float[][] gramWeights = new float[3][grams.buckets()];
+        for (int bucket : grams.of("odio").indices()) {
+            gramWeights[1][bucket] = 4f; // "odio" (hatred) pulls towards hate
+        }
+        NgramWeights ngrams = NgramWeights.quantize(10, gramWeights);
+        String json = json(1.0, 0.0).replace("\"format\": 1", "\"format\": 2").replace("\"bias\"",
+                "\"ngrams\": {\"bits\": 10, \"scales\": " + java.util.Arrays.toString(ngrams.scales())
+                        + ", \"weights\": \"" + ngrams.encode() + "\"}, \"bias\"");
+        SemanticHead head = SemanticHead.read(new StringReader(json), "test");
+        float[] vector = new float[SentenceEncoder.DIMENSIONS];
+
+        assertThat(head.judge(vector, head.ngrams().grams().of("una ricetta di pasta")).unsafe())
+                .isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-6)); // all logits 0: 1 - 1/3
+        SemanticHead.Judgement hateful = head.judge(vector, head.ngrams().grams().of("odio"));
+        assertThat(hateful.unsafe()).isGreaterThan(0.95);
+        assertThat(hateful.category()).isEqualTo("hate");
+        // without its n-grams the same head reads the vector alone
+        assertThat(head.judge(vector).unsafe()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-6));
+
+        assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replace("\"format\": 1", "\"format\": 2")), "h"))
+                .hasMessageContaining("ngrams.bits");
+    }
+
+    @Test
     void aMalformedHeadIsRefusedNamingItsOrigin() {
         assertThatThrownBy(() -> SemanticHead.read(new StringReader("{\"format\": 1, \"labels\": "), "my-head.json"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("my-head.json");
-        assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replace("\"format\": 1", "\"format\": 2")), "h"))
-                .hasMessageContaining("head format 2");
+        assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replace("\"format\": 1", "\"format\": 3")), "h"))
+                .hasMessageContaining("head format 3");
         assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replace("\"safe\"", "\"benign\"")), "h"))
                 .hasMessageContaining("'safe' as its first label");
         assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replaceFirst("\\[0\\.0, ", "[")), "h"))
