@@ -99,8 +99,41 @@ final class Deobfuscator {
         boolean leet;
         boolean spaced;
 
+        // what each ASCII char is to the scan, in one table read instead of a chain of comparisons: the
+        // scan runs on every text, and prose is mostly the branches that find nothing
+        private static final int BASE64 = 1;
+        private static final int BASE64_MIX = 2; // a digit or an upper-case letter: real base64 has them
+        private static final int HEX = 4;
+        private static final int HEX_GAP = 8; // what may sit between hex digits: space, colon, backslash, x
+        private static final int WORD = 16; // ASCII letter or digit, '@', '$'
+        private static final int LEET_CHAR = 32;
+        private static final int LETTER = 64;
+        private static final int SEPARATOR_CHAR = 128;
+        private static final byte[] FLAGS = flags();
+
+        private static byte[] flags() {
+            byte[] flags = new byte[128];
+            for (char c = 0; c < 128; c++) {
+                int f = 0;
+                f |= isBase64(c) ? BASE64 : 0;
+                f |= (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ? BASE64_MIX : 0;
+                f |= isHex(c) ? HEX : 0;
+                f |= c == ' ' || c == ':' || c == '\\' || c == 'x' || c == 'X' ? HEX_GAP : 0;
+                f |= ASCII_WORD[c] || c == '@' || c == '$' ? WORD : 0;
+                f |= isLeetChar(c) ? LEET_CHAR : 0;
+                f |= ASCII_LETTER[c] ? LETTER : 0;
+                f |= isSeparator(c) ? SEPARATOR_CHAR : 0;
+                flags[c] = (byte) f;
+            }
+            return flags;
+        }
+
         static Signs of(String text) {
-            Signs signs = new Signs();
+            // locals, not the fields, inside the loop: the JIT keeps them in registers
+            boolean encoded = false;
+            boolean nonAscii = false;
+            boolean leet = false;
+            boolean spaced = false;
             int base64Run = 0;
             boolean base64Mixed = false;
             int hexRun = 0;
@@ -109,53 +142,58 @@ final class Deobfuscator {
             int length = text.length();
             for (int i = 0; i < length; i++) {
                 char c = text.charAt(i);
-                if (c >= 0x80) {
-                    signs.nonAscii = true;
+                int f;
+                if (c < 0x80) {
+                    f = FLAGS[c] & 0xff;
+                } else {
+                    nonAscii = true;
+                    f = Character.isLetterOrDigit(c) ? WORD : 0;
                 }
-                if (isBase64(c)) {
+                if ((f & BASE64) != 0) {
                     base64Run++;
-                    base64Mixed |= (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-                    if (base64Run >= MIN_BASE64 && base64Mixed) {
-                        signs.encoded = true;
-                    }
+                    base64Mixed |= (f & BASE64_MIX) != 0;
+                    encoded |= base64Run >= MIN_BASE64 && base64Mixed;
                 } else {
                     base64Run = 0;
                     base64Mixed = false;
                 }
-                if (isHex(c)) {
-                    if (++hexRun >= MIN_HEX_DIGITS) {
-                        signs.encoded = true;
-                    }
-                } else if (!(c == ' ' || c == ':' || c == '\\' || c == 'x' || c == 'X')) {
+                if ((f & HEX) != 0) {
+                    encoded |= ++hexRun >= MIN_HEX_DIGITS;
+                } else if ((f & HEX_GAP) == 0) {
                     hexRun = 0;
                 }
-                if (c == '%' || ((c == 'o' || c == 'O') && i > 0 && (text.charAt(i - 1) | 0x20) == 'r'
+                if (c == '%' || ((c | 0x20) == 'o' && i > 0 && (text.charAt(i - 1) | 0x20) == 'r'
                         && i + 1 < length && (text.charAt(i + 1) | 0x20) == 't')) {
-                    signs.encoded = true; // URL escapes or a mention of rot13: the decoder looks closer
+                    encoded = true; // URL escapes or a mention of rot13: the decoder looks closer
                 }
-                boolean wordChar = c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
-                if (wordChar || c == '@' || c == '$') {
-                    if (isLeetChar(c)) {
-                        wordLeet = true;
-                    } else if (c < 0x80 && ASCII_LETTER[c]) {
-                        wordLetter = true;
-                    }
-                    if (wordLeet && wordLetter) {
-                        signs.leet = true;
-                    }
+                if ((f & WORD) != 0) {
+                    wordLeet |= (f & LEET_CHAR) != 0;
+                    wordLetter |= (f & (LEET_CHAR | LETTER)) == LETTER;
+                    leet |= wordLeet && wordLetter;
                 } else {
-                    wordLetter = false;
-                    wordLeet = false;
-                    // three single letters apart: "b o m", not "a weekend"
-                    if (!signs.spaced && isSeparator(c) && i >= 1 && i + 3 < length && isSingleLetterBefore(text, i)
+                    // three single letters apart: "b o m", not "a weekend"; a separator after a longer word
+                    // (nearly every space of prose) is settled by the first test
+                    if ((f & SEPARATOR_CHAR) != 0 && !spaced && i >= 1 && i + 3 < length
+                            && (i < 2 || !isWordChar(text.charAt(i - 2))) && isSingleLetterBefore(text, i)
                             && Character.isLetter(text.charAt(i + 1)) && isSeparator(text.charAt(i + 2))
                             && Character.isLetter(text.charAt(i + 3))
                             && (i + 4 >= length || !Character.isLetterOrDigit(text.charAt(i + 4)))) {
-                        signs.spaced = true;
+                        spaced = true;
                     }
+                    wordLetter = false;
+                    wordLeet = false;
                 }
             }
+            Signs signs = new Signs();
+            signs.encoded = encoded;
+            signs.nonAscii = nonAscii;
+            signs.leet = leet;
+            signs.spaced = spaced;
             return signs;
+        }
+
+        private static boolean isWordChar(char c) {
+            return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
         }
     }
 

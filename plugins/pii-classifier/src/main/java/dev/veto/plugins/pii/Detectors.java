@@ -96,8 +96,17 @@ final class Detectors {
             secret("-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"));
 
     /** The literal prefixes of the secret formats; a text with none of them holds no secret of those formats. */
-    private static final String[] SECRET_PREFIXES = {"AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_",
-            "xox", "AIza", "_live_", "_test_", "sk-", "eyJ", "-----BEGIN"};
+    static final List<String> SECRET_PREFIXES = List.of("AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_",
+            "xox", "AIza", "_live_", "_test_", "sk-", "eyJ", "-----BEGIN");
+
+    /**
+     * Whether a char can belong to a secret's prefix, as one of its rarer chars: every prefix holds an
+     * upper-case A or J, an x, an underscore or a dash. Ordinary prose has none of them or few, and then the
+     * prefixes are not searched at all.
+     */
+    static boolean isSecretPrefixCue(char c) {
+        return c == '_' || c == '-' || c == 'A' || c == 'J' || c == 'x';
+    }
 
     static boolean mayHoldSecret(String text) {
         for (String prefix : SECRET_PREFIXES) {

@@ -64,6 +64,7 @@ final class PiiClassifier implements Classifier {
         int digits = 0;
         boolean at = false;
         boolean colon = false;
+        boolean secretCue = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
@@ -72,9 +73,11 @@ final class PiiClassifier implements Classifier {
                 at = true;
             } else if (c == ':') {
                 colon = true;
+            } else if (Detectors.isSecretPrefixCue(c)) {
+                secretCue = true;
             }
         }
-        if (kinds.contains(PiiKind.SECRET) && Detectors.mayHoldSecret(text)) {
+        if (secretCue && kinds.contains(PiiKind.SECRET) && Detectors.mayHoldSecret(text)) {
             Detectors.SECRETS.forEach(d -> d.find(text, all));
         }
         if (kinds.contains(PiiKind.EMAIL) && at) {

@@ -75,6 +75,14 @@ class PiiClassifierTest {
     }
 
     @Test
+    void everySecretPrefixHoldsACueCharSoTheOneScanNeverSkipsASecret() {
+        // the scan searches the prefixes only when it saw one of these chars: a prefix without one would
+        // never be searched
+        assertThat(Detectors.SECRET_PREFIXES).allSatisfy(prefix ->
+                assertThat(prefix.chars().anyMatch(c -> Detectors.isSecretPrefixCue((char) c))).as(prefix).isTrue());
+    }
+
+    @Test
     void adversarialVolumesStayFast() {
         String many = "a@b.cc ".repeat(100_000);
         long start = System.nanoTime();

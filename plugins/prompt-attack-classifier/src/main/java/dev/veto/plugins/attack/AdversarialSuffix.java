@@ -64,6 +64,14 @@ final class AdversarialSuffix {
     }
 
     private Optional<int[]> scan(String text, int from, int to) {
+        // prose has too few symbols in the whole line for any window to qualify: one count settles it
+        int total = 0;
+        for (int i = from; i < to; i++) {
+            total += symbol(text.charAt(i)) >= 0 ? 1 : 0;
+        }
+        if (total < minRatio * window) {
+            return Optional.empty();
+        }
         int symbols = 0;
         for (int i = from; i < to; i++) {
             if (symbol(text.charAt(i)) >= 0) {

@@ -81,27 +81,30 @@ final class PromptAttackClassifier implements Classifier {
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x80) {
-                if (c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c' && c <= '\u001f') {
-                    if (!space) {
-                        out[n++] = ' ';
-                    }
-                    space = true;
-                    continue;
-                }
-                out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-            } else if (Character.isWhitespace(c)) {
+            char folded = c < 0x80 ? ASCII_FOLD[c] : Character.isWhitespace(c) ? ' ' : c == '\u0130' ? 'i' : Character.toLowerCase(c);
+            if (folded == ' ') {
                 if (!space) {
                     out[n++] = ' ';
                 }
                 space = true;
-                continue;
             } else {
-                out[n++] = c == '\u0130' ? 'i' : Character.toLowerCase(c);
+                out[n++] = folded;
+                space = false;
             }
-            space = false;
         }
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    /** ASCII folded in one table read: upper case to lower, whitespace (tab to CR, FS to US, space) to a space. */
+    private static final char[] ASCII_FOLD = asciiFold();
+
+    private static char[] asciiFold() {
+        char[] fold = new char[128];
+        for (char c = 0; c < 128; c++) {
+            boolean whitespace = c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c' && c <= '\u001f';
+            fold[c] = whitespace ? ' ' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return fold;
     }
 
     @Override
