@@ -12,7 +12,8 @@ import java.util.Arrays;
  *
  * <p>Words are runs of letters, digits and combining marks (Thai and Bengali vowels are marks), lower-cased.
  * Scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) and Hangul give their 1- to
- * 3-grams of characters; every other word gives its 3- to 5-grams with boundary marks, and itself whole.
+ * 3-grams of characters; every other word gives its 3- to 5-grams with boundary marks, itself whole, and
+ * the pair it makes with the word before it ("kill myself" is not "kill process").
  * Each n-gram is hashed into one of {@code 2^bits} buckets; counts are damped ({@code 1 + ln n}) and the
  * vector scaled to unit length, so long texts do not outweigh the sentence vector. Stateless and
  * thread-safe.
@@ -21,6 +22,7 @@ public final class CharNgrams {
 
     private static final int BOUNDARY = 0x2581; // ▁, which normalized text never contains as a word character
     private static final int WHOLE_WORD = 0x7f4a7c15;
+    private static final int WORD_PAIR = 0x2c1b3c6d;
 
     private final int bits;
 
@@ -63,6 +65,7 @@ public final class CharNgrams {
     public Sparse of(String text) {
         int[] codePoints = text.codePoints().map(Character::toLowerCase).toArray();
         Counter counter = new Counter();
+        int previousWord = 0;
         int i = 0;
         while (i < codePoints.length) {
             if (!isWordCharacter(codePoints[i])) {
@@ -76,20 +79,28 @@ public final class CharNgrams {
             }
             if (continuous) {
                 addGrams(counter, codePoints, start, i, 1, 3);
+                previousWord = 0;
             } else {
-                addWord(counter, codePoints, start, i);
+                int word = addWord(counter, codePoints, start, i);
+                if (previousWord != 0) {
+                    counter.add(bucket((previousWord * 0x01000193) ^ word ^ WORD_PAIR));
+                }
+                previousWord = word;
             }
         }
         return counter.toUnitVector();
     }
 
-    private void addWord(Counter counter, int[] codePoints, int start, int end) {
+    /** Adds a word's grams and the word itself; returns the word's hash, for the pair it makes with the next. */
+    private int addWord(Counter counter, int[] codePoints, int start, int end) {
         int[] padded = new int[end - start + 2];
         padded[0] = BOUNDARY;
         System.arraycopy(codePoints, start, padded, 1, end - start);
         padded[padded.length - 1] = BOUNDARY;
         addGrams(counter, padded, 0, padded.length, 3, 5);
-        counter.add(bucket(hash(padded, 0, padded.length) ^ WHOLE_WORD));
+        int word = hash(padded, 0, padded.length);
+        counter.add(bucket(word ^ WHOLE_WORD));
+        return word == 0 ? 1 : word;
     }
 
     private void addGrams(Counter counter, int[] codePoints, int start, int end, int minN, int maxN) {

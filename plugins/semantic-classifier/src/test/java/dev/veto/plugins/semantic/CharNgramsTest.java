@@ -31,10 +31,18 @@ class CharNgramsTest {
 
     @Test
     void repeatedGramsAreDampedNotCounted() {
-        CharNgrams.Sparse once = grams.of("bomb");
-        CharNgrams.Sparse often = grams.of("bomb bomb bomb bomb bomb bomb bomb bomb");
-        assertThat(often.indices()).containsExactly(once.indices());
-        assertThat(often.values()).containsExactly(once.values()); // same shape after scaling
+        // 偷 eight times and 车 once (a separate run): 1 + ln 8 against 1, not 8 against 1
+        CharNgrams.Sparse text = grams.of("偷偷偷偷偷偷偷偷 车");
+        int steal = grams.of("偷").indices()[0];
+        int car = grams.of("车").indices()[0];
+        double ratio = value(text, steal) / value(text, car);
+        assertThat(ratio).isCloseTo(1 + Math.log(8), org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    private static double value(CharNgrams.Sparse vector, int bucket) {
+        int at = Arrays.binarySearch(vector.indices(), bucket);
+        assertThat(at).isNotNegative();
+        return vector.values()[at];
     }
 
     @Test
@@ -46,6 +54,14 @@ class CharNgramsTest {
         // a shared character gives a shared bucket: 偷 (steal) alone and inside a sentence
         assertThat(Arrays.stream(grams.of("我怎样才能偷车").indices()).boxed())
                 .containsAll(Arrays.stream(grams.of("偷").indices()).boxed().toList());
+    }
+
+    @Test
+    void neighbouringWordsAddTheirPair() {
+        // "kill myself" is not "kill process": each word's grams, and one bucket for the pair
+        int apart = grams.of("kill").indices().length + grams.of("myself").indices().length;
+        assertThat(grams.of("kill myself").indices()).hasSize(apart + 1);
+        assertThat(grams.of("kill myself").indices()).isNotEqualTo(grams.of("myself kill").indices());
     }
 
     @Test

@@ -37,14 +37,14 @@ class SemanticHeadTest {
 
     @Test
     void aFormatTwoHeadAddsTheTextsNgramsToTheLogits() {
-        CharNgrams grams = new CharNgrams(10);
+        CharNgrams grams = new CharNgrams(16);
         float[][] gramWeights = new float[3][grams.buckets()];
         for (int bucket : grams.of("odio").indices()) {
             gramWeights[1][bucket] = 4f; // "odio" (hatred) pulls towards hate
         }
-        NgramWeights ngrams = NgramWeights.quantize(10, gramWeights);
+        NgramWeights ngrams = NgramWeights.quantize(16, gramWeights);
         String json = json(1.0, 0.0).replace("\"format\": 1", "\"format\": 2").replace("\"bias\"",
-                "\"ngrams\": {\"bits\": 10, \"scales\": " + java.util.Arrays.toString(ngrams.scales())
+                "\"ngrams\": {\"bits\": 16, \"scales\": " + java.util.Arrays.toString(ngrams.scales())
                         + ", \"weights\": \"" + ngrams.encode() + "\"}, \"bias\"");
         SemanticHead head = SemanticHead.read(new StringReader(json), "test");
         float[] vector = new float[SentenceEncoder.DIMENSIONS];
