@@ -3,6 +3,7 @@ package dev.veto.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.plugins.semantic.CharNgrams;
 import dev.veto.plugins.semantic.SemanticClassifierFactory;
 import dev.veto.plugins.semantic.SemanticHead;
@@ -147,17 +148,21 @@ public final class TrainSemanticHead implements Callable<Integer> {
         return head.judge(item.vector(), item.grams());
     }
 
-    /** Each row as the plugin reads it: the vector and n-grams of its first window (label not yet set). */
+    /**
+     * Each row as the plugin reads it: normalized by the host's normalizer, blobs stripped, the vector and
+     * n-grams of its first window (label not yet set).
+     */
     private static Map<LabelledRow, HeadTrainer.Item> encode(List<LabelledRow> rows, int ngramBits) throws Exception {
         Map<LabelledRow, HeadTrainer.Item> vectors = new HashMap<>();
         CharNgrams grams = ngramBits == 0 ? null : new CharNgrams(ngramBits);
+        TextNormalizer normalizer = new TextNormalizer();
         SemanticClassifierFactory.DefaultEncoding encoding =
                 SemanticClassifierFactory.defaultEncoding(Runtime.getRuntime().availableProcessors());
         long start = System.nanoTime();
-        // the first window of each text, as the plugin's defaults cut it
+        // the first window of each text, as the host hands it to the plugin and the plugin cuts it
         try (SentenceEncoder encoder = encoding.encoder()) {
             for (LabelledRow row : rows) {
-                String window = encoding.windows().of(row.prompt()).get(0);
+                String window = encoding.firstWindow(normalizer.normalize(row.prompt()).text());
                 vectors.put(row, new HeadTrainer.Item(encoder.encode(window), grams == null ? null : grams.of(window), "", 1));
                 if (vectors.size() % 1000 == 0) {
                     System.out.printf(Locale.ROOT, "encoded %d of %d (%.1f ms each)%n", vectors.size(), rows.size(),

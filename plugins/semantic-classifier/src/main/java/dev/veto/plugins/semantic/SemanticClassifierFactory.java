@@ -58,6 +58,19 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
      * @param windows the windowing
      */
     public record DefaultEncoding(SentenceEncoder encoder, TextWindows windows) {
+
+        /**
+         * The first window the classifier reads of a text the host has normalized: encoded blobs stripped
+         * (the classifier reads their decoded text, which the normalizer appends), then cut as the
+         * windowing cuts it.
+         *
+         * @param normalized the text as the host hands it to classifiers
+         * @return the first window
+         */
+        public String firstWindow(String normalized) {
+            String readable = EncodedRuns.strip(normalized);
+            return windows.of(readable.isBlank() ? normalized : readable).get(0);
+        }
     }
 
     static SemanticHead loadHead(String location, Path dataDirectory) {
