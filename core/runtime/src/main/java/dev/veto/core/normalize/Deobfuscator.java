@@ -84,9 +84,16 @@ final class Deobfuscator {
         }
     }
 
-    /** A letter at {@code sep - 1} that is a word of its own. */
+    /**
+     * A letter at {@code sep - 1} that is a word of its own. The char before it is tested first, by table
+     * for ASCII: before nearly every space of prose stands a longer word, and that settles it.
+     */
     private static boolean isSingleLetterBefore(String text, int sep) {
-        return Character.isLetter(text.charAt(sep - 1)) && (sep < 2 || !Character.isLetterOrDigit(text.charAt(sep - 2)));
+        return (sep < 2 || !isWordChar(text.charAt(sep - 2))) && Character.isLetter(text.charAt(sep - 1));
+    }
+
+    private static boolean isWordChar(char c) {
+        return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
     }
 
     /**
@@ -171,10 +178,8 @@ final class Deobfuscator {
                     wordLetter |= (f & (LEET_CHAR | LETTER)) == LETTER;
                     leet |= wordLeet && wordLetter;
                 } else {
-                    // three single letters apart: "b o m", not "a weekend"; a separator after a longer word
-                    // (nearly every space of prose) is settled by the first test
-                    if ((f & SEPARATOR_CHAR) != 0 && !spaced && i >= 1 && i + 3 < length
-                            && (i < 2 || !isWordChar(text.charAt(i - 2))) && isSingleLetterBefore(text, i)
+                    // three single letters apart: "b o m", not "a weekend"
+                    if ((f & SEPARATOR_CHAR) != 0 && !spaced && i >= 1 && i + 3 < length && isSingleLetterBefore(text, i)
                             && Character.isLetter(text.charAt(i + 1)) && isSeparator(text.charAt(i + 2))
                             && Character.isLetter(text.charAt(i + 3))
                             && (i + 4 >= length || !Character.isLetterOrDigit(text.charAt(i + 4)))) {
@@ -190,10 +195,6 @@ final class Deobfuscator {
             signs.leet = leet;
             signs.spaced = spaced;
             return signs;
-        }
-
-        private static boolean isWordChar(char c) {
-            return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
         }
     }
 
