@@ -5,7 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -40,6 +44,38 @@ public final class Database implements AutoCloseable {
          * @throws SQLException if a statement fails; the transaction is rolled back
          */
         T run(Connection connection) throws SQLException;
+    }
+
+    /** Reads the current row of a result into a value. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        /**
+         * Reads one row.
+         *
+         * @param row the result, positioned on the row
+         * @return the value
+         * @throws SQLException if a column cannot be read
+         */
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs a query and reads every row it returns.
+     *
+     * @param query  the query, parameters bound
+     * @param reader how a row becomes a value
+     * @param <T>    the value type
+     * @return the values, in the query's order
+     * @throws SQLException if the query or a read fails
+     */
+    public static <T> List<T> list(PreparedStatement query, RowReader<T> reader) throws SQLException {
+        List<T> values = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(reader.read(rows));
+            }
+        }
+        return values;
     }
 
     private final HikariDataSource pool;

@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,14 +212,8 @@ public final class AuditTrail implements DecisionRecorder, AutoCloseable {
                         query.setString(i++, tenant);
                     }
                 }
-                List<DecisionCount> counts = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        counts.add(new DecisionCount(Instant.ofEpochMilli(rows.getLong(1)), rows.getString(2),
-                                rows.getString(3), rows.getString(4), rows.getString(5), rows.getLong(6)));
-                    }
-                }
-                return counts;
+                return Database.list(query, rows -> new DecisionCount(Instant.ofEpochMilli(rows.getLong(1)), rows.getString(2),
+                        rows.getString(3), rows.getString(4), rows.getString(5), rows.getLong(6)));
             }
         });
     }
@@ -262,13 +255,7 @@ public final class AuditTrail implements DecisionRecorder, AutoCloseable {
     }
 
     private List<AuditRecord> readAll(PreparedStatement query) throws SQLException {
-        List<AuditRecord> records = new ArrayList<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                records.add(read(rows));
-            }
-        }
-        return records;
+        return Database.list(query, this::read);
     }
 
     private AuditRecord read(ResultSet rows) throws SQLException {

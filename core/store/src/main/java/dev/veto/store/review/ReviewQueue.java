@@ -383,14 +383,8 @@ public final class ReviewQueue {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT case_id, at, actor, action, note FROM review_event WHERE case_id = ? ORDER BY at, event_id")) {
                 query.setString(1, caseId);
-                List<ReviewEvent> events = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(new ReviewEvent(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)), rows.getString(3),
-                                rows.getString(4), rows.getString(5)));
-                    }
-                }
-                return events;
+                return Database.list(query, rows -> new ReviewEvent(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)),
+                        rows.getString(3), rows.getString(4), rows.getString(5)));
             }
         });
     }
@@ -587,13 +581,7 @@ public final class ReviewQueue {
     }
 
     private List<ReviewCase> readAll(PreparedStatement query) throws SQLException {
-        List<ReviewCase> cases = new ArrayList<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                cases.add(read(rows));
-            }
-        }
-        return cases;
+        return Database.list(query, this::read);
     }
 
     private ReviewCase read(ResultSet rows) throws SQLException {
