@@ -5,6 +5,7 @@ import dev.veto.plugins.semantic.NgramWeights;
 import dev.veto.plugins.semantic.SemanticHead;
 import dev.veto.plugins.semantic.SentenceEncoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.tribuo.Example;
@@ -75,7 +76,7 @@ final class HeadTrainer {
         List<Example<Label>> examples = new ArrayList<>(items.size());
         for (Item item : items) {
             int grams = item.grams() == null ? 0 : item.grams().indices().length;
-            String[] names = java.util.Arrays.copyOf(FEATURES, FEATURES.length + grams);
+            String[] names = Arrays.copyOf(FEATURES, FEATURES.length + grams);
             double[] values = new double[names.length];
             for (int d = 0; d < FEATURES.length; d++) {
                 values[d] = item.vector()[d];
