@@ -217,6 +217,7 @@ public final class Veto implements AutoCloseable {
         if (Chain.subject(request).content().isBlank()) {
             throw new InvalidRequestException("the text to check is empty");
         }
+        ContextFacts.validate(request.context());
     }
 
     /**

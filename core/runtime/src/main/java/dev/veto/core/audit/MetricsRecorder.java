@@ -11,13 +11,16 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts every decision in the metrics registry:
  * <ul>
  *   <li>{@code veto.decisions} by {@code verdict}, {@code category} (the first, most severe; {@code none}),
- *       {@code tenant} and {@code locale} (language) — refusal rates by category, locale and tenant;</li>
+ *       {@code tenant} and {@code locale} (language) — refusal rates by category, locale and tenant (the first
+ *       {@value #MAX_TENANTS} tenants by name, any further as {@code other}: without API keys the caller names
+ *       the tenant, and every new name would be a new time series);</li>
  *   <li>{@code veto.stage.duration} by {@code stage} — where the time goes;</li>
  *   <li>{@code veto.component.failures} by {@code component} and {@code outcome} (failed, timed_out, tripped,
  *       rejected, unavailable) — plugins that fail or hang.</li>
@@ -25,11 +28,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MetricsRecorder implements DecisionRecorder {
 
+    /** Tenants counted under their own name; beyond them, {@code other}. */
+    public static final int MAX_TENANTS = 500;
+
     private final MeterRegistry meters;
     // the registry finds a meter again from its name and tags, which costs more than the count itself:
     // the meters are kept here by their tag values
     private final Map<DecisionTags, Counter> decisions = new ConcurrentHashMap<>();
     private final Map<String, Timer> stages = new ConcurrentHashMap<>();
+    private final Set<String> tenants = ConcurrentHashMap.newKeySet();
 
     private record DecisionTags(String verdict, String category, String tenant, String locale) {
     }
@@ -49,7 +56,7 @@ public final class MetricsRecorder implements DecisionRecorder {
         Request request = redacted.request();
         DecisionTags tags = new DecisionTags(decision.verdict().name().toLowerCase(Locale.ROOT),
                 decision.categories().isEmpty() ? "none" : decision.categories().get(0),
-                request.context().tenant(), decision.language());
+                tenantTag(request.context().tenant()), decision.language());
         decisions.computeIfAbsent(tags, t -> Counter.builder("veto.decisions")
                 .tag("verdict", t.verdict()).tag("category", t.category()).tag("tenant", t.tenant())
                 .tag("locale", t.locale()).register(meters)).increment();
@@ -63,5 +70,12 @@ public final class MetricsRecorder implements DecisionRecorder {
                 }
             }
         }
+    }
+
+    private String tenantTag(String tenant) {
+        if (tenants.size() < MAX_TENANTS) {
+            tenants.add(tenant);
+        }
+        return tenants.contains(tenant) ? tenant : "other";
     }
 }
