@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The {@link ComponentContext} a test hands a factory, built the way the host builds it: the instance's
@@ -91,17 +93,26 @@ public record TestComponentContext(String instanceName, String pluginId, Config 
     }
 
     /**
-     * A fresh temporary data directory, deleted when the JVM exits if it is empty.
+     * A fresh temporary data directory, deleted with whatever the plugin wrote into it when the JVM exits
+     * (test runs would otherwise leave one behind per context).
      *
      * @return the directory
      */
     static Path temporaryDataDirectory() {
         try {
             Path directory = Files.createTempDirectory("veto-contract-");
-            directory.toFile().deleteOnExit();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory), "veto-testkit-cleanup"));
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort at exit: a file still held open stays behind, as it would have before
         }
     }
 }
