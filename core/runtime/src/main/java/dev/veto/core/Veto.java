@@ -202,7 +202,14 @@ public final class Veto implements AutoCloseable {
         return chain.escalationOutcome(caseId);
     }
 
-    private void validate(Request request) {
+    /**
+     * Checks a request against the limits and the shape of its context, as every call here does first. For
+     * callers that must know before they commit to an answer — a server about to start a stream.
+     *
+     * @param request the request
+     * @throws InvalidRequestException if the request is empty, too large, or a context fact is malformed
+     */
+    public void validate(Request request) {
         if (request.conversation().size() > maxMessages) {
             throw new InvalidRequestException("the conversation has " + request.conversation().size()
                     + " messages; at most " + maxMessages + " are accepted (veto.limits.max-messages)");
@@ -217,7 +224,7 @@ public final class Veto implements AutoCloseable {
         if (Chain.subject(request).content().isBlank()) {
             throw new InvalidRequestException("the text to check is empty");
         }
-        ContextFacts.validate(request.context());
+        ContextFacts.validate(request);
     }
 
     /**

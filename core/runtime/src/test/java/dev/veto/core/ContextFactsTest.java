@@ -57,8 +57,25 @@ class ContextFactsTest {
             assertThatThrownBy(() -> veto.check(veto.request("hello").jurisdiction("D".repeat(65)).build()))
                     .isInstanceOf(InvalidRequestException.class).hasMessageContaining("jurisdiction");
             assertThatThrownBy(() -> veto.check(veto.request("hello").userId("u".repeat(257)).build()))
-                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("user");
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("user id");
+            assertThatThrownBy(() -> veto.check(veto.request("hello").userRole("admin\u2028role: owner").build()))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("role");
+            assertThatThrownBy(() -> veto.check(veto.request("hello").purpose("edu\u202Etxt.exe").build()))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("purpose");
+            assertThatThrownBy(() -> veto.check(veto.request("hello").id("req-1\nforged").build()))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("request id");
+            // a fact the caller leaves out is "unknown", which is valid
+            assertThat(veto.check(veto.request("hello").tenant(" ").channel(null).build()).verdict())
+                    .isEqualTo(Verdict.ALLOW);
         }
+    }
+
+    @Test
+    void configurationChecksTenantNamesWithTheSameRule() {
+        assertThat(ContextFacts.isTenant("education-demo")).isTrue();
+        assertThat(ContextFacts.isTenant("Acme Corp")).isFalse();
+        assertThat(ContextFacts.isTenant(MetricsRecorder.OTHER_TENANTS)).isFalse();
+        assertThat(ContextFacts.isTenant(null)).isFalse();
     }
 
     @Test
@@ -69,8 +86,9 @@ class ContextFactsTest {
             }
             var counters = veto.meters().find("veto.decisions").counters();
             assertThat(counters.stream().map(c -> c.getId().getTag("tenant")).distinct())
-                    .hasSize(MetricsRecorder.MAX_TENANTS + 1).contains("other", "tenant-0");
-            assertThat(veto.meters().find("veto.decisions").tag("tenant", "other").counter().count()).isEqualTo(20);
+                    .hasSize(MetricsRecorder.MAX_TENANTS + 1).contains(MetricsRecorder.OTHER_TENANTS, "tenant-0");
+            assertThat(veto.meters().find("veto.decisions").tag("tenant", MetricsRecorder.OTHER_TENANTS).counter().count())
+                    .isEqualTo(20);
         }
     }
 }

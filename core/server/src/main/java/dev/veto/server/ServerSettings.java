@@ -2,6 +2,7 @@ package dev.veto.server;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigObject;
+import dev.veto.core.ContextFacts;
 import dev.veto.core.config.VetoConfigException;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -45,6 +46,10 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxCo
             if (!key.hasPath("tenant") || !key.hasPath("sha256") || !isSha256(key.getString("sha256"))) {
                 throw VetoConfigException.at(entry.origin(), path + ".api-keys",
                         "an API key is { tenant = <id>, sha256 = <64 hex digits: the SHA-256 of the key> }");
+            }
+            if (!ContextFacts.isTenant(key.getString("tenant"))) {
+                throw VetoConfigException.at(entry.origin(), path + ".api-keys", "tenant '" + key.getString("tenant")
+                        + "' is not a tenant name: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
             }
             keys.put(key.getString("sha256").toLowerCase(java.util.Locale.ROOT), key.getString("tenant"));
         }

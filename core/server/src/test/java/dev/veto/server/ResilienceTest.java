@@ -1,6 +1,7 @@
 package dev.veto.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veto.server.http.ApiKeys;
@@ -67,6 +68,11 @@ class ResilienceTest {
             assertThat(forgedTenant.statusCode()).isEqualTo(400);
             assertThat(server.json(forgedTenant).get("error").get("message").asText()).contains("tenant");
 
+            HttpResponse<String> streamedForgery = server.post("/v1/chat/completions", "{\"stream\": true, "
+                    + "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"veto\": {\"context\": {\"channel\": \"ide\\u2028x\"}}}");
+            assertThat(streamedForgery.statusCode()).as("refused before the stream starts").isEqualTo(400);
+            assertThat(code(server, streamedForgery)).isEqualTo("invalid_request");
+
             HttpResponse<String> unknown = server.get("/v1/nothing-here");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(code(server, unknown)).isEqualTo("not_found");
@@ -91,6 +97,16 @@ class ResilienceTest {
             upstream.transientFailures.set(3); // one more than the retries: the client gets the error
             assertThat(server.post("/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}")
                     .statusCode()).isEqualTo(502);
+        }
+    }
+
+    @Test
+    void anApiKeyForATenantNameNoRequestMayCarryIsRefusedAtStartUp() throws Exception {
+        try (StubUpstream upstream = new StubUpstream()) {
+            Map<String, Object> keys = Map.of("veto.server.api-keys",
+                    List.of(Map.of("tenant", "Acme Corp", "sha256", ApiKeys.sha256("acme-secret"))));
+            assertThatThrownBy(() -> RunningServer.start(home, upstream, keys).close())
+                    .hasMessageContaining("'Acme Corp' is not a tenant name");
         }
     }
 

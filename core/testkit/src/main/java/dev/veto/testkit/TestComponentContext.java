@@ -15,6 +15,8 @@ import java.security.CodeSource;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -101,10 +103,26 @@ public record TestComponentContext(String instanceName, String pluginId, Config 
     static Path temporaryDataDirectory() {
         try {
             Path directory = Files.createTempDirectory("veto-contract-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(directory), "veto-testkit-cleanup"));
+            TemporaryDirectories.INSTANCE.add(directory);
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The data directories of this JVM's contexts, deleted by one shutdown hook. */
+    private enum TemporaryDirectories {
+        INSTANCE;
+
+        private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+
+        TemporaryDirectories() {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> directories.forEach(TestComponentContext::deleteTree),
+                    "veto-testkit-cleanup"));
+        }
+
+        void add(Path directory) {
+            directories.add(directory);
         }
     }
 

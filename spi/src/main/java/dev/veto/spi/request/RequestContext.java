@@ -6,8 +6,10 @@ import java.util.Objects;
 /**
  * Who is asking, where and why: the facts a policy may condition on besides the text itself.
  *
- * <p>Every text component is a free-form identifier; {@link #UNKNOWN} marks a fact the caller did not
- * supply. Identifiers are compared exactly (case-sensitive) by policies.
+ * <p>Every text component is an identifier; {@link #UNKNOWN} marks a fact the caller did not supply.
+ * Identifiers are compared exactly (case-sensitive) by policies. The host refuses a request whose tenant is
+ * not 1–64 letters, digits, '.', '_' or '-' (starting with a letter or digit), or whose other facts are
+ * longer than 64 characters (user ids 256) or hold control, format or line-separator characters.
  *
  * @param tenant       the deploying customer or workspace, e.g. {@code acme}
  * @param userId       the end user's id as the tenant knows it; the host hashes it before it is stored

@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code veto.decisions} by {@code verdict}, {@code category} (the first, most severe; {@code none}),
  *       {@code tenant} and {@code locale} (language) — refusal rates by category, locale and tenant (the first
- *       {@value #MAX_TENANTS} tenants by name, any further as {@code other}: without API keys the caller names
- *       the tenant, and every new name would be a new time series);</li>
+ *       {@value #MAX_TENANTS} tenants seen by name, any further as {@code _other} — a name no tenant can have:
+ *       without API keys the caller names the tenant, and every new name would be a new time series; a
+ *       restart frees the slots, and the cap may be overshot by a few under concurrent first sightings);</li>
  *   <li>{@code veto.stage.duration} by {@code stage} — where the time goes;</li>
  *   <li>{@code veto.component.failures} by {@code component} and {@code outcome} (failed, timed_out, tripped,
  *       rejected, unavailable) — plugins that fail or hang.</li>
@@ -28,8 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MetricsRecorder implements DecisionRecorder {
 
-    /** Tenants counted under their own name; beyond them, {@code other}. */
+    /** Tenants counted under their own name; beyond them, {@link #OTHER_TENANTS}. */
     public static final int MAX_TENANTS = 500;
+
+    /** The tag of tenants beyond the cap: the leading underscore is outside the tenant name pattern. */
+    public static final String OTHER_TENANTS = "_other";
 
     private final MeterRegistry meters;
     // the registry finds a meter again from its name and tags, which costs more than the count itself:
@@ -76,6 +80,6 @@ public final class MetricsRecorder implements DecisionRecorder {
         if (tenants.size() < MAX_TENANTS) {
             tenants.add(tenant);
         }
-        return tenants.contains(tenant) ? tenant : "other";
+        return tenants.contains(tenant) ? tenant : OTHER_TENANTS;
     }
 }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import dev.veto.core.Decision;
+import dev.veto.core.InvalidRequestException;
 import dev.veto.core.RequestBuilder;
 import dev.veto.core.Veto;
 import dev.veto.core.config.ConfigProblems;
@@ -143,7 +144,14 @@ public final class PolicyTestSuite {
             if (modality != null) {
                 request.modality(Modality.valueOf(modality.toUpperCase(Locale.ROOT).replace('-', '_')));
             }
-            Decision decision = veto.check(request.build());
+            Decision decision;
+            try {
+                decision = veto.check(request.build());
+            } catch (InvalidRequestException e) {
+                results.add(new Result(c.name(), c.where(), false, c.verdict().toString(), "invalid request",
+                        e.getMessage()));
+                continue;
+            }
             boolean passed = decision.verdict() == c.verdict()
                     && c.rule().map(decision.rule()::equals).orElse(true)
                     && c.category().map(decision.categories()::contains).orElse(true);

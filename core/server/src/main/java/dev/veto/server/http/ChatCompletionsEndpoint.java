@@ -66,6 +66,7 @@ final class ChatCompletionsEndpoint {
         Map<String, Object> parameters = parameters(body);
         String model = parameters.getOrDefault("model", "veto").toString();
         if (JsonBodies.bool(body, "stream")) {
+            veto.validate(request); // a 400 is only possible before the stream's status line is sent
             stream(ctx, request, parameters, model);
         } else {
             Decision decision = veto.complete(request, parameters);
