@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.veto.core.audit.MetricsRecorder;
-import dev.veto.spi.ComponentContext;
-import dev.veto.spi.classifier.Classifier;
-import dev.veto.spi.classifier.ClassifierFactory;
 import dev.veto.spi.policy.Verdict;
+import dev.veto.testkit.TestClassifiers;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,18 +19,8 @@ class ContextFactsTest {
     Path home;
 
     private Veto start() {
-        ClassifierFactory silent = new ClassifierFactory() {
-            @Override
-            public String name() {
-                return "silent";
-            }
-
-            @Override
-            public Classifier create(ComponentContext context) {
-                return input -> List.of();
-            }
-        };
-        return Veto.builder().home(home).classifierFactory(silent).setting("veto.classifiers.c.factory", "silent")
+        return Veto.builder().home(home).classifierFactory(TestClassifiers.of("silent", Set.of(), input -> List.of()))
+                .setting("veto.classifiers.c.factory", "silent")
                 .setting("veto.cache.enabled", false).setting("veto.policy.watch", false).build();
     }
 
