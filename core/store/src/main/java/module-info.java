@@ -6,6 +6,7 @@ module dev.veto.store {
     requires transitive dev.veto.core;
     requires transitive java.sql;
     requires com.zaxxer.hikari;
+    requires com.fasterxml.uuid;
     requires flyway.core;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -19,11 +20,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The pooled connection to the store's database, its schema migrated to the current version before first
  * use. SQLite runs in WAL mode (readers never wait for the writer; {@code veto audit} reads while a server
- * writes) with every transaction taking the write lock up front, so two writers queue instead of failing.
+ * writes) with every transaction taking the write lock up front, so two writers queue instead of failing; its
+ * log is checkpointed by a thread of its own ({@link WalCheckpointer}), not inside a request's commit.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
 
     /** The database products Veto supports. */
     public enum Vendor {
@@ -80,10 +83,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Vendor vendor;
+    private final WalCheckpointer checkpointer;
 
     private Database(HikariDataSource pool, Vendor vendor) {
         this.pool = pool;
         this.vendor = vendor;
+        this.checkpointer = vendor == Vendor.SQLITE ? new WalCheckpointer(pool, CHECKPOINT_INTERVAL) : null;
     }
 
     /**
@@ -115,6 +120,7 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("busy_timeout", String.valueOf(settings.connectionTimeout().toMillis()));
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("wal_autocheckpoint", "0"); // WalCheckpointer does it, off the request path
         } else {
             config.setMaximumPoolSize(settings.poolSize());
         }
@@ -212,6 +218,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         pool.close();
     }
 

@@ -3,6 +3,8 @@ package dev.veto.store.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import dev.veto.core.Decision;
 import dev.veto.core.audit.DecisionRecorder;
 import dev.veto.core.audit.UserHash;
@@ -22,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class AuditTrail implements DecisionRecorder, AutoCloseable {
 
     private static final Logger jsonLines = LoggerFactory.getLogger("veto.audit.json");
+    /** Time-ordered ids: a batch's keys land on the last page of the key's index, not on a random page each. */
+    private static final TimeBasedEpochGenerator RECORD_IDS = Generators.timeBasedEpochGenerator();
     private static final TypeReference<List<Map<String, Object>>> SIGNALS = new TypeReference<>() {
     };
     private static final TypeReference<LinkedHashMap<String, Long>> STAGES = new TypeReference<>() {
@@ -122,7 +125,7 @@ public final class AuditTrail implements DecisionRecorder, AutoCloseable {
             stages.merge(stage.stage(), stage.elapsed().toNanos() / 1_000, Long::sum);
         }
         String prompt = redacted.subject().content();
-        return new AuditRecord(UUID.randomUUID().toString(), decision.requestId(), decision.trace().startedAt(), host,
+        return new AuditRecord(RECORD_IDS.generate().toString(), decision.requestId(), decision.trace().startedAt(), host,
                 request.context().tenant(), UserHash.of(request.context().userId()), Redactor.contextValue(request.context().channel()),
                 decision.language(), decision.verdict().name(), decision.categories(), decision.rule(),
                 decision.policyVersion(), redacted.handling().name(), prompt, signals, stages,

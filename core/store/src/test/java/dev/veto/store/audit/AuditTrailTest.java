@@ -44,6 +44,10 @@ class AuditTrailTest {
             assertThat(record.userHash()).hasSize(16).doesNotContain("user-7");
             assertThat(record.policyVersion()).isEqualTo(veto.policyVersion());
             assertThat(record.stageMicros()).containsKeys("normalize", "classify-input", "policy");
+            Decision next = veto.check(veto.request("and about the cake").tenant("acme").build());
+            String nextId = store.audit().forRequest(next.requestId()).get(0).recordId();
+            assertThat(java.util.UUID.fromString(record.recordId()).version()).as("time-ordered").isEqualTo(7);
+            assertThat(nextId).as("later records sort after earlier ones").isGreaterThan(record.recordId());
             assertThat(store.audit().jsonLine(record)).doesNotContain("jane.doe").contains("\"prompt\":\"write to [privacy] about the picnic\"")
                     .contains("\"case_id\":null").doesNotContain("\n");
         }

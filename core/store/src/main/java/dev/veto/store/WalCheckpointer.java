@@ -1,0 +1,59 @@
+package dev.veto.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies SQLite's write-ahead log back into the database file on a thread of its own. SQLite's automatic
+ * checkpoint (turned off on the store's connections) runs inside whichever commit pushes the log past its
+ * threshold: that commit then writes and syncs megabytes while every request waiting on the audit trail's
+ * group commit waits with it. A passive checkpoint here never blocks a writer; it copies what no reader still
+ * needs, and the log restarts from the top once it has all been copied.
+ */
+final class WalCheckpointer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WalCheckpointer.class);
+
+    private final DataSource connections;
+    private final ScheduledExecutorService thread;
+
+    WalCheckpointer(DataSource connections, Duration every) {
+        this.connections = connections;
+        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "veto-store-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = Math.max(1, every.toMillis());
+        thread.scheduleWithFixedDelay(() -> checkpoint("PASSIVE"), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void checkpoint(String mode) {
+        try (Connection connection = connections.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(" + mode + ")");
+        } catch (SQLException | RuntimeException e) {
+            log.warn("SQLite checkpoint ({}) failed; the write-ahead log grows until the next one succeeds: {}", mode,
+                    e.getMessage());
+        }
+    }
+
+    /** Stops the thread and, with the writers done, empties the log into the database file. */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        checkpoint("TRUNCATE");
+    }
+}
