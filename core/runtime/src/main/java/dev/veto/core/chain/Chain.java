@@ -47,6 +47,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -277,9 +278,13 @@ public final class Chain {
         PolicyOutcome outcome = gate.decide(Stage.INPUT, request, classified.signals(), classified.calls());
         Ruling ruling = outcome.ruling();
         List<String> policyNotes = new ArrayList<>(List.of(ruling.verdict() + " by " + ruling.rule()));
-        if (language.equals(ClassificationInput.UNDETERMINED) && languages.mode() == LanguageIdentifier.Mode.FOR_REPLIES
-                && (ruling.verdict() != Verdict.ALLOW || generate)) {
-            language = identify(text, policyNotes); // only a reply needs the language: allowed checks skip the cost
+        // only a reply needs the language: allowed checks skip the cost, and an allowed generation identifies
+        // it while the model works (its output is judged, and a refusal written, in that language)
+        boolean languagePending = language.equals(ClassificationInput.UNDETERMINED)
+                && languages.mode() == LanguageIdentifier.Mode.FOR_REPLIES;
+        if (languagePending && ruling.verdict() != Verdict.ALLOW) {
+            language = identify(text, policyNotes);
+            languagePending = false;
         }
         trace.stage("policy", List.of(), policyNotes);
 
@@ -295,6 +300,10 @@ public final class Chain {
             if (calls.stream().anyMatch(ComponentCall::failedClosed)) {
                 outcome = gate.decide(Stage.INPUT, request, classified.signals(), concat(classified.calls(), calls));
                 ruling = outcome.ruling();
+                if (languagePending && ruling.verdict() != Verdict.ALLOW) {
+                    language = identify(text, new ArrayList<>());
+                    languagePending = false;
+                }
             }
         }
 
@@ -307,17 +316,21 @@ public final class Chain {
         }
 
         Optional<Generation> answer = Optional.empty();
-        Reply reply = composer.compose(outcome, language, ticket, passages);
+        Reply reply;
         if (generate && !ruling.verdict().blocks()) {
-            Generated generated = generate(request, outcome, passages, language, trace, completion);
+            Generated generated = generate(request, outcome, passages, language, languagePending ? text : null, trace,
+                    completion);
+            language = generated.language();
             signals.addAll(generated.signals());
             answer = generated.generation();
             if (generated.outcome().ruling().verdict().blocks()) {
                 ruling = generated.outcome().ruling();
                 reply = composer.compose(generated.outcome(), language, Optional.empty(), passages);
-            } else if (answer.isEmpty()) {
-                reply = generated.reply();
+            } else {
+                reply = answer.isEmpty() ? generated.reply() : composer.compose(outcome, language, ticket, passages);
             }
+        } else {
+            reply = composer.compose(outcome, language, ticket, passages);
         }
         trace.stage("respond", null);
 
@@ -336,34 +349,59 @@ public final class Chain {
      * @param outcome    the policy outcome that stands: the input's, or the output's when it blocked
      * @param reply      what to tell the user when nothing was generated
      * @param signals    the output classifiers' signals
+     * @param language   the language replies are written in
      */
-    private record Generated(Optional<Generation> generation, PolicyOutcome outcome, Reply reply, List<Signal> signals) {
+    private record Generated(Optional<Generation> generation, PolicyOutcome outcome, Reply reply, List<Signal> signals,
+                             String language) {
     }
 
+    /**
+     * Generates under output moderation.
+     *
+     * @param language   the reply language, if known
+     * @param identifyIn the text to identify it in while the model works, or {@code null} if it is known
+     */
     private Generated generate(Request request, PolicyOutcome input, List<Passage> passages, String language,
-                               TraceBuilder trace, Completion completion) {
+                               NormalizedText identifyIn, TraceBuilder trace, Completion completion) {
         Ruling inputRuling = input.ruling();
+        List<String> notes = new ArrayList<>(2);
         if (generator.isEmpty()) {
-            trace.stage("generate", "no generator configured (veto.chain.generate.generator)");
-            return new Generated(Optional.empty(), input, composer.noGenerator(input, language), List.of());
+            String replyLanguage = identifyIn == null ? language : identify(identifyIn, notes);
+            notes.add(0, "no generator configured (veto.chain.generate.generator)");
+            trace.stage("generate", List.of(), notes);
+            return new Generated(Optional.empty(), input, composer.noGenerator(input, replyLanguage), List.of(), replyLanguage);
         }
         GenerationRequest generationRequest = new GenerationRequest(request, steer(request, inputRuling.constraints()),
                 inputRuling.constraints(), passages, settings.maxTokens(), completion.parameters());
-        OutputJudge judge = new OutputJudge(request, language);
+        CompletableFuture<String> replyLanguage = identifyIn == null ? CompletableFuture.completedFuture(language)
+                : new CompletableFuture<>();
+        OutputJudge judge = new OutputJudge(request, replyLanguage);
         StreamModerator moderator = completion.listener() == null ? null
                 : new StreamModerator(completion.listener(), judge::judge, streamSettings);
-        Guard.Result<Generation> generated = guard.callAll(List.of(generator.get()), settings.generate(),
+        Guard.Result<Generation> generated = guard.callWhile(generator.get(), settings.generate(),
                 g -> moderator == null ? g.generate(generationRequest) : g.stream(generationRequest, moderator),
-                Chain::checkedGeneration).get(0);
-        trace.stage("generate", List.of(generated.call()), moderator == null ? List.of()
-                : moderator.listenerGone() ? List.of(moderator.windows() + " window(s) moderated while streaming",
-                        "the client went away; the stream was stopped")
-                : List.of(moderator.windows() + " window(s) moderated while streaming"));
+                Chain::checkedGeneration, () -> {
+                    if (identifyIn != null) {
+                        try {
+                            replyLanguage.complete(identify(identifyIn, notes));
+                        } finally {
+                            replyLanguage.complete(ClassificationInput.UNDETERMINED); // never leave the judge waiting
+                        }
+                    }
+                });
+        if (moderator != null) {
+            notes.add(moderator.windows() + " window(s) moderated while streaming");
+            if (moderator.listenerGone()) {
+                notes.add("the client went away; the stream was stopped");
+            }
+        }
+        trace.stage("generate", List.of(generated.call()), notes);
+        String finalLanguage = replyLanguage.join();
         if (generated.value() == null) {
             // the generator failed or timed out: whatever was released stays released, nothing more
             return new Generated(moderator == null || moderator.released().isEmpty() ? Optional.empty()
                     : Optional.of(new Generation(moderator.released(), FinishReason.CANCELLED, "")),
-                    input, composer.generationFailed(input, language), judge.signals());
+                    input, composer.generationFailed(input, finalLanguage), judge.signals(), finalLanguage);
         }
         Generation generation = generated.value();
         PolicyOutcome violation;
@@ -384,10 +422,10 @@ public final class Chain {
         if (violation != null) {
             Optional<Generation> partial = text.isEmpty() || moderator == null ? Optional.empty()
                     : Optional.of(new Generation(text, FinishReason.CANCELLED, generation.model()));
-            return new Generated(partial, violation, Reply.NONE, judge.signals());
+            return new Generated(partial, violation, Reply.NONE, judge.signals(), finalLanguage);
         }
         return new Generated(Optional.of(new Generation(text, generation.finishReason(), generation.model(),
-                generation.toolCalls())), input, Reply.NONE, judge.signals());
+                generation.toolCalls())), input, Reply.NONE, judge.signals(), finalLanguage);
     }
 
     /** Tool calls as output moderation reads them: each tool's name and arguments on a line. */
@@ -404,19 +442,20 @@ public final class Chain {
      */
     private final class OutputJudge {
         private final Request request;
-        private final String language;
+        private final CompletableFuture<String> language;
         private final List<ComponentCall> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         private final List<Signal> signals = java.util.Collections.synchronizedList(new ArrayList<>());
         private volatile PolicyOutcome last;
 
-        OutputJudge(Request request, String language) {
+        /** @param language the reply language; it may still be being identified when the first window comes */
+        OutputJudge(Request request, CompletableFuture<String> language) {
             this.request = request;
             this.language = language;
         }
 
         PolicyOutcome judge(String text) {
             Classification.Outcome moderated = outputClassification.run(normalizer.normalize(normalizer.visible(text)),
-                    language, request);
+                    language.join(), request);
             calls.addAll(moderated.calls());
             signals.addAll(moderated.signals());
             PolicyOutcome outcome = gate.decide(Stage.OUTPUT, request, moderated.signals(), moderated.calls());

@@ -239,6 +239,34 @@ public final class Guard implements AutoCloseable {
         return pending.stream().map(p -> await(p, deadline)).toList();
     }
 
+    /**
+     * Calls one component and, while it runs, does other work on this thread; then waits for the call.
+     *
+     * @param component the component
+     * @param stage     the stage's settings
+     * @param call      the work
+     * @param sanitizer checks and copies the result
+     * @param meanwhile host work to do while the call runs; if it throws, the call is cancelled
+     * @param <C>       the component type
+     * @param <R>       the result type
+     * @return the call's result
+     */
+    <C extends AutoCloseable, R> Result<R> callWhile(Component<C> component, StageSettings stage, PluginCall<C, R> call,
+                                                     Sanitizer<R> sanitizer, Runnable meanwhile) {
+        long deadline = System.nanoTime() + stage.deadline().toNanos();
+        Pending<R> pending = submit(component, component.failureMode(stage.onFailure()), call, sanitizer);
+        try {
+            meanwhile.run();
+        } catch (RuntimeException | Error e) {
+            if (pending.task != null) {
+                pending.task.cancel(true); // not the plugin's fault: no breaker charge
+                component.breaker().release();
+            }
+            throw e;
+        }
+        return await(pending, deadline);
+    }
+
     private static Duration ran(Pending<?> pending) {
         return Duration.ofNanos(pending.runNanos);
     }

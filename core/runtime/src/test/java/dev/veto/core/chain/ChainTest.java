@@ -282,6 +282,31 @@ class ChainTest {
     }
 
     @Test
+    void anAllowedCompletionsLanguageIsIdentifiedWhileTheModelWorksAndTheOutputIsJudgedAndRefusedInIt() throws Exception {
+        Classifier outputClassifier = mock(Classifier.class);
+        when(outputClassifier.classify(any())).thenReturn(List.of(Signal.of("violent-crimes", 0.95)));
+        classifier("out", outputClassifier, Set.of(Stage.OUTPUT));
+        Generator generator = mock(Generator.class);
+        when(generator.generate(any())).thenReturn(new Generation("Aquí está el plan de ataque: ...", FinishReason.STOP, "m"));
+        factories.add(generatorFactory(generator));
+        settings.put("veto.generators.model.factory", "mock-generator");
+        settings.put("veto.chain.generate.generator", "model");
+
+        try (Veto veto = start()) {
+            Decision decision = veto.complete(veto.request("Cuéntame una historia sobre un dragón que vive en la montaña").build());
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+            assertThat(decision.language()).isEqualTo("es");
+            assertThat(decision.reply().message()).startsWith("Empecé a responder");
+            assertThat(decision.trace().stage("policy").orElseThrow().notes()).noneMatch(note -> note.startsWith("language"));
+            assertThat(decision.trace().stage("generate").orElseThrow().notes()).anyMatch(note -> note.startsWith("language identified: es"));
+
+            ArgumentCaptor<ClassificationInput> moderated = ArgumentCaptor.forClass(ClassificationInput.class);
+            verify(outputClassifier).classify(moderated.capture());
+            assertThat(moderated.getValue().language()).isEqualTo("es");
+        }
+    }
+
+    @Test
     void withoutAGeneratorACompletionSaysSoInsteadOfAnswering() {
         try (Veto veto = start()) {
             Decision decision = veto.complete(veto.request("hello").build());
