@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes audit records in shared transactions (group commit): the first request thread to arrive becomes the
@@ -17,6 +20,8 @@ import java.util.List;
  * request thread, and every request behind it.
  */
 final class GroupCommit implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     /** Inserts one batch of rows on a connection, inside the transaction this class opens. */
     @FunctionalInterface
@@ -40,16 +45,25 @@ final class GroupCommit implements AutoCloseable {
 
     private final Database database;
     private final BatchInsert<Object> insert;
+    private final Consumer<List<Object>> committed;
     private final long timeoutNanos;
     private final Object lock = new Object();
     private List<Pending> waiting = new ArrayList<>();
     private boolean leaderActive;
     private boolean closed;
 
-    @SuppressWarnings("unchecked")
     <T> GroupCommit(Database database, BatchInsert<T> insert, Duration timeout) {
+        this(database, insert, rows -> { }, timeout);
+    }
+
+    /**
+     * @param committed told of each batch once it is committed, by the thread that committed it
+     */
+    @SuppressWarnings("unchecked")
+    <T> GroupCommit(Database database, BatchInsert<T> insert, Consumer<List<T>> committed, Duration timeout) {
         this.database = database;
         this.insert = (BatchInsert<Object>) insert;
+        this.committed = (Consumer<List<Object>>) (Consumer<?>) committed;
         this.timeoutNanos = timeout.toNanos();
     }
 
@@ -135,12 +149,17 @@ final class GroupCommit implements AutoCloseable {
                 insert.insert(connection, rows);
                 return null;
             });
-            return null;
         } catch (StoreException e) {
             return e;
         } catch (RuntimeException e) {
             return new StoreException("the audit records were not written: " + e, e);
         }
+        try {
+            committed.accept(rows);
+        } catch (RuntimeException e) {
+            log.warn("After the audit records were committed: {}", e.toString());
+        }
+        return null;
     }
 
     /** Refuses new rows; rows already queued are committed by their leaders. */

@@ -68,6 +68,35 @@ class GroupCommitTest {
         }
     }
 
+    @Test
+    void theCommittedCallbackSeesEveryCommittedRowOnceAndNoFailedOne() throws Exception {
+        List<Object> told = new CopyOnWriteArrayList<>();
+        List<Object> inserted = new CopyOnWriteArrayList<>();
+        try (Database database = database();
+             GroupCommit writes = new GroupCommit(database, (connection, rows) -> {
+                 if (rows.contains("poison")) {
+                     throw new SQLException("constraint violated");
+                 }
+                 inserted.addAll(rows);
+             }, rows -> {
+                 assertThat(inserted).containsAll(rows); // only after the insert
+                 told.addAll(rows);
+             }, Duration.ofSeconds(10))) {
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                int row = i;
+                futures.add(threads.submit(() -> writes.write(row)));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            assertThatThrownBy(() -> writes.write("poison")).isInstanceOf(StoreException.class);
+            threads.shutdown();
+        }
+        assertThat(told).hasSize(100).doesNotHaveDuplicates().doesNotContain("poison");
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
