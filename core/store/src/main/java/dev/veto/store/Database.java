@@ -120,7 +120,9 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("busy_timeout", String.valueOf(settings.connectionTimeout().toMillis()));
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.addDataSourceProperty("foreign_keys", "true");
-            config.addDataSourceProperty("wal_autocheckpoint", "0"); // WalCheckpointer does it, off the request path
+            // WalCheckpointer checkpoints off the request path; a commit checkpoints only past this backstop
+            // (~40 MB of log), should writers never leave the thread's passive checkpoints a quiet moment
+            config.addDataSourceProperty("wal_autocheckpoint", String.valueOf(WalCheckpointer.BACKSTOP_PAGES));
         } else {
             config.setMaximumPoolSize(settings.poolSize());
         }

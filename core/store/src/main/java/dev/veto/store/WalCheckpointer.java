@@ -13,14 +13,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies SQLite's write-ahead log back into the database file on a thread of its own. SQLite's automatic
- * checkpoint (turned off on the store's connections) runs inside whichever commit pushes the log past its
- * threshold: that commit then writes and syncs megabytes while every request waiting on the audit trail's
- * group commit waits with it. A passive checkpoint here never blocks a writer; it copies what no reader still
- * needs, and the log restarts from the top once it has all been copied.
+ * checkpoint runs inside whichever commit pushes the log past its threshold: that commit then writes and
+ * syncs megabytes while every request waiting on the audit trail's group commit waits with it. A passive
+ * checkpoint here never blocks a writer; it copies what no reader still needs, and the log restarts from the
+ * top once it has all been copied. Under a steady stream of commits a passive checkpoint may never find the
+ * log all copied, so the automatic one stays on, at a threshold ({@link #BACKSTOP_PAGES}) the log reaches only
+ * then: it bounds the log's size.
+ *
+ * <p>Nothing is forced at close: another process (a server, beside {@code veto audit}) may be writing, and a
+ * truncating checkpoint would hold its writers back; SQLite checkpoints itself when the last connection to the
+ * file closes.
  */
 final class WalCheckpointer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WalCheckpointer.class);
+
+    /** The log's size, in pages, past which a commit checkpoints after all (about 40 MB). */
+    static final int BACKSTOP_PAGES = 10_000;
 
     private final DataSource connections;
     private final ScheduledExecutorService thread;
@@ -33,19 +42,18 @@ final class WalCheckpointer implements AutoCloseable {
             return t;
         });
         long millis = Math.max(1, every.toMillis());
-        thread.scheduleWithFixedDelay(() -> checkpoint("PASSIVE"), millis, millis, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::checkpoint, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    private void checkpoint(String mode) {
+    private void checkpoint() {
         try (Connection connection = connections.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(" + mode + ")");
+            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
         } catch (SQLException | RuntimeException e) {
-            log.warn("SQLite checkpoint ({}) failed; the write-ahead log grows until the next one succeeds: {}", mode,
-                    e.getMessage());
+            log.warn("SQLite checkpoint failed; the write-ahead log grows until the next one succeeds: {}", e.getMessage());
         }
     }
 
-    /** Stops the thread and, with the writers done, empties the log into the database file. */
+    /** Stops the thread. */
     @Override
     public void close() {
         thread.shutdownNow();
@@ -54,6 +62,5 @@ final class WalCheckpointer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        checkpoint("TRUNCATE");
     }
 }

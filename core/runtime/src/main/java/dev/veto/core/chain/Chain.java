@@ -296,15 +296,16 @@ public final class Chain {
             List<ComponentCall> calls = results.stream().map(Guard.Result::call).toList();
             passages = results.stream().filter(r -> r.value() != null).flatMap(r -> r.value().stream())
                     .sorted((a, b) -> Double.compare(b.score(), a.score())).limit(settings.retrieveLimit()).toList();
-            trace.stage("retrieve", calls, List.of(passages.size() + " passage(s)"));
+            List<String> retrieveNotes = new ArrayList<>(List.of(passages.size() + " passage(s)"));
             if (calls.stream().anyMatch(ComponentCall::failedClosed)) {
                 outcome = gate.decide(Stage.INPUT, request, classified.signals(), concat(classified.calls(), calls));
                 ruling = outcome.ruling();
                 if (languagePending && ruling.verdict() != Verdict.ALLOW) {
-                    language = identify(text, new ArrayList<>());
+                    language = identify(text, retrieveNotes);
                     languagePending = false;
                 }
             }
+            trace.stage("retrieve", calls, retrieveNotes);
         }
 
         boolean maskersRan = classified.calls().stream()

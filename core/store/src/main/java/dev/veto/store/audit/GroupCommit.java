@@ -119,14 +119,19 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Commits batches until the queue is empty or someone else leads. */
+    /**
+     * Commits one batch, hands the lead to the first row that arrived meanwhile, then tells the callback —
+     * after the hand-over, so that logging the batch holds up no one but this request.
+     */
     private void lead() {
         List<Pending> batch;
         synchronized (lock) {
             batch = waiting.size() <= MAX_BATCH ? waiting : new ArrayList<>(waiting.subList(0, MAX_BATCH));
             waiting = batch == waiting ? new ArrayList<>() : new ArrayList<>(waiting.subList(MAX_BATCH, waiting.size()));
         }
-        RuntimeException failure = commit(batch);
+        List<Object> rows = new ArrayList<>(batch.size());
+        batch.forEach(p -> rows.add(p.row));
+        RuntimeException failure = commit(rows);
         synchronized (lock) {
             for (Pending pending : batch) {
                 pending.done = true;
@@ -139,27 +144,28 @@ final class GroupCommit implements AutoCloseable {
             }
             lock.notifyAll();
         }
+        if (failure == null) {
+            try {
+                committed.accept(rows);
+            } catch (RuntimeException e) {
+                log.warn("After the audit records were committed: {}", e.toString());
+            }
+        }
     }
 
-    private RuntimeException commit(List<Pending> batch) {
-        List<Object> rows = new ArrayList<>(batch.size());
-        batch.forEach(p -> rows.add(p.row));
+    /** Commits the rows; {@code null} once committed, else the failure (an Error too: the lead must pass on). */
+    private RuntimeException commit(List<Object> rows) {
         try {
             database.transaction(connection -> {
                 insert.insert(connection, rows);
                 return null;
             });
+            return null;
         } catch (StoreException e) {
             return e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return new StoreException("the audit records were not written: " + e, e);
         }
-        try {
-            committed.accept(rows);
-        } catch (RuntimeException e) {
-            log.warn("After the audit records were committed: {}", e.toString());
-        }
-        return null;
     }
 
     /** Refuses new rows; rows already queued are committed by their leaders. */
