@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,15 +95,9 @@ public final class AuditTrail implements DecisionRecorder, AutoCloseable {
      * its queue.
      */
     private void logCommitted(List<Row> rows) {
-        StringBuilder lines = null;
-        for (Row row : rows) {
-            if (row.line() != null) {
-                lines = lines == null ? new StringBuilder(row.line().length() * rows.size() + rows.size()) : lines.append('\n');
-                lines.append(row.line());
-            }
-        }
-        if (lines != null) {
-            jsonLines.info(lines.toString());
+        String lines = rows.stream().map(Row::line).filter(Objects::nonNull).collect(Collectors.joining("\n"));
+        if (!lines.isEmpty()) {
+            jsonLines.info(lines);
         }
     }
 

@@ -52,10 +52,6 @@ final class GroupCommit implements AutoCloseable {
     private boolean leaderActive;
     private boolean closed;
 
-    <T> GroupCommit(Database database, BatchInsert<T> insert, Duration timeout) {
-        this(database, insert, rows -> { }, timeout);
-    }
-
     /**
      * @param committed told of each batch once it is committed, by the thread that committed it
      */

@@ -38,7 +38,7 @@ class GroupCommitTest {
                  batches.add(rows.size());
                  sleep(5); // a slow commit: writers arriving meanwhile join the next batch
                  committed.addAll(rows);
-             }, Duration.ofSeconds(10))) {
+             }, rows -> { }, Duration.ofSeconds(10))) {
             ExecutorService threads = Executors.newFixedThreadPool(32);
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
@@ -63,7 +63,7 @@ class GroupCommitTest {
         try (Database database = database();
              GroupCommit writes = new GroupCommit(database, (connection, rows) -> {
                  throw new SQLException("disk full");
-             }, Duration.ofSeconds(5))) {
+             }, rows -> { }, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> writes.write("row")).isInstanceOf(StoreException.class).hasMessageContaining("disk full");
         }
     }
