@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -142,7 +143,11 @@ public final class Guard implements AutoCloseable {
         }
         C instance = component.instance().get();
         ClassLoader loader = component.classLoader();
-        FutureTask<R> task = new FutureTask<>(() -> {
+        Slot slot = new Slot(inFlight);
+        CallTask<R> task = new CallTask<>(slot, () -> {
+            if (!slot.start()) {
+                return null; // cancelled while it was queued; nobody reads the result
+            }
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
@@ -164,14 +169,14 @@ public final class Guard implements AutoCloseable {
             } finally {
                 pending.runNanos = System.nanoTime() - started;
                 thread.setContextClassLoader(previous);
-                inFlight.decrementAndGet();
+                slot.release();
                 PluginCallQueue.callFinished(); // before the result is published: this worker is free again
             }
         });
         try {
             pool.execute(task);
         } catch (RejectedExecutionException e) {
-            inFlight.decrementAndGet();
+            slot.release();
             component.breaker().release();
             return pending.notCalled(CallOutcome.REJECTED, "no plugin thread free (veto.plugin-host.threads and queue are full)");
         }
@@ -307,7 +312,7 @@ public final class Guard implements AutoCloseable {
         private final FailureMode mode;
         private final long submittedNanos = System.nanoTime();
         private volatile long runNanos;
-        private FutureTask<R> task;
+        private CallTask<R> task;
         private CallOutcome preOutcome;
         private String preError;
 
@@ -325,6 +330,58 @@ public final class Guard implements AutoCloseable {
         private Result<R> result(CallOutcome outcome, Duration elapsed, String error, R value) {
             return new Result<>(new ComponentCall(component.name(), component.pluginId(), outcome, elapsed, List.of(),
                     error, mode), value);
+        }
+    }
+
+    /**
+     * One of a component's in-flight slots, given back exactly once: when the plugin code returns, or when
+     * its call is cancelled before a worker started it (a cancelled queued task never runs, so the call's own
+     * {@code finally} could not give it back).
+     */
+    private static final class Slot {
+        private static final int QUEUED = 0;
+        private static final int RUNNING = 1;
+        private static final int RELEASED = 2;
+
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+        private final AtomicInteger componentInFlight;
+
+        Slot(AtomicInteger componentInFlight) {
+            this.componentInFlight = componentInFlight;
+        }
+
+        /** @return whether the call may run: false once it was cancelled while queued */
+        boolean start() {
+            return state.compareAndSet(QUEUED, RUNNING);
+        }
+
+        void release() {
+            if (state.getAndSet(RELEASED) != RELEASED) {
+                componentInFlight.decrementAndGet();
+            }
+        }
+
+        void releaseIfQueued() {
+            if (state.compareAndSet(QUEUED, RELEASED)) {
+                componentInFlight.decrementAndGet();
+            }
+        }
+    }
+
+    /** A call's task: cancelled before it started, it gives its slot back at once. */
+    private static final class CallTask<R> extends FutureTask<R> {
+        private final Slot slot;
+
+        CallTask(Slot slot, Callable<R> work) {
+            super(work);
+            this.slot = slot;
+        }
+
+        @Override
+        protected void done() {
+            if (isCancelled()) {
+                slot.releaseIfQueued();
+            }
         }
     }
 

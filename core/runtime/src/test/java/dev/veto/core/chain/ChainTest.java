@@ -527,6 +527,42 @@ class ChainTest {
     }
 
     @Test
+    void aCallCancelledWhileStillQueuedGivesBackItsComponentsSlot() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        classifier("blocker", input -> {
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException ignored) {
+                    // ignores the deadline's interruption
+                }
+            }
+            return List.of();
+        });
+        classifier("queued", input -> List.of());
+        settings.put("veto.chain.input.deadline", "100ms");
+        settings.put("veto.plugin-host.threads", 1);
+        settings.put("veto.plugin-host.max-calls-per-component", 1);
+        settings.put("veto.plugin-host.circuit-breaker.failure-threshold", 100);
+        try (Veto veto = start()) {
+            // "blocker" is called first and holds the only plugin thread: "queued" waits in the queue and is cancelled there at the deadline
+            assertThat(call(veto.check("one"), "classify-input", "queued").outcome()).isEqualTo(CallOutcome.TIMED_OUT);
+            // its slot was given back: it is queued again, not rejected as still running
+            Decision second = veto.check("two");
+            assertThat(call(second, "classify-input", "blocker").outcome()).isEqualTo(CallOutcome.REJECTED);
+            assertThat(call(second, "classify-input", "queued").outcome()).isEqualTo(CallOutcome.TIMED_OUT);
+            release.countDown();
+            CallOutcome later = null;
+            for (int attempt = 0; attempt < 50 && later != CallOutcome.OK; attempt++) {
+                later = call(veto.check("three " + attempt), "classify-input", "queued").outcome();
+            }
+            assertThat(later).isEqualTo(CallOutcome.OK);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void theModelReadsAndTheUserGetsOnlyVisibleText() throws Exception {
         Generator generator = mock(Generator.class);
         when(generator.generate(any())).thenReturn(new Generation("Sunny\uDB40\uDC41\uDB40\uDC42 today.", FinishReason.STOP, "m"));
