@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Measures time to first token of streamed chat completions: straight from a model server, and through
- * Veto's guarded proxy in front of the same server. Sequential requests, one connection; prints median
- * and p99 of both and the difference.
+ * Veto's guarded proxy in front of the same server. Sequential requests on kept-alive connections, each
+ * answer read to its end; prints median and p99 of both and the difference.
  *
  * <pre>
  * java -cp benchmarks/target/classes dev.veto.benchmarks.http.TimeToFirstToken DIRECT_BASE_URL PROXY_BASE_URL [requests]
@@ -65,15 +65,22 @@ public final class TimeToFirstToken {
         if (response.statusCode() != 200) {
             throw new IllegalStateException(baseUrl + " answered " + response.statusCode());
         }
-        try (Stream<String> lines = response.body()) { // closing early hangs up, as an impatient client would
+        long firstToken = -1;
+        // the answer is read to its end, as a chat client does: hanging up early would close the connection
+        // (and the proxy's to the model), and every request would then measure two new connections
+        try (Stream<String> lines = response.body()) {
             for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
                 String line = it.next();
-                if (line.startsWith("data: ") && line.contains("\"content\":\"") && !line.contains("\"content\":\"\"")) {
-                    return System.nanoTime() - start;
+                if (firstToken < 0 && line.startsWith("data: ") && line.contains("\"content\":\"")
+                        && !line.contains("\"content\":\"\"")) {
+                    firstToken = System.nanoTime() - start;
                 }
             }
         }
-        throw new IllegalStateException(baseUrl + " streamed no text");
+        if (firstToken < 0) {
+            throw new IllegalStateException(baseUrl + " streamed no text");
+        }
+        return firstToken;
     }
 
     private static void report(String name, long[] nanos) {
