@@ -189,12 +189,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
-        try {
-            housekeeping.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThreads.stop(housekeeping);
         audit.close();
         database.close();
     }

@@ -56,11 +56,6 @@ final class WalCheckpointer implements AutoCloseable {
     /** Stops the thread. */
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThreads.stop(thread);
     }
 }

@@ -280,12 +280,8 @@ public final class Chain {
         List<String> policyNotes = new ArrayList<>(List.of(ruling.verdict() + " by " + ruling.rule()));
         // only a reply needs the language: allowed checks skip the cost, and an allowed generation identifies
         // it while the model works (its output is judged, and a refusal written, in that language)
-        boolean languagePending = language.equals(ClassificationInput.UNDETERMINED)
-                && languages.mode() == LanguageIdentifier.Mode.FOR_REPLIES;
-        if (languagePending && ruling.verdict() != Verdict.ALLOW) {
-            language = identify(text, policyNotes);
-            languagePending = false;
-        }
+        ReplyLanguage replyLanguage = new ReplyLanguage(language, text);
+        replyLanguage.settleFor(ruling.verdict(), policyNotes);
         trace.stage("policy", List.of(), policyNotes);
 
         List<Passage> passages = List.of();
@@ -300,10 +296,7 @@ public final class Chain {
             if (calls.stream().anyMatch(ComponentCall::failedClosed)) {
                 outcome = gate.decide(Stage.INPUT, request, classified.signals(), concat(classified.calls(), calls));
                 ruling = outcome.ruling();
-                if (languagePending && ruling.verdict() != Verdict.ALLOW) {
-                    language = identify(text, retrieveNotes);
-                    languagePending = false;
-                }
+                replyLanguage.settleFor(ruling.verdict(), retrieveNotes);
             }
             trace.stage("retrieve", calls, retrieveNotes);
         }
@@ -316,11 +309,12 @@ public final class Chain {
             ticket = escalate(redacted.request(), ruling, gate.escalationExpiry(request), trace);
         }
 
+        language = replyLanguage.value;
         Optional<Generation> answer = Optional.empty();
         Reply reply;
         if (generate && !ruling.verdict().blocks()) {
-            Generated generated = generate(request, outcome, passages, language, languagePending ? text : null, trace,
-                    completion);
+            Generated generated = generate(request, outcome, passages, language, replyLanguage.pending ? text : null,
+                    trace, completion);
             language = generated.language();
             signals.addAll(generated.signals());
             answer = generated.generation();
@@ -550,6 +544,31 @@ public final class Chain {
         notes.add(identified.language().equals(ClassificationInput.UNDETERMINED) ? "language not identified"
                 : String.format(Locale.ROOT, "language identified: %s (%.2f)", identified.language(), identified.confidence()));
         return identified.language();
+    }
+
+    /**
+     * The language replies are written in: the request's, or — where the host identifies it only for replies —
+     * identified from the text once a verdict means a reply will be written.
+     */
+    private final class ReplyLanguage {
+        private final NormalizedText text;
+        private String value;
+        private boolean pending;
+
+        ReplyLanguage(String known, NormalizedText text) {
+            this.text = text;
+            this.value = known;
+            this.pending = known.equals(ClassificationInput.UNDETERMINED)
+                    && languages.mode() == LanguageIdentifier.Mode.FOR_REPLIES;
+        }
+
+        /** Identifies the language now, noting it, unless the verdict is ALLOW (the model's answer needs none yet). */
+        void settleFor(Verdict verdict, List<String> notes) {
+            if (pending && verdict != Verdict.ALLOW) {
+                value = identify(text, notes);
+                pending = false;
+            }
+        }
     }
 
     private static String language(Request request) {

@@ -64,6 +64,9 @@ class StreamingTest {
         }
     }
 
+    /** The language of every window the output classifier judged. */
+    private final List<String> judgedLanguages = new CopyOnWriteArrayList<>();
+
     private Veto start(Generator generator) {
         ClassifierFactory phones = new ClassifierFactory() {
             @Override
@@ -78,7 +81,10 @@ class StreamingTest {
 
             @Override
             public Classifier create(ComponentContext context) {
-                return input -> PHONE.matcher(input.text()).find() ? List.of(Signal.of("sensitive-data", 0.95)) : List.of();
+                return input -> {
+                    judgedLanguages.add(input.language());
+                    return PHONE.matcher(input.text()).find() ? List.of(Signal.of("sensitive-data", 0.95)) : List.of();
+                };
             }
         };
         GeneratorFactory stub = new GeneratorFactory() {
@@ -112,6 +118,22 @@ class StreamingTest {
             assertThat(String.join("", released)).isEqualTo(String.join("", chunks));
             assertThat(decision.output()).contains(String.join("", chunks));
             assertThat(released.size()).isGreaterThan(1); // released as it flowed, not at the end
+        }
+    }
+
+    @Test
+    void theReplyLanguageIdentifiedWhileTheModelStreamsIsTheOneEveryWindowIsJudgedIn() {
+        List<String> chunks = List.of("El tiempo ", "en Lisboa es ", "soleado y cálido ", "hoy, con una brisa ", "ligera del mar.");
+        List<String> released = new CopyOnWriteArrayList<>();
+        try (Veto veto = start(new Chunks(chunks, List.of()))) {
+            Decision decision = veto.stream(veto.request("¿Qué tiempo hace hoy en Lisboa, por favor?").build(), Map.of(),
+                    released::add);
+            assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(String.join("", released)).isEqualTo(String.join("", chunks));
+            assertThat(decision.language()).isEqualTo("es");
+            assertThat(judgedLanguages).hasSizeGreaterThan(1).containsOnly("es");
+            assertThat(decision.trace().stage("generate").orElseThrow().notes())
+                    .anyMatch(note -> note.startsWith("language identified: es"));
         }
     }
 
