@@ -14,7 +14,9 @@ import java.util.TreeSet;
 
 /**
  * Scores each category by its strongest harm phrase: the phrase's weight, plus the intent boost when an
- * operational cue is near it, minus the strongest benign cue near it. Immutable and thread-safe.
+ * operational cue is near it, minus the strongest benign cue near it. An action phrase ("keep them out")
+ * is a harm phrase only where a target of its category ("a Black family") is near it. Immutable and
+ * thread-safe.
  */
 final class KeywordClassifier implements Classifier {
 
@@ -45,20 +47,33 @@ final class KeywordClassifier implements Classifier {
         }
         List<Match> intents = new ArrayList<>();
         List<Match> benign = new ArrayList<>();
+        List<Match> actions = new ArrayList<>();
+        List<Match> targets = new ArrayList<>();
         Map<String, List<Match>> harmByCategory = new LinkedHashMap<>();
         for (Match match : matches) {
             switch (match.entry().kind()) {
                 case INTENT -> intents.add(match);
                 case BENIGN -> benign.add(match);
                 case HARM -> harmByCategory.computeIfAbsent(match.entry().category(), c -> new ArrayList<>()).add(match);
+                case ACTION -> actions.add(match);
+                case TARGET -> targets.add(match);
+            }
+        }
+        Map<Match, Match> aimedAt = new java.util.HashMap<>();
+        for (Match action : actions) {
+            Match target = nearest(action, targets, action.entry().category());
+            if (target != null) { // an act against no one in particular is not the harm
+                aimedAt.put(action, target);
+                harmByCategory.computeIfAbsent(action.entry().category(), c -> new ArrayList<>()).add(action);
             }
         }
         List<Signal> signals = new ArrayList<>(harmByCategory.size());
-        harmByCategory.forEach((category, harms) -> signals.add(signal(category, harms, intents, benign)));
+        harmByCategory.forEach((category, harms) -> signals.add(signal(category, harms, intents, benign, aimedAt)));
         return signals;
     }
 
-    private Signal signal(String category, List<Match> harms, List<Match> intents, List<Match> benign) {
+    private Signal signal(String category, List<Match> harms, List<Match> intents, List<Match> benign,
+                          Map<Match, Match> aimedAt) {
         Match best = null;
         Match bestIntent = null;
         Match bestBenign = null;
@@ -82,6 +97,10 @@ final class KeywordClassifier implements Classifier {
         }
         if (bestBenign != null) {
             evidence.add("benign reading '" + bestBenign.entry().phrase() + "'");
+        }
+        Match target = aimedAt.get(best);
+        if (target != null) {
+            evidence.add("aimed at '" + target.entry().phrase() + "'");
         }
         List<Span> spans = harms.stream().map(m -> new Span(m.start(), m.end())).distinct().toList();
         double confidence = bestIntent != null ? scoring.intentConfidence() : scoring.mentionConfidence();

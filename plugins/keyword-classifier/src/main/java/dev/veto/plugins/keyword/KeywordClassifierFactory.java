@@ -48,7 +48,8 @@ public final class KeywordClassifierFactory implements ClassifierFactory {
             entries.addAll(readFile(Path.of(file)));
         }
         Set<String> categories = new TreeSet<>();
-        entries.stream().filter(e -> e.kind() == LexiconEntry.Kind.HARM).forEach(e -> categories.add(e.category()));
+        entries.stream().filter(e -> e.kind() == LexiconEntry.Kind.HARM || e.kind() == LexiconEntry.Kind.ACTION)
+                .forEach(e -> categories.add(e.category()));
         KeywordClassifier.Scoring scoring = new KeywordClassifier.Scoring(
                 unit(settings, "intent-boost"),
                 settings.getInt("proximity"),

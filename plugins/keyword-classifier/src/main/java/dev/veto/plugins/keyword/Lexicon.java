@@ -51,10 +51,11 @@ final class Lexicon {
         try {
             kind = LexiconEntry.Kind.valueOf(fields[0].strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": unknown kind '" + fields[0] + "' (harm, intent or benign)");
+            throw new IllegalArgumentException(where + ": unknown kind '" + fields[0] + "' (harm, intent, benign, action or target)");
         }
         String category = fields[1].strip();
-        if (category.isEmpty() || (kind == LexiconEntry.Kind.HARM && category.equals(LexiconEntry.ANY))) {
+        boolean scored = kind == LexiconEntry.Kind.HARM || kind == LexiconEntry.Kind.ACTION;
+        if (category.isEmpty() || (scored && category.equals(LexiconEntry.ANY))) {
             throw new IllegalArgumentException(where + ": a " + kind.name().toLowerCase(Locale.ROOT) + " entry needs a category");
         }
         double weight;

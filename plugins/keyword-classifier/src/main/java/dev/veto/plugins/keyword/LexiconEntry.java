@@ -6,8 +6,9 @@ import java.util.Objects;
  * One line of a lexicon.
  *
  * @param kind     what the phrase shows
- * @param category the category it belongs to, or {@code *} for every category (cues only)
- * @param weight   for harm: the score of a bare mention; for benign: how much it lowers nearby harm
+ * @param category the category it belongs to, or {@code *} for every category (intent, benign and target only)
+ * @param weight   for harm: the score of a bare mention; for action: its score when aimed at a target; for
+ *                 benign: how much it lowers nearby harm; unused for intent and target
  * @param phrase   the phrase, lower-case, matched on whole words (substrings for CJK phrases)
  * @param source   where it was read, {@code file:line}, for error messages and evidence
  */
@@ -23,7 +24,14 @@ record LexiconEntry(Kind kind, String category, double weight, String phrase, St
         /** The text asks for operational help. */
         INTENT,
         /** The text has a harmless reading. */
-        BENIGN
+        BENIGN,
+        /**
+         * An act that is harmful when aimed at someone ("keep them out of the neighbourhood"): it counts as a
+         * harm phrase of its category, with its weight, only near a {@link #TARGET} of that category.
+         */
+        ACTION,
+        /** Whom an {@link #ACTION} may be aimed at ("a Black family", "Muslims"); alone it shows nothing. */
+        TARGET
     }
 
     LexiconEntry {
