@@ -139,7 +139,11 @@ class KeywordClassifierTest {
     @Test
     void everyBundledLexiconParses() throws Exception {
         for (String language : BUNDLED) {
-            assertThat(bundled(language)).as(language).hasSizeGreaterThan(80);
+            List<LexiconEntry> entries = bundled(language);
+            assertThat(entries).as(language).hasSizeGreaterThan(80);
+            // a line written twice is a sign of a lexicon edited in two places
+            assertThat(entries.stream().map(e -> e.kind() + " " + e.category() + " " + e.phrase()))
+                    .as(language).doesNotHaveDuplicates();
         }
     }
 
