@@ -16,11 +16,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Tells which language a text is written in, offline, with Lingua (n-gram models of each candidate
- * language, preloaded at start-up so no request pays for loading them). Used when a request names no
+ * language, loaded at start-up so no request pays for loading them). Used when a request names no
  * locale: classifiers and the reply then follow the user's language. Thread-safe.
+ *
+ * <p>The models (about a second to load) are read on a thread of their own while the host goes on starting
+ * its plugins; the first text that needs them waits for the rest of the load, and texts settled by their
+ * script or as plain English never do.
  */
 @Singleton
 public final class LanguageIdentifier {
@@ -48,7 +53,7 @@ public final class LanguageIdentifier {
     }
 
     private final Mode mode;
-    private final LanguageDetector detector;
+    private final CompletableFuture<LanguageDetector> detector;
     private final java.util.Set<String> candidates = new java.util.HashSet<>();
     private final double minConfidence;
     private final int maxChars;
@@ -94,7 +99,16 @@ public final class LanguageIdentifier {
             default -> throw VetoConfigException.at(settings.getValue("accuracy").origin(), "veto.language.accuracy",
                     "must be low or high, was '" + accuracy + "'");
         }
-        this.detector = builder.build();
+        this.detector = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                detector.complete(builder.build());
+            } catch (RuntimeException | Error e) {
+                detector.completeExceptionally(e);
+            }
+        }, "veto-language-models");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /**
@@ -129,7 +143,7 @@ public final class LanguageIdentifier {
         if (candidates.contains("en") && plainEnglish(sample)) {
             return new Identified("en", ENGLISH_SHORTCUT_CONFIDENCE); // the most common case, without the model
         }
-        SortedMap<Language, Double> confidences = detector.computeLanguageConfidenceValues(sample);
+        SortedMap<Language, Double> confidences = detector.join().computeLanguageConfidenceValues(sample);
         if (confidences.isEmpty()) {
             return Identified.UNDETERMINED;
         }
