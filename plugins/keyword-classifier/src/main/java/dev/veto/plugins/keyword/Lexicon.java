@@ -54,8 +54,11 @@ final class Lexicon {
             throw new IllegalArgumentException(where + ": unknown kind '" + fields[0] + "' (harm, intent, benign, action or target)");
         }
         String category = fields[1].strip();
-        boolean scored = kind == LexiconEntry.Kind.HARM || kind == LexiconEntry.Kind.ACTION;
-        if (category.isEmpty() || (scored && category.equals(LexiconEntry.ANY))) {
+        // a harm, an action or a target names its category; a target for every category would make every
+        // action count wherever any target stood
+        boolean ownCategory = kind == LexiconEntry.Kind.HARM || kind == LexiconEntry.Kind.ACTION
+                || kind == LexiconEntry.Kind.TARGET;
+        if (category.isEmpty() || (ownCategory && category.equals(LexiconEntry.ANY))) {
             throw new IllegalArgumentException(where + ": a " + kind.name().toLowerCase(Locale.ROOT) + " entry needs a category");
         }
         double weight;
