@@ -6,6 +6,7 @@ import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.signal.Signal;
 import dev.veto.spi.signal.Span;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class KeywordClassifier implements Classifier {
                 case TARGET -> targets.add(match);
             }
         }
-        Map<Match, Match> aimedAt = new java.util.HashMap<>();
+        Map<Match, Match> aimedAt = new HashMap<>();
         for (Match action : actions) {
             Match target = nearest(action, targets, action.entry().category());
             if (target != null) { // an act against no one in particular is not the harm

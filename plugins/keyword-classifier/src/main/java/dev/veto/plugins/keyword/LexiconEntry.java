@@ -6,7 +6,7 @@ import java.util.Objects;
  * One line of a lexicon.
  *
  * @param kind     what the phrase shows
- * @param category the category it belongs to, or {@code *} for every category (intent, benign and target only)
+ * @param category the category it belongs to, or {@code *} for every category (intent and benign only)
  * @param weight   for harm: the score of a bare mention; for action: its score when aimed at a target; for
  *                 benign: how much it lowers nearby harm; unused for intent and target
  * @param phrase   the phrase, lower-case, matched on whole words (substrings for CJK phrases)
