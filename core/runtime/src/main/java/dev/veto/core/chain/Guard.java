@@ -361,15 +361,18 @@ public final class Guard implements AutoCloseable {
             }
         }
 
-        void releaseIfQueued() {
+        /** @return whether the call had not started: it never will */
+        boolean releaseIfQueued() {
             if (state.compareAndSet(QUEUED, RELEASED)) {
                 componentInFlight.decrementAndGet();
+                return true;
             }
+            return false;
         }
     }
 
-    /** A call's task: cancelled before it started, it gives its slot back at once. */
-    private static final class CallTask<R> extends FutureTask<R> {
+    /** A call's task: cancelled before it started, it gives its slot back and leaves the queue at once. */
+    private final class CallTask<R> extends FutureTask<R> {
         private final Slot slot;
 
         CallTask(Slot slot, Callable<R> work) {
@@ -379,8 +382,8 @@ public final class Guard implements AutoCloseable {
 
         @Override
         protected void done() {
-            if (isCancelled()) {
-                slot.releaseIfQueued();
+            if (isCancelled() && slot.releaseIfQueued()) {
+                PluginCallQueue.withdraw(pool, this);
             }
         }
     }

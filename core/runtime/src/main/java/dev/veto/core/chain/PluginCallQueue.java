@@ -70,6 +70,19 @@ final class PluginCallQueue extends ArrayBlockingQueue<Runnable> {
         return super.offer(task);
     }
 
+    /**
+     * Takes a call that was cancelled before any worker started it off the queue, so that dead entries
+     * neither hold queue places nor count as calls in flight while every worker is busy (or hung).
+     *
+     * @param pool a pool made by {@link #newPool}
+     * @param task the task as it was given to {@code execute}
+     */
+    static void withdraw(ThreadPoolExecutor pool, Runnable task) {
+        if (pool instanceof Pool tracking) {
+            tracking.withdraw(task);
+        }
+    }
+
     private static final ThreadLocal<Tracked> CURRENT = new ThreadLocal<>();
 
     /**
@@ -115,6 +128,15 @@ final class PluginCallQueue extends ArrayBlockingQueue<Runnable> {
     /** Counts calls in flight, so the queue knows whether a worker is free. */
     private static final class Pool extends ThreadPoolExecutor {
         private final AtomicInteger inFlight = new AtomicInteger();
+
+        void withdraw(Runnable task) {
+            for (Runnable queued : getQueue()) { // rare (a call timed out while queued) and a short queue
+                if (queued instanceof Tracked tracked && tracked.task == task && getQueue().remove(tracked)) {
+                    tracked.finish();
+                    return;
+                }
+            }
+        }
 
         Pool(int threads, PluginCallQueue queue, ThreadFactory threadFactory) {
             // no core threads, and workers that never time out: started on demand, then kept
