@@ -8,6 +8,7 @@ module dev.veto.cli {
     requires info.picocli;
     requires me.tongfei.progressbar;
     requires com.fasterxml.jackson.databind;
+    requires com.google.common;
     requires org.slf4j;
     requires ch.qos.logback.classic;
 

@@ -1,5 +1,6 @@
 package dev.veto.cli.eval;
 
+import com.google.common.html.HtmlEscapers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -153,20 +154,24 @@ final class HtmlReport {
         return value == null ? "–" : String.format(Locale.ROOT, "%.1f%%", value * 100);
     }
 
+    /** Text for HTML: Guava's escaper, after any lone surrogate (a broken prompt) became U+FFFD. */
     static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+        return HtmlEscapers.htmlEscaper().escape(wellFormed(text));
+    }
+
+    private static String wellFormed(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(Character.isSurrogate(c) && !validPair(text, i) ? '\uFFFD' : c);
+            if (Character.isSurrogate(text.charAt(i)) && !validPair(text, i)) {
+                StringBuilder out = new StringBuilder(text);
+                for (int k = i; k < out.length(); k++) {
+                    if (Character.isSurrogate(out.charAt(k)) && !validPair(text, k)) {
+                        out.setCharAt(k, '\uFFFD');
+                    }
+                }
+                return out.toString();
             }
         }
-        return out.toString();
+        return text;
     }
 
     private static boolean validPair(String text, int i) {
