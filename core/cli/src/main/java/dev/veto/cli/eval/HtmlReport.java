@@ -160,18 +160,16 @@ final class HtmlReport {
     }
 
     private static String wellFormed(String text) {
+        StringBuilder out = null; // copied only when a prompt really holds a lone surrogate
         for (int i = 0; i < text.length(); i++) {
             if (Character.isSurrogate(text.charAt(i)) && !validPair(text, i)) {
-                StringBuilder out = new StringBuilder(text);
-                for (int k = i; k < out.length(); k++) {
-                    if (Character.isSurrogate(out.charAt(k)) && !validPair(text, k)) {
-                        out.setCharAt(k, '\uFFFD');
-                    }
+                if (out == null) {
+                    out = new StringBuilder(text);
                 }
-                return out.toString();
+                out.setCharAt(i, '\uFFFD');
             }
         }
-        return text;
+        return out == null ? text : out.toString();
     }
 
     private static boolean validPair(String text, int i) {
