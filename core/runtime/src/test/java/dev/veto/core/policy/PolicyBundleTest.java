@@ -92,6 +92,18 @@ class PolicyBundleTest {
     }
 
     @Test
+    void theNeuralModelAloneNeverRefusesOnPrivacyButTheLexiconStillDoes() {
+        PolicyBundle bundle = load();
+        Ruling semantic = decide(bundle, ANYONE, Signal.of("privacy", 0.99).withClassifier("semantic"));
+        assertThat(semantic.verdict()).isEqualTo(Verdict.CONSTRAIN);
+        assertThat(semantic.rule()).isEqualTo("rule/semantic-privacy-constrains");
+        assertThat(decide(bundle, ANYONE, Signal.of("privacy", 0.99).withClassifier("lexicon")).verdict())
+                .isEqualTo(Verdict.REFUSE);
+        assertThat(decide(bundle, ANYONE, Signal.of("hate", 0.99).withClassifier("semantic")).verdict())
+                .isEqualTo(Verdict.REFUSE); // other categories: near-certain is still enough
+    }
+
+    @Test
     void presetsMoveEveryThresholdTogether() {
         Signal hate = Signal.of("hate", 0.7);
         assertThat(decide(load(), ANYONE, hate).verdict()).isEqualTo(Verdict.CONSTRAIN);
