@@ -150,7 +150,8 @@ class KeywordClassifierTest {
     /**
      * The bundled lexicons read a request for someone else's ID number, nude images, pirated software or a
      * home-made gun as such in every language they cover, and the everyday twin of each (one's own ID, a
-     * painting, the risks of pirated software, a car's muffler) as harmless.
+     * painting, the risks of pirated software, a car's muffler) as harmless; likewise choking or covertly
+     * poisoning a person against a baked potato, a figurative time bomb or reporting a threat.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
