@@ -11,20 +11,20 @@ import dev.veto.spi.generator.Generator;
 import dev.veto.spi.generator.TextSink;
 import dev.veto.spi.generator.ToolCall;
 import dev.veto.spi.request.Message;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +48,12 @@ final class OpenAiGenerator implements Generator {
 
     @Override
     public Generation generate(GenerationRequest request) throws Exception {
-        HttpResponse<String> response = withRetries(() -> send(body(request, false), HttpResponse.BodyHandlers.ofString()));
-        JsonNode root = parse(response.body());
+        HttpResponse<InputStream> response = withRetries(() -> send(body(request, false)));
+        String answer;
+        try (InputStream in = new LimitedInputStream(response.body(), settings.maxResponseBytes())) {
+            answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonNode root = parse(answer);
         JsonNode choice = root.path("choices").path(0);
         if (choice.isMissingNode()) {
             throw new IOException("the upstream answered without choices");
@@ -67,18 +71,17 @@ final class OpenAiGenerator implements Generator {
 
     @Override
     public Generation stream(GenerationRequest request, TextSink sink) throws Exception {
-        HttpResponse<Stream<String>> response = withRetries(() -> send(body(request, true), HttpResponse.BodyHandlers.ofLines()));
+        HttpResponse<InputStream> response = withRetries(() -> send(body(request, true)));
         StringBuilder text = new StringBuilder();
         Map<Integer, String[]> toolCalls = new TreeMap<>(); // index -> id, name, arguments
         String model = "";
         FinishReason finish = FinishReason.STOP;
-        try (Stream<String> lines = response.body()) {
-            Iterator<String> it = lines.iterator();
-            while (it.hasNext()) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                new LimitedInputStream(response.body(), settings.maxResponseBytes()), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("the stream was abandoned");
                 }
-                String line = it.next();
                 if (!line.startsWith("data:")) {
                     continue; // comments, event names, blank separators
                 }
@@ -137,7 +140,7 @@ final class OpenAiGenerator implements Generator {
         return body;
     }
 
-    private <T> HttpResponse<T> send(ObjectNode body, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+    private HttpResponse<InputStream> send(ObjectNode body) throws IOException, InterruptedException {
         HttpRequest.Builder http = HttpRequest.newBuilder(settings.endpoint("/chat/completions"))
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
@@ -146,7 +149,7 @@ final class OpenAiGenerator implements Generator {
         if (!settings.apiKey().isEmpty()) {
             http.header("Authorization", "Bearer " + settings.apiKey());
         }
-        HttpResponse<T> response = client.send(http.build(), handler);
+        HttpResponse<InputStream> response = client.send(http.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() / 100 != 2) {
             String detail = errorDetail(response);
             throw new UpstreamException(response.statusCode(), "the upstream answered HTTP " + response.statusCode()
@@ -155,22 +158,11 @@ final class OpenAiGenerator implements Generator {
         return response;
     }
 
-    private String errorDetail(HttpResponse<?> response) {
-        Object body = response.body();
+    private String errorDetail(HttpResponse<InputStream> response) {
         String text;
-        if (body instanceof String s) {
-            text = s;
-        } else if (body instanceof Stream<?> lines) {
-            try (lines) {
-                text = String.join("\n", lines.limit(20).map(Object::toString).toList());
-            }
-        } else if (body instanceof InputStream in) {
-            try (in) {
-                text = new String(in.readNBytes(2000), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                text = "";
-            }
-        } else {
+        try (InputStream in = response.body()) {
+            text = new String(in.readNBytes(2000), StandardCharsets.UTF_8);
+        } catch (IOException e) {
             text = "";
         }
         try {

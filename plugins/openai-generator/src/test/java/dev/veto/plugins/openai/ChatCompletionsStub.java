@@ -23,6 +23,8 @@ final class ChatCompletionsStub implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> new Thread(r, "stub-chat-model"));
     private final ObjectMapper mapper = new ObjectMapper();
     volatile boolean hang;
+    /** Answers without end (until the client hangs up): one JSON document or one SSE line that never closes. */
+    volatile boolean flood;
 
     ChatCompletionsStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -40,6 +42,10 @@ final class ChatCompletionsStub implements AutoCloseable {
             JsonNode request = mapper.readTree(exchange.getRequestBody().readAllBytes());
             if (hang) {
                 Thread.sleep(30_000);
+            }
+            if (flood) {
+                flood(exchange, request.path("stream").asBoolean());
+                return;
             }
             JsonNode messages = request.path("messages");
             String asked = messages.path(messages.size() - 1).path("content").asText();
@@ -64,6 +70,21 @@ final class ChatCompletionsStub implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void flood(HttpExchange exchange, boolean stream) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", stream ? "text/event-stream" : "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = "x".repeat(65_536).getBytes(StandardCharsets.UTF_8);
+        try {
+            OutputStream out = exchange.getResponseBody();
+            out.write((stream ? "data: {\"id\": \"" : "{\"id\": \"").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 100_000; i++) {
+                out.write(chunk);
+            }
+        } catch (IOException e) {
+            // the client hung up: what it should do
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ final class Endpoint {
     private final Duration requestTimeout;
     private final int maxRetries;
     private final Duration retryBackoff;
+    private final long maxResponseBytes;
     private final HttpClient client;
     private final ObjectMapper mapper;
 
@@ -45,6 +47,10 @@ final class Endpoint {
             throw new IllegalArgumentException("max-retries must not be negative");
         }
         this.retryBackoff = settings.getDuration("retry-backoff");
+        this.maxResponseBytes = settings.getBytes("max-response-size");
+        if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("max-response-size must lie between 1 KiB and 2 GiB, was " + maxResponseBytes + " bytes");
+        }
         this.client = HttpClient.newBuilder().connectTimeout(settings.getDuration("connect-timeout")).build();
         this.mapper = mapper;
     }
@@ -60,9 +66,9 @@ final class Endpoint {
             request.header("Authorization", "Bearer " + apiKey);
         }
         for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> response;
+            HttpResponse<InputStream> response;
             try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (HttpTimeoutException e) {
                 throw new HttpTimeoutException(base.getHost() + " did not answer within " + requestTimeout.toMillis() + " ms");
             } catch (IOException e) {
@@ -73,14 +79,27 @@ final class Endpoint {
                 continue;
             }
             int status = response.statusCode();
+            String answer = read(response.body());
             if (status / 100 == 2) {
-                return parse(response.body());
+                return parse(answer);
             }
             boolean retryable = status == 429 || status >= 500;
             if (!retryable || attempt >= maxRetries) {
-                throw new IOException(base.getHost() + " answered HTTP " + status + detail(response.body()));
+                throw new IOException(base.getHost() + " answered HTTP " + status + detail(answer));
             }
             backoff(attempt);
+        }
+    }
+
+    /** The answer as text, up to {@code max-response-size}: past it the call fails, not the host's memory. */
+    private String read(InputStream body) throws IOException {
+        try (body) {
+            byte[] bytes = body.readNBytes((int) maxResponseBytes + 1);
+            if (bytes.length > maxResponseBytes) {
+                throw new IOException(base.getHost() + " answered with more than " + maxResponseBytes
+                        + " bytes (max-response-size)");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

@@ -115,6 +115,17 @@ class RemoteClassifiersIT {
     }
 
     @Test
+    void anAnswerPastMaxResponseSizeFailsTheCallInsteadOfFillingMemory() {
+        try (Veto veto = start("llm-judge", Map.of())) {
+            stub.mode = StubSafetyServer.Mode.FLOOD; // 6 GiB if read to the end
+            Decision decision = veto.check("How do I bake sourdough bread?");
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+            assertThat(call(decision).outcome()).isEqualTo(CallOutcome.FAILED);
+            assertThat(call(decision).error()).contains("more than 1048576 bytes (max-response-size)");
+        }
+    }
+
+    @Test
     void failOpenIgnoresAFailingJudge() {
         try (Veto veto = start("llm-judge", Map.of("veto.classifiers.remote.on-failure", "fail-open"))) {
             stub.mode = StubSafetyServer.Mode.ERROR_500;

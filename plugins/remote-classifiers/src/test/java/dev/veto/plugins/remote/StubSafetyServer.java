@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  */
 final class StubSafetyServer implements AutoCloseable {
 
-    enum Mode { NORMAL, ERROR_500, GARBAGE, SLOW }
+    enum Mode { NORMAL, ERROR_500, GARBAGE, SLOW, FLOOD }
 
     private final HttpServer server;
     /** Threads named "stub-" so contract tests can tell them from the component's own. */
@@ -56,6 +56,7 @@ final class StubSafetyServer implements AutoCloseable {
             switch (mode) {
                 case ERROR_500 -> send(exchange, 500, "{\"error\": {\"message\": \"overloaded\"}}");
                 case GARBAGE -> send(exchange, 200, "<html>oops</html>");
+                case FLOOD -> flood(exchange);
                 case SLOW -> {
                     try {
                         Thread.sleep(5_000);
@@ -65,6 +66,21 @@ final class StubSafetyServer implements AutoCloseable {
                 }
                 default -> send(exchange, 200, body.get());
             }
+        }
+    }
+
+    /** An answer that never ends (until the client hangs up): 64 KiB chunks of one JSON string. */
+    private static void flood(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = "x".repeat(65_536).getBytes(StandardCharsets.UTF_8);
+        try {
+            exchange.getResponseBody().write("{\"id\": \"".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 100_000; i++) {
+                exchange.getResponseBody().write(chunk);
+            }
+        } catch (IOException e) {
+            // the client hung up: what it should do
         }
     }
 
