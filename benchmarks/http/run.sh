@@ -5,6 +5,8 @@
 #  2. time to first token of a streamed completion, straight from a stub model server and through
 #     `veto serve --upstream` in front of it, with the model streaming at once and paced.
 # Needs wrk (apt-get install wrk). Build first: ./mvnw -q -DskipTests install
+# CONFIG=FILE serves with that configuration file instead of the distribution's (benchmarks/http/*.conf:
+# the documented variants); ONLY=throughput or ONLY=ttft runs one part; DURATION and WARMUP as below.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration="${DURATION:-30s}"
@@ -25,11 +27,17 @@ await() { for _ in $(seq 1 200); do curl -sf "$1" >/dev/null 2>&1 && return 0; s
 
 serve() { # port, extra args...
   local port=$1; shift
-  JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" "$veto" serve --port "$port" "$@" >/tmp/veto-bench-$port.log 2>&1 &
+  local config=()
+  if [ -n "${CONFIG:-}" ]; then # beside the distribution's application.conf, which it may include
+    cp "$CONFIG" distribution/target/veto/conf/benchmark.conf
+    config=(-c "$(realpath distribution/target/veto/conf/benchmark.conf)")
+  fi
+  JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" "$veto" serve --port "$port" "${config[@]}" "$@" >/tmp/veto-bench-$port.log 2>&1 &
   pids+=($!)
   await "http://127.0.0.1:$port/health/live"
 }
 
+if [ "${ONLY:-throughput}" = throughput ]; then
 echo "== throughput and latency at 64 connections, $duration each"
 serve 18181
 # warm-up: on two cores the JIT competes with 64 request threads; it compiles for about 100 s of CPU before
@@ -41,8 +49,10 @@ wrk -t1 -c64 -d"$duration" --latency http://127.0.0.1:18181/health/live
 echo "-- POST /v1/check"
 wrk -t1 -c64 -d"$duration" --latency -s benchmarks/http/check.lua http://127.0.0.1:18181
 cleanup
+fi
 
-for pace in 0 20; do
+[ "${ONLY:-ttft}" = ttft ] || exit 0
+for pace in ${PACES:-0 20}; do
   echo "== time to first token, model streaming 60 events ${pace} ms apart"
   # nodelay: as real model servers do; without it Nagle's algorithm and delayed ACKs add 40 ms per burst
   java -Dsun.net.httpserver.nodelay=true -cp "$classes" dev.veto.benchmarks.http.StubModelServer 18282 "$pace" & pids+=($!)
