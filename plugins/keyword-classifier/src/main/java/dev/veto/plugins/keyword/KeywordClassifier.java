@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Scores each category by its strongest harm phrase: the phrase's weight, plus the intent boost when an
+ * Scores each category by its strongest harm phrase (not counting one that lies inside a longer operational
+ * cue, as a CJK harm character can): the phrase's weight, plus the intent boost when an
  * operational cue is near it, minus the strongest benign cue near it. An action phrase ("keep them out")
  * is a harm phrase only where a target of its category ("a Black family") is near it. Immutable and
  * thread-safe.
@@ -55,7 +56,11 @@ final class KeywordClassifier implements Classifier {
             switch (match.entry().kind()) {
                 case INTENT -> intents.add(match);
                 case BENIGN -> benign.add(match);
-                case HARM -> harmByCategory.computeIfAbsent(match.entry().category(), c -> new ArrayList<>()).add(match);
+                case HARM -> {
+                    if (!isPartOfAny(match, matches, LexiconEntry.Kind.INTENT)) { // the cue's letters, not a harm word
+                        harmByCategory.computeIfAbsent(match.entry().category(), c -> new ArrayList<>()).add(match);
+                    }
+                }
                 case ACTION -> actions.add(match);
                 case TARGET -> targets.add(match);
             }
@@ -108,6 +113,15 @@ final class KeywordClassifier implements Classifier {
         return new Signal(category, clamp(bestScore), confidence, spans, List.copyOf(evidence), "");
     }
 
+    private static boolean isPartOfAny(Match match, List<Match> matches, LexiconEntry.Kind kind) {
+        for (Match other : matches) {
+            if (other.entry().kind() == kind && match.isPartOf(other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Match nearest(Match harm, List<Match> cues, String category) {
         Match nearest = null;
         for (Match cue : cues) {
@@ -130,7 +144,11 @@ final class KeywordClassifier implements Classifier {
         return strongest;
     }
 
+    /**
+     * Within [0, 1] and rounded to a millionth, so that weights add up as written: 0.45 + 0.35 is 0.8 and
+     * meets a 0.8 threshold (in binary floating point it is 0.7999999999999999).
+     */
     private static double clamp(double score) {
-        return Math.max(0, Math.min(1, score));
+        return Math.max(0, Math.min(1, Math.round(score * 1e6) / 1e6));
     }
 }

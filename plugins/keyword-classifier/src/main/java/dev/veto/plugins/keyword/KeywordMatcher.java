@@ -22,6 +22,11 @@ final class KeywordMatcher {
         int distanceTo(Match other) {
             return Math.max(0, Math.max(start, other.start) - Math.min(end, other.end));
         }
+
+        /** Whether this match lies inside a longer one ("偷" inside "偷偷", secretly). */
+        boolean isPartOf(Match other) {
+            return other.start <= start && end <= other.end && other.end - other.start > end - start;
+        }
     }
 
     /** The entries of one phrase, and whether it must stand as whole words. */
