@@ -73,7 +73,11 @@ final class KeywordMatcher {
         return new String(lowerCaseChars(text));
     }
 
-    /** Lower case char by char: one char for one char, so indices into the original stay valid. */
+    /**
+     * Lower case char by char: one char for one char, so indices into the original stay valid. Typographic
+     * apostrophes (’ ‘ ʼ, which phones and word processors type and NFKC keeps) read as {@code '}, so that
+     * "what’s the best way" and "l’arme" meet the phrases written with a plain one.
+     */
     private static char[] lowerCaseChars(String text) {
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
@@ -82,6 +86,8 @@ final class KeywordMatcher {
                 if (c >= 'A' && c <= 'Z') {
                     chars[i] = (char) (c + ('a' - 'A'));
                 }
+            } else if (c == '\u2019' || c == '\u2018' || c == '\u02BC') {
+                chars[i] = '\'';
             } else if (!Character.isSurrogate(c)) {
                 chars[i] = Character.toLowerCase(c);
             }
