@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * Scores each category by its strongest harm phrase (not counting one that lies inside a longer operational
  * cue, as a CJK harm character can): the phrase's weight, plus the intent boost when an
  * operational cue is near it, minus the strongest benign cue near it. An action phrase ("keep them out")
- * is a harm phrase only where a target of its category ("a Black family") is near it. Immutable and
+ * is a harm phrase only where a target of its category ("a Black family") is near it. Every lexicon is
+ * matched in every text; only intent cues — everyday function words such as Italian "come" (how), which is
+ * also English — count just in texts of their lexicon's language, when that language is known. Immutable and
  * thread-safe.
  */
 final class KeywordClassifier implements Classifier {
@@ -67,25 +69,27 @@ final class KeywordClassifier implements Classifier {
         }
         Map<Match, Match> aimedAt = new HashMap<>();
         for (Match action : actions) {
-            Match target = nearest(action, targets, action.entry().category());
+            // targets are names of groups, not function words: they count in any language
+            Match target = nearest(action, targets, action.entry().category(), ClassificationInput.UNDETERMINED);
             if (target != null) { // an act against no one in particular is not the harm
                 aimedAt.put(action, target);
                 harmByCategory.computeIfAbsent(action.entry().category(), c -> new ArrayList<>()).add(action);
             }
         }
         List<Signal> signals = new ArrayList<>(harmByCategory.size());
-        harmByCategory.forEach((category, harms) -> signals.add(signal(category, harms, intents, benign, aimedAt)));
+        String language = input.language().split("[-_]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        harmByCategory.forEach((category, harms) -> signals.add(signal(category, harms, intents, benign, aimedAt, language)));
         return signals;
     }
 
     private Signal signal(String category, List<Match> harms, List<Match> intents, List<Match> benign,
-                          Map<Match, Match> aimedAt) {
+                          Map<Match, Match> aimedAt, String language) {
         Match best = null;
         Match bestIntent = null;
         Match bestBenign = null;
         double bestScore = -1;
         for (Match harm : harms) {
-            Match intent = nearest(harm, intents, category);
+            Match intent = nearest(harm, intents, category, language);
             Match dampener = strongest(harm, benign, category);
             double score = harm.entry().weight() + (intent != null ? scoring.intentBoost() : 0)
                     - (dampener != null ? dampener.entry().weight() : 0);
@@ -122,10 +126,11 @@ final class KeywordClassifier implements Classifier {
         return false;
     }
 
-    private Match nearest(Match harm, List<Match> cues, String category) {
+    /** The nearest cue for the category, of a lexicon that reads the text's language. */
+    private Match nearest(Match harm, List<Match> cues, String category, String language) {
         Match nearest = null;
         for (Match cue : cues) {
-            if (cue.entry().appliesTo(category) && harm.distanceTo(cue) <= scoring.proximity()
+            if (cue.entry().appliesTo(category) && cue.entry().reads(language) && harm.distanceTo(cue) <= scoring.proximity()
                     && (nearest == null || harm.distanceTo(cue) < harm.distanceTo(nearest))) {
                 nearest = cue;
             }

@@ -23,6 +23,7 @@ final class Lexicon {
 
     static List<LexiconEntry> read(String source, InputStream in) throws IOException {
         List<LexiconEntry> entries = new ArrayList<>();
+        String language = languageOf(source);
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder))) {
@@ -34,7 +35,7 @@ final class Lexicon {
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
-                entries.add(parse(source + ":" + number, line));
+                entries.add(parse(source + ":" + number, line, language));
             }
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(source + ": not valid UTF-8", e);
@@ -42,7 +43,15 @@ final class Lexicon {
         return entries;
     }
 
-    private static LexiconEntry parse(String where, String line) {
+    /** {@code it} for {@code lexicon/it.tsv}; empty for a file not named by a two- or three-letter code. */
+    static String languageOf(String source) {
+        String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+        int dot = name.indexOf('.');
+        String stem = (dot < 0 ? name : name.substring(0, dot)).toLowerCase(Locale.ROOT);
+        return stem.matches("[a-z]{2,3}") ? stem : "";
+    }
+
+    private static LexiconEntry parse(String where, String line, String language) {
         String[] fields = line.split("\t");
         if (fields.length != 4) {
             throw new IllegalArgumentException(where + ": expected 4 tab-separated fields (kind, category, weight, phrase), found " + fields.length);
@@ -74,6 +83,6 @@ final class Lexicon {
         if (phrase.isEmpty()) {
             throw new IllegalArgumentException(where + ": empty phrase");
         }
-        return new LexiconEntry(kind, category, weight, phrase, where);
+        return new LexiconEntry(kind, category, weight, phrase, where, language);
     }
 }

@@ -1,5 +1,6 @@
 package dev.veto.plugins.keyword;
 
+import dev.veto.spi.classifier.ClassificationInput;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,10 @@ import java.util.Objects;
  *                 benign: how much it lowers nearby harm; unused for intent and target
  * @param phrase   the phrase, lower-case, matched on whole words (substrings for CJK phrases)
  * @param source   where it was read, {@code file:line}, for error messages and evidence
+ * @param language the language of its file ({@code it} for {@code it.tsv}), or empty for a file not named by
+ *                 a language code
  */
-record LexiconEntry(Kind kind, String category, double weight, String phrase, String source) {
+record LexiconEntry(Kind kind, String category, double weight, String phrase, String source, String language) {
 
     /** The category that matches every category. */
     static final String ANY = "*";
@@ -38,9 +41,20 @@ record LexiconEntry(Kind kind, String category, double weight, String phrase, St
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(phrase, "phrase");
+        Objects.requireNonNull(language, "language");
     }
 
     boolean appliesTo(String harmCategory) {
         return ANY.equals(category) || category.equals(harmCategory);
+    }
+
+    /**
+     * Whether this entry reads a text of the given language: yes when either language is unknown. Used for
+     * intent cues, which are everyday function words ("come" is Italian "how" and English "come").
+     *
+     * @param textLanguage the text's language code (primary subtag, lower case), or {@code und}
+     */
+    boolean reads(String textLanguage) {
+        return language.isEmpty() || textLanguage.equals(ClassificationInput.UNDETERMINED) || textLanguage.equals(language);
     }
 }

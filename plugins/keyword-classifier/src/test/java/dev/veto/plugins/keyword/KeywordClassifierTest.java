@@ -95,6 +95,23 @@ class KeywordClassifierTest {
         assertThat(signal(classify(text), "indiscriminate-weapons").orElseThrow().score()).isEqualTo(0.45);
     }
 
+    /** Italian "come" (how) is also an English word: as a cue it counts in Italian or unidentified text only. */
+    @Test
+    void anIntentCueCountsOnlyInTextsOfItsLexiconsLanguageWhenThatIsKnown() throws Exception {
+        List<LexiconEntry> entries = new java.util.ArrayList<>(Lexicon.read("lexicon/it.tsv", stream("intent\t*\t0.35\tcome\n")));
+        entries.addAll(Lexicon.read("lexicon/en.tsv", stream("harm\tindiscriminate-weapons\t0.45\tbomb\n")));
+        KeywordClassifier classifier = new KeywordClassifier(new KeywordMatcher(entries),
+                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6), java.util.Set.of());
+        Request request = new Request("r", List.of(Message.user("Come and see the bomb")), null, null, null);
+        for (String language : List.of("en", "it", "it-IT", ClassificationInput.UNDETERMINED)) {
+            List<Signal> signals = classifier.classify(new ClassificationInput(Stage.INPUT, "Come and see the bomb", language, request));
+            assertThat(signal(signals, "indiscriminate-weapons").orElseThrow().score()).as(language)
+                    .isEqualTo(language.equals("en") ? 0.45 : 0.8);
+        }
+        assertThat(Lexicon.languageOf("lexicon/it.tsv")).isEqualTo("it");
+        assertThat(Lexicon.languageOf("/opt/veto/conf/acme-terms.tsv")).isEmpty();
+    }
+
     @Test
     void wordsMatchWholeOnlySoMethodIsNotMeth() throws Exception {
         assertThat(classify("a method for sorting lists")).isEmpty();
