@@ -77,7 +77,7 @@ final class KeywordClassifier implements Classifier {
             }
         }
         List<Signal> signals = new ArrayList<>(harmByCategory.size());
-        String language = input.language().split("[-_]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        String language = primarySubtag(input.language());
         harmByCategory.forEach((category, harms) -> signals.add(signal(category, harms, intents, benign, aimedAt, language)));
         return signals;
     }
@@ -124,6 +124,15 @@ final class KeywordClassifier implements Classifier {
             }
         }
         return false;
+    }
+
+    /** {@code it} for {@code it-IT} or {@code it_IT}, without a regular expression on the hot path. */
+    private static String primarySubtag(String language) {
+        int cut = language.indexOf('-');
+        if (cut < 0) {
+            cut = language.indexOf('_');
+        }
+        return (cut < 0 ? language : language.substring(0, cut)).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The nearest cue for the category, of a lexicon that reads the text's language. */
