@@ -59,7 +59,7 @@ final class KeywordClassifier implements Classifier {
                 case INTENT -> intents.add(match);
                 case BENIGN -> benign.add(match);
                 case HARM -> {
-                    if (!isPartOfAny(match, matches, LexiconEntry.Kind.INTENT)) { // the cue's letters, not a harm word
+                    if (!isInsideAnIntentCue(match, matches)) { // the cue's letters, not a harm word
                         harmByCategory.computeIfAbsent(match.entry().category(), c -> new ArrayList<>()).add(match);
                     }
                 }
@@ -117,9 +117,9 @@ final class KeywordClassifier implements Classifier {
         return new Signal(category, clamp(bestScore), confidence, spans, List.copyOf(evidence), "");
     }
 
-    private static boolean isPartOfAny(Match match, List<Match> matches, LexiconEntry.Kind kind) {
+    private static boolean isInsideAnIntentCue(Match harm, List<Match> matches) {
         for (Match other : matches) {
-            if (other.entry().kind() == kind && match.isPartOf(other)) {
+            if (other.entry().kind() == LexiconEntry.Kind.INTENT && harm.isPartOf(other)) {
                 return true;
             }
         }
