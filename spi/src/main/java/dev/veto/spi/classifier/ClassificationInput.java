@@ -7,8 +7,8 @@ import java.util.Objects;
  * The text a classifier is asked to judge, with everything it may need to judge it well.
  *
  * @param stage    whether this is the user's input or the model's output
- * @param text     the normalized text to classify (Unicode NFKC, invisible characters removed); spans in
- *                 the returned signals index into this string
+ * @param text     the normalized text to classify (Unicode NFKC, invisible characters removed, typographic
+ *                 apostrophes read as {@code '}); spans in the returned signals index into this string
  * @param language the identified language of {@code text} as an ISO 639-1 code, or {@code und} when unknown
  * @param request  the request being checked, for its context, locale, modality and earlier turns
  */

@@ -9,9 +9,9 @@ import java.util.List;
  * Normalizes text before classification: lone surrogates become U+FFFD, invisible format characters
  * (zero-width spaces and joiners, bidi controls, tag characters, variation selectors, soft hyphens) and
  * control characters other than tab and line breaks are removed, and the rest is put in Unicode NFKC, so
- * that fullwidth, ligature and compatibility forms read like the plain letters they show. Then the
- * {@link Deobfuscator} folds look-alike letters, reads leetspeak, rejoins spaced-out letters and appends
- * decoded base64, hex, URL-encoded and rot13 segments.
+ * that fullwidth, ligature and compatibility forms read like the plain letters they show, and typographic
+ * apostrophes read as {@code '}. Then the {@link Deobfuscator} folds look-alike letters, reads leetspeak,
+ * rejoins spaced-out letters and appends decoded base64, hex, URL-encoded and rot13 segments.
  *
  * <p>Every normalized char keeps the index of the original char it came from, so spans found in the
  * normalized text can be shown in the original. Thread-safe; printable ASCII text, which needs no change, is
@@ -87,11 +87,25 @@ public final class TextNormalizer {
         if (removed > 0) {
             notes.add("removed " + removed + " invisible or control character(s)");
         }
-        String normalized = text.toString();
-        if (!normalized.contentEquals(filtered)) {
+        if (!text.toString().contentEquals(filtered)) {
             notes.add("applied NFKC compatibility normalization");
         }
-        return deobfuscate(original, normalized, toOriginal, notes);
+        foldApostrophes(text);
+        return deobfuscate(original, text.toString(), toOriginal, notes);
+    }
+
+    /**
+     * Typographic apostrophes (’ ‘ ʼ — what phones and word processors type, and NFKC keeps) read as
+     * {@code '}, one char for one, so "doesn’t" and "l’arme" meet every classifier's patterns written with a
+     * plain one. Not worth a note: it changes how a word is spelt, not what it says.
+     */
+    private static void foldApostrophes(StringBuilder text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u2019' || c == '\u2018' || c == '\u02BC') {
+                text.setCharAt(i, '\'');
+            }
+        }
     }
 
     /** Look-alikes, leetspeak, spaced letters and encodings, after the Unicode steps (a null map: unchanged so far). */

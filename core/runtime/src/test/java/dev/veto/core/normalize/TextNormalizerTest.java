@@ -59,6 +59,15 @@ class TextNormalizerTest {
     }
 
     @Test
+    void typographicApostrophesReadAsPlainOnesCharForChar() {
+        String original = "I don\u2019t want l\u2018arme, it\u02BCs \uFF42omb";
+        NormalizedText text = normalizer.normalize(original);
+        assertThat(text.text()).isEqualTo("I don't want l'arme, it's bomb");
+        assertThat(at(text, "don't")).isEqualTo("don\u2019t");
+        assertThat(normalizer.normalize("\u201Cquoted\u201D").text()).isEqualTo("\u201Cquoted\u201D"); // quotes stay
+    }
+
+    @Test
     void emptyTextStaysEmpty() {
         assertThat(normalizer.normalize("").text()).isEmpty();
     }

@@ -74,9 +74,8 @@ final class KeywordMatcher {
     }
 
     /**
-     * Lower case char by char: one char for one char, so indices into the original stay valid. Typographic
-     * apostrophes (’ ‘ ʼ, which phones and word processors type and NFKC keeps) read as {@code '}, so that
-     * "what’s the best way" and "l’arme" meet the phrases written with a plain one.
+     * Lower case char by char: one char for one char, so indices into the original stay valid. (Typographic
+     * apostrophes arrive as {@code '}: the host's normalizer folds them.)
      */
     private static char[] lowerCaseChars(String text) {
         char[] chars = text.toCharArray();
@@ -86,8 +85,6 @@ final class KeywordMatcher {
                 if (c >= 'A' && c <= 'Z') {
                     chars[i] = (char) (c + ('a' - 'A'));
                 }
-            } else if (c == '\u2019' || c == '\u2018' || c == '\u02BC') {
-                chars[i] = '\'';
             } else if (!Character.isSurrogate(c)) {
                 chars[i] = Character.toLowerCase(c);
             }

@@ -3,6 +3,7 @@ package dev.veto.plugins.keyword;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.spi.classifier.ClassificationInput;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.request.Message;
@@ -172,7 +173,7 @@ class KeywordClassifierTest {
      * system, committing tax fraud or poisoning a water supply against reporting insider trading, the history
      * of its laws and protecting a business from an attack; and the same kinds of request and twin in
      * Vietnamese, Italian, Arabic, Chinese, Korean, Spanish, French and German; typographic apostrophes
-     * (what’s, quelqu’un) read as plain ones. A harm word inside a longer cue ("偷" in "偷偷", secretly) is
+     * (what’s, quelqu’un), which the host's normalizer reads as plain ones, meet the phrases. A harm word inside a longer cue ("偷" in "偷偷", secretly) is
      * not a harm word, and a weight of 0.45 plus the 0.35 boost reaches the 0.8 refusal threshold.
      */
     @ParameterizedTest
@@ -287,7 +288,8 @@ class KeywordClassifierTest {
         KeywordClassifier all = new KeywordClassifier(new KeywordMatcher(entries),
                 new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6), java.util.Set.of());
         Request request = new Request("r", List.of(Message.user(text)), null, null, null);
-        return all.classify(new ClassificationInput(Stage.INPUT, text, "und", request));
+        String normalized = new TextNormalizer().normalize(text).text(); // as the host hands it over
+        return all.classify(new ClassificationInput(Stage.INPUT, normalized, "und", request));
     }
 
     private static ByteArrayInputStream stream(String text) {
