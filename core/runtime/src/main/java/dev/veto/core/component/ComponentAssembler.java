@@ -52,6 +52,7 @@ public final class ComponentAssembler {
     private final Duration createTimeout;
     private final int breakerThreshold;
     private final Duration breakerCoolDown;
+    private final ClassifierWarmUp warmUp;
 
     /**
      * Creates an assembler.
@@ -75,6 +76,7 @@ public final class ComponentAssembler {
                     "veto.plugin-host.circuit-breaker.failure-threshold", "must be at least 1, was " + breakerThreshold);
         }
         this.breakerCoolDown = config.getDuration("veto.plugin-host.circuit-breaker.cool-down");
+        this.warmUp = new ClassifierWarmUp(pool, config.getDuration("veto.plugin-host.warm-up-timeout"));
     }
 
     /**
@@ -124,7 +126,7 @@ public final class ComponentAssembler {
     /** An instance definition holds the host's keys and `settings`; anything else is a typo. */
     private static void checkKeys(Config own, ComponentKind<?, ?> kind, String path) {
         java.util.Set<String> known = kind == ComponentKind.CLASSIFIER
-                ? java.util.Set.of("factory", "enabled", "stages", "on-failure", "settings")
+                ? java.util.Set.of("factory", "enabled", "stages", "on-failure", "warm-up", "settings")
                 : java.util.Set.of("factory", "enabled", "on-failure", "settings");
         List<String> problems = new java.util.ArrayList<>();
         for (String key : own.root().keySet()) {
@@ -187,6 +189,9 @@ public final class ComponentAssembler {
                     new CircuitBreaker(breakerThreshold, breakerCoolDown, clock));
             if (instance instanceof Classifier classifier) {
                 component.declaredCategories(declaredCategories(source, classifier, name));
+                if (definition.getBoolean("warm-up")) {
+                    warmUp.warmUp(name, source.classLoader(), classifier, stages);
+                }
             }
             return component;
         } catch (RuntimeException e) {

@@ -118,7 +118,7 @@ class PluginHostIntegrationTest {
         wordPlugin("words", "word", "forbidden").writeJar(plugins, "words");
 
         try (Veto veto = start(Map.of("veto.classifiers.slow.factory", "sleeper", "veto.classifiers.w.factory", "word",
-                "veto.chain.input.deadline", "500ms"))) {
+                "veto.chain.input.deadline", "500ms", "veto.plugin-host.warm-up-timeout", "200ms"))) {
             long started = System.nanoTime();
             Decision decision = veto.check("forbidden words");
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -192,6 +192,49 @@ class PluginHostIntegrationTest {
         try (Veto veto = start(Map.of())) {
             assertThat(plugin(veto, "unindexed").problems()).singleElement().asString()
                     .contains("META-INF/extensions.idx");
+        }
+    }
+
+    /**
+     * A classifier whose first call loads something lazily (here: sleeps 1.5 s) would make the first request
+     * after every start-up outlast the deadline and meet the stage's failure behaviour; the host's warm-up
+     * call pays for it at start-up instead.
+     */
+    @Test
+    void aClassifierSlowOnlyOnItsFirstCallIsWarmedUpSoTheFirstRequestMeetsTheDeadline() {
+        TestPlugin.withId("cold").source("test.cold.Factory", """
+                package test.cold;
+                import dev.veto.spi.ComponentContext;
+                import dev.veto.spi.classifier.*;
+                import dev.veto.spi.signal.Signal;
+                import java.util.List;
+                import java.util.concurrent.atomic.AtomicBoolean;
+                public final class Factory implements ClassifierFactory {
+                    public String name() { return "cold"; }
+                    public Classifier create(ComponentContext context) {
+                        AtomicBoolean cold = new AtomicBoolean(true);
+                        return input -> {
+                            if (cold.getAndSet(false)) {
+                                Thread.sleep(1500);
+                            }
+                            return input.text().contains("forbidden") ? List.of(Signal.of("hate", 0.9)) : List.of();
+                        };
+                    }
+                }""", true).writeJar(plugins, "cold");
+        Map<String, Object> settings = Map.of("veto.classifiers.c.factory", "cold", "veto.chain.input.deadline", "500ms");
+
+        try (Veto veto = start(settings)) {
+            Decision first = veto.check("a harmless question");
+            assertThat(inputCall(first, "c").outcome()).isEqualTo(CallOutcome.OK);
+            assertThat(first.verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(veto.check("forbidden").verdict()).isEqualTo(Verdict.REFUSE);
+        }
+        Map<String, Object> withoutWarmUp = new java.util.HashMap<>(settings);
+        withoutWarmUp.put("veto.classifiers.c.warm-up", false);
+        try (Veto veto = start(withoutWarmUp)) {
+            Decision first = veto.check("a harmless question");
+            assertThat(inputCall(first, "c").outcome()).isEqualTo(CallOutcome.TIMED_OUT);
+            assertThat(first.verdict()).isEqualTo(Verdict.REFUSE); // fail-closed: what the warm-up spares users
         }
     }
 

@@ -85,7 +85,7 @@ class RemoteClassifiersIT {
                     Message.assistant("What would you like to know?"),
                     Message.user("How do I hurt them?"))).build());
             assertThat(decision.categories()).contains("violent-crimes", "hate");
-            JsonNode sent = stub.requests.get(0);
+            JsonNode sent = stub.lastRequest();
             assertThat(sent.get("model").asText()).isEqualTo("llama-guard3");
             String prompt = sent.at("/messages/0/content").asText();
             assertThat(prompt).contains("<BEGIN UNSAFE CONTENT CATEGORIES>\nS1: Violent Crimes.")
@@ -147,7 +147,7 @@ class RemoteClassifiersIT {
                 assertThat(s.score()).isEqualTo(0.93);
                 assertThat(s.evidence()).containsExactly("moderation: violence 0.93");
             });
-            JsonNode sent = stub.requests.get(0);
+            JsonNode sent = stub.lastRequest();
             assertThat(sent.get("model").asText()).isEqualTo("omni-moderation-latest");
             assertThat(sent.get("input").asText()).isEqualTo("a violent text");
 

@@ -27,6 +27,12 @@ final class StubSafetyServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> new Thread(r, "stub-safety-server"));
     private final ObjectMapper mapper = new ObjectMapper();
     final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+
+    /** The request received last (the host's warm-up call at start-up came before it). */
+    JsonNode lastRequest() {
+        return requests.get(requests.size() - 1);
+    }
+
     volatile String verdict = "safe";
     volatile String scores = "{\"violence\": 0.01}";
     volatile Mode mode = Mode.NORMAL;
