@@ -18,8 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +37,20 @@ final class WebhookEscalator implements Escalator {
     private final Clock clock;
     private final HttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ScheduledExecutorService deliveries;
+    private final ScheduledThreadPoolExecutor deliveries;
 
     WebhookEscalator(WebhookSettings settings, Outbox outbox, Clock clock, String instanceName) throws IOException {
         this.settings = settings;
         this.outbox = outbox;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
-        this.deliveries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.deliveries = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "veto-webhook-" + instanceName);
             thread.setDaemon(true);
             return thread;
         });
+        // on close, deliveries not yet due stay in the outbox for the next start instead of running then
+        deliveries.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         for (Outbox.Delivery delivery : outbox.pending()) {
             schedule(delivery); // left over from before a stop or a crash
         }
@@ -148,9 +149,15 @@ final class WebhookEscalator implements Escalator {
         }
     }
 
+    /**
+     * Lets a delivery under way finish (within its timeout) instead of interrupting it: interrupted after the
+     * receiver took the case, it would stay in the outbox and be delivered again at the next start.
+     */
     @Override
     public void close() throws InterruptedException {
-        deliveries.shutdownNow();
-        deliveries.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        deliveries.shutdown();
+        if (!deliveries.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+            deliveries.shutdownNow();
+        }
     }
 }

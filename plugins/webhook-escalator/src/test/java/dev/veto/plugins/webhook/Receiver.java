@@ -12,7 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A ticketing system on loopback: records every delivery; fails the first {@code failures} attempts. */
+/**
+ * A ticketing system on loopback: records every delivery; fails the first {@code failures} attempts; answers
+ * after {@code answerAfterMillis}.
+ */
 final class Receiver implements AutoCloseable {
 
     record Delivery(String body, Map<String, String> headers, boolean signatureValid) {
@@ -23,6 +26,8 @@ final class Receiver implements AutoCloseable {
     final List<Delivery> accepted = new CopyOnWriteArrayList<>();
     final AtomicInteger attempts = new AtomicInteger();
     volatile int failures;
+    /** How long the receiver takes before it answers. */
+    volatile long answerAfterMillis;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(2, r -> new Thread(r, "stub-receiver"));
 
@@ -32,6 +37,11 @@ final class Receiver implements AutoCloseable {
         server.createContext("/hooks/veto", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int attempt = attempts.incrementAndGet();
+            try {
+                Thread.sleep(answerAfterMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (attempt <= failures) {
                 exchange.sendResponseHeaders(503, -1);
                 exchange.close();
