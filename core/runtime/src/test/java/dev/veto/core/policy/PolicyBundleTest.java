@@ -61,7 +61,8 @@ class PolicyBundleTest {
         PolicyBundle bundled = PolicyBundle.load(PolicySource.bundled());
         assertThat(bundled.version()).matches("veto-baseline@[0-9a-f]{12}");
         assertThat(bundled.taxonomy()).hasSize(16).contains("violent-crimes", "prompt-attack", "sensitive-data");
-        assertThat(bundled.messages().languages()).containsExactlyInAnyOrder("en", "es", "fr", "de", "zh", "ar");
+        assertThat(bundled.messages().languages()).containsExactlyInAnyOrder("en", "es", "fr", "de", "it", "zh", "ar", "vi", "ko",
+                "th", "bn", "sw", "jv");
         assertThat(load().version()).isEqualTo(bundled.version()); // same files, same version
     }
 
@@ -242,11 +243,34 @@ class PolicyBundleTest {
         assertThat(messages.get("es", "neutral", "refuse.categories.hate").message()).startsWith("No puedo");
         assertThat(messages.get("zh", "neutral", "refuse.categories.indiscriminate-weapons").message()).contains("武器");
         assertThat(messages.get("ar", "neutral", "refuse.default").message()).contains("لا أستطيع");
-        Reply missingInSpanish = messages.get("es", "neutral", "refuse.categories.defamation");
+        assertThat(messages.get("ko", "neutral", "refuse.default").message()).isNotEqualTo(messages.get("en", "neutral", "refuse.default").message());
+        policy.write("messages/es.conf", "tones.neutral.refuse.default { message = \"No puedo ayudar.\", alternatives = [] }");
+        Reply missingInSpanish = load().messages().get("es", "neutral", "refuse.categories.defamation");
         assertThat(missingInSpanish.message()).isEqualTo("I can't help write false or damaging claims about real people.");
         assertThat(messages.get("und", "neutral", "refuse.default").message()).startsWith("I can't help");
         assertThat(messages.get("pt", "neutral", "refuse.default").message()).startsWith("I can't help");
         assertThat(messages.duration("de", Duration.ofHours(4))).isEqualTo("4 Stunden");
+    }
+
+    /** Every bundled catalog says all that English says, with the same placeholders: no user meets English midway. */
+    @Test
+    void everyBundledCatalogTranslatesEveryEnglishMessageWithItsPlaceholders() {
+        java.util.Map<String, com.typesafe.config.Config> catalogs = PolicySource.bundled().read().stream()
+                .filter(file -> file.path().startsWith("messages/"))
+                .collect(java.util.stream.Collectors.toMap(file -> file.path(), PolicyFile::config));
+        com.typesafe.config.Config english = catalogs.get("messages/en.conf");
+        assertThat(catalogs).hasSize(13);
+        catalogs.forEach((file, catalog) -> english.entrySet().forEach(entry -> {
+            String path = entry.getKey();
+            assertThat(catalog.hasPath(path)).as(file + " lacks " + path).isTrue();
+            assertThat(placeholders(catalog.getValue(path).unwrapped())).as(file + " " + path)
+                    .containsAll(placeholders(entry.getValue().unwrapped()));
+        }));
+    }
+
+    private static java.util.Set<String> placeholders(Object text) {
+        return java.util.regex.Pattern.compile("\\{[a-z_]+}").matcher(String.valueOf(text)).results()
+                .map(java.util.regex.MatchResult::group).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
