@@ -15,12 +15,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code veto audit}: the most recent decisions of the audit trail, newest first — as a table, or one JSON
- * object a line for export ({@code --json}). Reads the store the installation is configured with, also
- * while a server is writing to it.
+ * object a line for export ({@code --json}) — or the decision behind one trace id ({@code --request}), the id
+ * a refusal shows its user. Reads the store the installation is configured with, also while a server is
+ * writing to it.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Print the most recent decisions of the audit trail, newest first.",
-                "With --json, one JSON object a line (for export to a SIEM or a spreadsheet)."})
+                "With --json, one JSON object a line (for export to a SIEM or a spreadsheet).",
+                "With --request, the decision behind one trace id (what a user quotes from a refusal)."})
 final class AuditCommand implements Callable<Integer> {
 
     @Spec
@@ -38,6 +40,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--tenant", paramLabel = "TENANT", description = "Only this tenant's decisions.")
     String tenant;
 
+    @Option(names = "--request", paramLabel = "TRACE-ID",
+            description = "Only the decision with this trace (request) id, in full: rule, rationale's signals, stages.")
+    String requestId;
+
     @Override
     public Integer call() throws Exception {
         if (limit < 1 || limit > 1_000_000) {
@@ -45,6 +51,9 @@ final class AuditCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = host.openStore(new SimpleMeterRegistry())) {
+            if (requestId != null) {
+                return printRequest(store, out);
+            }
             List<AuditRecord> records = store.audit().recent(limit, Optional.ofNullable(tenant));
             for (AuditRecord record : records) {
                 if (json) {
@@ -61,6 +70,20 @@ final class AuditCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** One request's records as JSON lines (a client may have reused the id: then more than one). */
+    private int printRequest(Store store, PrintWriter out) {
+        List<AuditRecord> records = store.audit().forRequest(requestId).stream()
+                .filter(r -> tenant == null || r.tenant().equals(tenant)).toList();
+        if (records.isEmpty()) { // like grep: nothing found is exit status 1, not a usage error
+            spec.commandLine().getErr().println("veto: no decision with trace id '" + requestId + "' in the audit trail"
+                    + (tenant == null ? "" : " of tenant " + tenant) + " (it may be older than the retention period)");
+            return 1;
+        }
+        records.forEach(record -> out.println(store.audit().jsonLine(record)));
+        out.flush();
+        return 0;
     }
 
     private static String oneLine(String text) {

@@ -165,6 +165,14 @@ class VetoCommandTest {
         // no classifier in this empty installation finds personal data, so the text is withheld, not kept raw
         assertThat(mapper.readTree(lines.get(1)).get("text_handling").asText()).isEqualTo("WITHHELD");
         assertThat(out.toString()).doesNotContain("someone@example.org");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("audit", "--request", ids.get(0))).isZero();
+        assertThat(out.toString().lines().toList()).singleElement()
+                .satisfies(line -> assertThat(mapper.readTree(line).get("request_id").asText()).isEqualTo(ids.get(0)));
+        assertThat(run("audit", "--request", "no-such-trace")).isEqualTo(1);
+        assertThat(err.toString()).contains("no decision with trace id 'no-such-trace'");
+        assertThat(run("audit", "--request", ids.get(0), "--tenant", "someone-else")).isEqualTo(1);
     }
 
     @Test
