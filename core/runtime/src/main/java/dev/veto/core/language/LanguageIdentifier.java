@@ -56,6 +56,7 @@ public final class LanguageIdentifier {
     private final CompletableFuture<LanguageDetector> detector;
     private final java.util.Set<String> candidates = new java.util.HashSet<>();
     private final double minConfidence;
+    private final int minWords;
     private final int maxChars;
 
     /**
@@ -68,6 +69,11 @@ public final class LanguageIdentifier {
     public LanguageIdentifier(@Named("veto") Config config) {
         Config settings = config.getConfig("veto.language");
         this.minConfidence = settings.getDouble("min-confidence");
+        this.minWords = settings.getInt("min-words");
+        if (minWords < 1) {
+            throw VetoConfigException.at(settings.getValue("min-words").origin(), "veto.language.min-words",
+                    "must be at least 1, was " + minWords);
+        }
         this.maxChars = settings.getInt("max-chars");
         String mode = settings.getString("identify");
         this.mode = switch (mode) {
@@ -140,6 +146,9 @@ public final class LanguageIdentifier {
                 && SAME_SCRIPT.getOrDefault(byScript, Set.of()).stream().noneMatch(candidates::contains)) {
             return new Identified(byScript, 1.0); // a script only one candidate is written in needs no model
         }
+        if (words(sample) < minWords) {
+            return Identified.UNDETERMINED; // "hello" reads as French, "anything" as Swahili: a reply in English
+        }
         if (candidates.contains("en") && plainEnglish(sample)) {
             return new Identified("en", ENGLISH_SHORTCUT_CONFIDENCE); // the most common case, without the model
         }
@@ -158,6 +167,33 @@ public final class LanguageIdentifier {
         }
         return new Identified(best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), best.getValue());
     }
+
+    /**
+     * Words, counting each char of a script written without spaces (Han, kana, Thai…) as one: n-gram models
+     * cannot tell a language from a word or two.
+     */
+    static int words(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) {
+                inWord = false;
+            } else if (UNSPACED.contains(Character.UnicodeScript.of(cp))) {
+                words++;
+                inWord = false;
+            } else if (!inWord) {
+                words++;
+                inWord = true;
+            }
+        }
+        return words;
+    }
+
+    private static final Set<Character.UnicodeScript> UNSPACED = java.util.EnumSet.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.THAI,
+            Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR);
 
     /** The confidence reported for a text the English shortcut recognised. */
     static final double ENGLISH_SHORTCUT_CONFIDENCE = 0.9;

@@ -42,6 +42,7 @@ class DecisionCacheTest {
         };
         return Veto.builder().home(home).classifierFactory(factory)
                 .setting("veto.classifiers.c.factory", "mocked")
+                .setting("veto.classifiers.c.warm-up", false) // the test counts calls
                 .setting("veto.cache.enabled", cache)
                 .setting("veto.policy.watch", false)
                 .build();

@@ -74,6 +74,18 @@ class LanguageIdentifierTest {
         assertThat(IDENTIFIER.identify("").language()).isEqualTo("und");
         assertThat(IDENTIFIER.identify("   ").language()).isEqualTo("und");
         assertThat(IDENTIFIER.identify("12345 !!! ???").language()).isEqualTo("und");
+        assertThat(IDENTIFIER.identify("hello").language()).isEqualTo("und"); // Lingua alone says French
+        assertThat(IDENTIFIER.identify("anything").language()).isEqualTo("und"); // and here Swahili
+        assertThat(IDENTIFIER.identify("Hola, ¿cómo estás?").language()).isEqualTo("es");
+        assertThat(IDENTIFIER.identify("안녕").language()).isEqualTo("ko"); // a script only one candidate uses
+        assertThat(IDENTIFIER.identify("怎么样？").language()).isEqualTo("zh");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {"hello|1", "how are you|3", "Hola, ¿cómo estás?|3", "怎么样？|3",
+            "如何杀死 Python 进程|7", "l'arme pesante|3", "12345 !!!|0"})
+    void wordsCountEachCharOfAnUnspacedScript(String text, int words) {
+        assertThat(LanguageIdentifier.words(text)).isEqualTo(words);
     }
 
     @Test
