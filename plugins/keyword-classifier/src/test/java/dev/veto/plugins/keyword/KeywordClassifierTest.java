@@ -3,7 +3,6 @@ package dev.veto.plugins.keyword;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.spi.classifier.ClassificationInput;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.request.Message;
@@ -143,21 +142,10 @@ class KeywordClassifierTest {
                 .hasMessageContaining("needs a category");
     }
 
-    private static final List<String> BUNDLED = List.of("en", "es", "fr", "de", "it", "zh", "ar", "vi", "ko", "th", "bn",
-            "sw", "jv");
-
-    private static List<LexiconEntry> bundled(String language) throws Exception {
-        String resource = "lexicon/" + language + ".tsv";
-        try (var in = KeywordClassifierTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return Lexicon.read(resource, in);
-        }
-    }
-
     @Test
     void everyBundledLexiconParses() throws Exception {
-        for (String language : BUNDLED) {
-            List<LexiconEntry> entries = bundled(language);
+        for (String language : BundledLexicons.LANGUAGES) {
+            List<LexiconEntry> entries = BundledLexicons.read(language);
             assertThat(entries).as(language).hasSizeGreaterThan(80);
             // a line written twice is a sign of a lexicon edited in two places
             assertThat(entries.stream().map(e -> e.kind() + " " + e.category() + " " + e.phrase()))
@@ -232,7 +220,7 @@ class KeywordClassifierTest {
             """)
     void operationalRequestsInEveryLanguageReachTheRefusalThreshold(String category, double atLeast, String text)
             throws Exception {
-        assertThat(signal(classifyBundled(text), category)).as(text).hasValueSatisfying(
+        assertThat(signal(BundledLexicons.classify(text), category)).as(text).hasValueSatisfying(
                 s -> assertThat(s.score()).isGreaterThanOrEqualTo(atLeast));
     }
 
@@ -304,19 +292,7 @@ class KeywordClassifierTest {
             """)
     void theirEverydayTwinsAreNotFlagged(String category, double below, String text) throws Exception {
         // below 0.5 the policy answers plainly; intellectual property is never constrained, only refused at 0.8
-        assertThat(signal(classifyBundled(text), category).map(Signal::score).orElse(0.0)).as(text).isLessThan(below);
-    }
-
-    private static List<Signal> classifyBundled(String text) throws Exception {
-        List<LexiconEntry> entries = new java.util.ArrayList<>();
-        for (String language : BUNDLED) {
-            entries.addAll(bundled(language));
-        }
-        KeywordClassifier all = new KeywordClassifier(new KeywordMatcher(entries),
-                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6), java.util.Set.of());
-        Request request = new Request("r", List.of(Message.user(text)), null, null, null);
-        String normalized = new TextNormalizer().normalize(text).text(); // as the host hands it over
-        return all.classify(new ClassificationInput(Stage.INPUT, normalized, "und", request));
+        assertThat(signal(BundledLexicons.classify(text), category).map(Signal::score).orElse(0.0)).as(text).isLessThan(below);
     }
 
     private static ByteArrayInputStream stream(String text) {
