@@ -51,9 +51,8 @@ final class ClassifierWarmUp {
      * @param classLoader the plugin's class loader, set as the context loader for the calls
      * @param classifier  the classifier
      * @param stages      the stages it runs in
-     * @return whether every call returned within the timeout
      */
-    boolean warmUp(String name, ClassLoader classLoader, Classifier classifier, Set<Stage> stages) {
+    void warmUp(String name, ClassLoader classLoader, Classifier classifier, Set<Stage> stages) {
         long started = System.nanoTime();
         CompletableFuture<Void> calls = CompletableFuture.runAsync(() -> PluginCalls.withLoader(classLoader, () -> {
             for (Stage stage : stages) {
@@ -68,7 +67,6 @@ final class ClassifierWarmUp {
         try {
             calls.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             log.info("Warmed up classifier '{}' in {} ms", name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return true;
         } catch (TimeoutException e) {
             calls.cancel(true);
             log.warn("Classifier '{}' did not finish its warm-up call within {} ms (veto.plugin-host.warm-up-timeout); "
@@ -78,7 +76,6 @@ final class ClassifierWarmUp {
         } catch (ExecutionException e) {
             log.warn("Classifier '{}' failed its warm-up call: {}", name, PluginCalls.describe(e.getCause()));
         }
-        return false;
     }
 
     private static ClassificationInput input(Stage stage) {
