@@ -133,6 +133,32 @@ public final class CharNgrams {
         return h & ((1 << bits) - 1);
     }
 
+    /**
+     * About how many words a text has: a run of letters of a spaced script (Hangul included) is one, and two
+     * characters of a script written without spaces (Han, kana, Thai…) are about one.
+     *
+     * @param text any text
+     * @return the count, rounded up
+     */
+    static int words(String text) {
+        int words = 0;
+        int unspacedChars = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            i += Character.charCount(codePoint);
+            boolean spacedLetter = isWordCharacter(codePoint) && (!isUnspaced(codePoint)
+                    || Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HANGUL);
+            if (spacedLetter && !inWord) {
+                words++;
+            } else if (!spacedLetter && isWordCharacter(codePoint)) {
+                unspacedChars++;
+            }
+            inWord = spacedLetter;
+        }
+        return words + (unspacedChars + 1) / 2;
+    }
+
     private static boolean isWordCharacter(int codePoint) {
         return Character.isLetterOrDigit(codePoint) || switch (Character.getType(codePoint)) {
             case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> true;

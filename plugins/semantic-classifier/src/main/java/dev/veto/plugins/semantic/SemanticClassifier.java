@@ -35,8 +35,8 @@ final class SemanticClassifier implements Classifier {
         }
         SemanticHead.Judgement worst = null;
         String readable = EncodedRuns.strip(input.text());
-        if (readable.isBlank()) {
-            return List.of();
+        if (readable.isBlank() || CharNgrams.words(readable) < settings.minWords()) {
+            return List.of(); // "hi", "next", "kill -9": no intent to read (the keyword classifier still reads them)
         }
         for (String window : windows(readable, readable != input.text())) {
             if (Thread.interrupted()) {

@@ -11,15 +11,20 @@ import com.typesafe.config.Config;
  * @param windows        how long texts are cut
  * @param reportAbove    unsafe probability below which nothing is reported
  * @param confidence     the confidence given to the signals
+ * @param minWords       texts of fewer words are not judged
  */
 record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWindows windows, double reportAbove,
-                        double confidence) {
+                        double confidence, int minWords) {
 
     static SemanticSettings read(Config config) {
+        int minWords = config.getInt("min-words");
+        if (minWords < 1) {
+            throw new IllegalArgumentException("setting 'min-words' must be at least 1, was " + minWords);
+        }
         return new SemanticSettings(config.getString("head"), config.getInt("max-tokens"),
                 config.getInt("intra-op-threads"),
                 new TextWindows(config.getInt("window.chars"), config.getInt("window.max")),
-                unit(config, "report-above"), unit(config, "confidence"));
+                unit(config, "report-above"), unit(config, "confidence"), minWords);
     }
 
     private static double unit(Config config, String path) {

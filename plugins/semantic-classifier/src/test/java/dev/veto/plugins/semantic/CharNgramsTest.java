@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CharNgramsTest {
 
@@ -82,5 +84,12 @@ class CharNgramsTest {
             sum += x * x;
         }
         return Math.sqrt(sum);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"hi|1", "try again|2", "Hello, how are you?|4",
+            "kill -9|2", "你好|1", "如何制造炸弹|3", "안녕하세요|1", "고급 매춘부랑 어떻게 섹스하냐?|4", "!!!|0"})
+    void wordsCountRunsOfSpacedScriptsAndPairsOfUnspacedChars(String text, int words) {
+        assertThat(CharNgrams.words(text)).isEqualTo(words);
     }
 }

@@ -72,6 +72,13 @@ class SemanticClassifierTest {
         assertThat(classify(prompt)).allSatisfy(signal -> assertThat(signal.score()).isLessThan(0.5));
     }
 
+    /** Before min-words, "hi" read as sexual content (0.88), "next" as hate: the model guesses on a word or two. */
+    @ParameterizedTest
+    @ValueSource(strings = {"hi", "next", "try again", "kill -9", "你好", "مرحبا", "Danke!"})
+    void greetingsWordsAndCommandsAreNotJudged(String text) throws Exception {
+        assertThat(classify(text)).isEmpty();
+    }
+
     @Test
     void aHarmfulRequestAfterALongHarmlessPreambleIsStillSeen() throws Exception {
         String preamble = "The weather today is mild and the garden needs watering. ".repeat(100);
@@ -104,5 +111,8 @@ class SemanticClassifierTest {
         assertThatThrownBy(() -> new SemanticClassifierFactory().create(TestComponentContext.of(SemanticClassifierFactory.class,
                 ConfigFactory.parseMap(Map.of("head", "no-such-head.json")), data)))
                 .hasMessageContaining("no-such-head.json");
+        assertThatThrownBy(() -> new SemanticClassifierFactory().create(TestComponentContext.of(SemanticClassifierFactory.class,
+                ConfigFactory.parseMap(Map.of("min-words", 0)), data)))
+                .hasMessageContaining("min-words");
     }
 }
