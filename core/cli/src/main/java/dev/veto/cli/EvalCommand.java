@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +54,9 @@ final class EvalCommand implements Callable<Integer> {
             + "the user's language would. By default the host must identify the language itself.")
     boolean withLocale;
 
+    @ArgGroup(exclusive = false, heading = "Request context of every row (the policy a tenant or jurisdiction gets):%n")
+    ContextOptions context = new ContextOptions();
+
     @Option(names = "--limit", paramLabel = "N", description = "At most N rows of each file (default: all).")
     int limit;
 
@@ -84,7 +88,8 @@ final class EvalCommand implements Callable<Integer> {
             loaded.problems().forEach(p -> spec.commandLine().getErr().println("veto: " + p));
             throw new UsageException("no labelled prompt could be read from " + data);
         }
-        Evaluator evaluator = new Evaluator(host::start, host::startWith, threads, withLocale, obfuscate);
+        Evaluator evaluator = new Evaluator(host::start, host::startWith, threads, withLocale, context::applyTo,
+                obfuscate);
         Evaluator.Result result = evaluator.run(loaded, baseline, host.config != null ? host.config.toString() : "conf/application.conf",
                 spec.commandLine().getErr());
         write(result);

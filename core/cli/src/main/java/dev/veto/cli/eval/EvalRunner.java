@@ -2,6 +2,7 @@ package dev.veto.cli.eval;
 
 import dev.veto.core.Decision;
 import dev.veto.core.InvalidRequestException;
+import dev.veto.core.RequestBuilder;
 import dev.veto.core.Veto;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 
 /** Checks prompts on a host from several threads, keeping the input order and timing each check. */
 final class EvalRunner {
@@ -16,15 +18,18 @@ final class EvalRunner {
     private final Veto veto;
     private final int threads;
     private final boolean localeFromData;
+    private final UnaryOperator<RequestBuilder> context;
 
     /**
      * @param localeFromData pass each row's language as the request's locale (as a client that knows the
      *                       user's UI language would); otherwise the host must find the language itself
+     * @param context        sets every request's context (tenant, jurisdiction, role…)
      */
-    EvalRunner(Veto veto, int threads, boolean localeFromData) {
+    EvalRunner(Veto veto, int threads, boolean localeFromData, UnaryOperator<RequestBuilder> context) {
         this.veto = veto;
         this.threads = threads;
         this.localeFromData = localeFromData;
+        this.context = context;
     }
 
     List<Outcome> run(List<LabelledPrompt> prompts, Runnable onEach) throws InterruptedException {
@@ -61,9 +66,11 @@ final class EvalRunner {
     private Outcome check(LabelledPrompt prompt) {
         long start = System.nanoTime();
         try {
-            Decision decision = veto.check(veto.request(prompt.prompt())
-                    .locale(localeFromData && !prompt.lang().equals("und") ? prompt.lang() : null)
-                    .build());
+            RequestBuilder request = context.apply(veto.request(prompt.prompt()));
+            if (localeFromData && !prompt.lang().equals("und")) {
+                request.locale(prompt.lang());
+            }
+            Decision decision = veto.check(request.build());
             return new Outcome(prompt, decision.verdict().name(), decision.categories(), decision.rule(),
                     (System.nanoTime() - start) / 1_000);
         } catch (InvalidRequestException e) {

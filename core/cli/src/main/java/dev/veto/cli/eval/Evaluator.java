@@ -1,5 +1,6 @@
 package dev.veto.cli.eval;
 
+import dev.veto.core.RequestBuilder;
 import dev.veto.core.Veto;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -37,6 +39,7 @@ public final class Evaluator {
     private final Function<Path, Veto> baselineHost;
     private final int threads;
     private final boolean withLocale;
+    private final UnaryOperator<RequestBuilder> context;
     private final boolean obfuscate;
 
     /**
@@ -44,14 +47,17 @@ public final class Evaluator {
      * @param baselineHost starts a host with a given configuration file
      * @param threads      parallel checks
      * @param withLocale   send each row's language as the locale
+     * @param context      sets the context of every request (tenant, jurisdiction, role…), to evaluate the
+     *                     policy a tenant or jurisdiction gets
      * @param obfuscate    also check obfuscated variants of the unsafe prompts
      */
     public Evaluator(Supplier<Veto> candidate, Function<Path, Veto> baselineHost, int threads, boolean withLocale,
-                     boolean obfuscate) {
+                     UnaryOperator<RequestBuilder> context, boolean obfuscate) {
         this.candidate = candidate;
         this.baselineHost = baselineHost;
         this.threads = threads;
         this.withLocale = withLocale;
+        this.context = context;
         this.obfuscate = obfuscate;
     }
 
@@ -81,7 +87,7 @@ public final class Evaluator {
         String policyVersion;
         try (Veto veto = candidate.get()) {
             policyVersion = veto.policyVersion();
-            EvalRunner runner = new EvalRunner(veto, threads, withLocale);
+            EvalRunner runner = new EvalRunner(veto, threads, withLocale, context);
             cleanOutcomes = withProgress("checking", clean, runner, err);
             variantOutcomes = variants.isEmpty() ? List.of() : withProgress("obfuscated", variants, runner, err);
         }
@@ -89,7 +95,7 @@ public final class Evaluator {
         EvalSummary.Comparison comparison = null;
         if (baseline != null) {
             try (Veto veto = baselineHost.apply(baseline)) {
-                List<Outcome> baselineOutcomes = withProgress("baseline", clean, new EvalRunner(veto, threads, withLocale), err);
+                List<Outcome> baselineOutcomes = withProgress("baseline", clean, new EvalRunner(veto, threads, withLocale, context), err);
                 differences = Evaluation.differences(baselineOutcomes, cleanOutcomes);
                 comparison = Evaluation.compare(baseline.toString(), baselineOutcomes, differences);
             }
