@@ -87,7 +87,7 @@ public final class TextNormalizer {
         if (removed > 0) {
             notes.add("removed " + removed + " invisible or control character(s)");
         }
-        if (!text.toString().contentEquals(filtered)) {
+        if (text.compareTo(filtered) != 0) {
             notes.add("applied NFKC compatibility normalization");
         }
         foldApostrophes(text);
