@@ -31,12 +31,17 @@ class InstalledInVetoIT {
         Path err = Files.createTempFile("veto-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("VETO_HOME", VETO.toString());
-        Process process = builder.start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("veto " + String.join(" ", args) + " did not finish");
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("veto " + String.join(" ", args) + " did not finish");
+            }
+            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     @BeforeAll
