@@ -1,8 +1,8 @@
 package dev.veto.cli;
 
 import dev.veto.core.RequestBuilder;
+import dev.veto.cli.eval.RowContext;
 import dev.veto.spi.request.Modality;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The request context of a single check, from the command line. */
@@ -42,14 +42,10 @@ final class ContextOptions {
     }
 
     static Modality parseModality(String value) {
-        String normalized = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-        if (normalized.equals("IMAGE")) {
-            normalized = "IMAGE_PROMPT";
-        }
         try {
-            return Modality.valueOf(normalized);
+            return RowContext.parseModality(value);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("unknown modality '" + value + "' (text, code, image-prompt, audio-transcript)");
+            throw new UsageException(e.getMessage());
         }
     }
 }

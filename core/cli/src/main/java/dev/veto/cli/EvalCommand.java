@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
                 + "(REFUSE or ESCALATE), by set, category and language, with latency percentiles.",
                 "Writes <out>/summary.json, report.html (self-contained, with charts) and decisions.jsonl; with --baseline "
                         + "also differences.jsonl, every prompt whose verdict differs between the two configurations.",
+                "A row may carry its own request context (tenant, role, jurisdiction, channel, purpose, locale, modality); "
+                        + "its fields win over the options below.",
                 "Exits with 1 when a --min-catch-rate or --max-over-refusal target is missed."})
 final class EvalCommand implements Callable<Integer> {
 
@@ -54,7 +56,7 @@ final class EvalCommand implements Callable<Integer> {
             + "the user's language would. By default the host must identify the language itself.")
     boolean withLocale;
 
-    @ArgGroup(exclusive = false, heading = "Request context of every row (the policy a tenant or jurisdiction gets):%n")
+    @ArgGroup(exclusive = false, heading = "Request context of every row (the policy a tenant or jurisdiction gets; a row's own fields win):%n")
     ContextOptions context = new ContextOptions();
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N rows of each file (default: all).")

@@ -66,8 +66,8 @@ final class EvalRunner {
     private Outcome check(LabelledPrompt prompt) {
         long start = System.nanoTime();
         try {
-            RequestBuilder request = context.apply(veto.request(prompt.prompt()));
-            if (localeFromData && !prompt.lang().equals("und")) {
+            RequestBuilder request = prompt.context().applyTo(context.apply(veto.request(prompt.prompt())));
+            if (localeFromData && !prompt.lang().equals("und") && !prompt.context().setsLocale()) {
                 request.locale(prompt.lang());
             }
             Decision decision = veto.check(request.build());

@@ -116,6 +116,9 @@ public final class Evaluator {
         line.put("label", outcome.prompt().unsafe() ? "unsafe" : "safe");
         line.put("lang", outcome.prompt().lang());
         line.put("variant", outcome.prompt().variant());
+        if (!outcome.prompt().context().fields().isEmpty()) {
+            line.put("context", outcome.prompt().context().fields());
+        }
         line.put("verdict", outcome.verdict());
         line.put("categories", outcome.categories());
         line.put("rule", outcome.rule());

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param lang     ISO 639-1 code, or {@code und}
  * @param source   the set it came from
  * @param variant  {@code clean}, or the obfuscation applied
+ * @param context  the request context the row asks for
  */
 public record LabelledPrompt(String id, String prompt, boolean unsafe, String category, String lang, String source,
-                             String variant) {
+                             String variant, RowContext context) {
 
     /** The unobfuscated form. */
     public static final String CLEAN = "clean";
@@ -28,6 +29,13 @@ public record LabelledPrompt(String id, String prompt, boolean unsafe, String ca
         lang = lang == null || lang.isBlank() ? "und" : lang;
         source = source == null || source.isBlank() ? "unknown" : source;
         variant = variant == null ? CLEAN : variant;
+        context = context == null ? RowContext.NONE : context;
+    }
+
+    /** A row without context fields. */
+    public LabelledPrompt(String id, String prompt, boolean unsafe, String category, String lang, String source,
+                          String variant) {
+        this(id, prompt, unsafe, category, lang, source, variant, RowContext.NONE);
     }
 
     /**
@@ -38,6 +46,6 @@ public record LabelledPrompt(String id, String prompt, boolean unsafe, String ca
      * @return the variant
      */
     public LabelledPrompt variant(String transform, String text) {
-        return new LabelledPrompt(id + "~" + transform, text, unsafe, category, lang, source, transform);
+        return new LabelledPrompt(id + "~" + transform, text, unsafe, category, lang, source, transform, context);
     }
 }

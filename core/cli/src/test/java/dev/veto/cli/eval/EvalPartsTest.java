@@ -1,6 +1,7 @@
 package dev.veto.cli.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,25 @@ class EvalPartsTest {
                 p -> assertThat(p).startsWith("mixed.jsonl:4: duplicate id 'a'"),
                 p -> assertThat(p).startsWith("mixed.jsonl:5: no \"prompt\""));
         assertThat(LabelledSets.read(List.of(file), 1).prompts()).hasSize(1);
+    }
+
+    @Test
+    void aRowMayCarryItsOwnRequestContextAndABadContextFieldSkipsOnlyThatRow() throws Exception {
+        Path file = Files.writeString(dir.resolve("context.jsonl"), String.join("\n",
+                "{\"id\": \"a\", \"prompt\": \"hi\", \"label\": \"safe\", \"tenant\": \"acme\", \"jurisdiction\": \"DE\", \"modality\": \"code\"}",
+                "{\"id\": \"b\", \"prompt\": \"hi\", \"label\": \"safe\", \"modality\": \"video\"}",
+                "{\"id\": \"c\", \"prompt\": \"hi\", \"label\": \"safe\", \"tenant\": 7}",
+                "{\"id\": \"d\", \"prompt\": \"hi\", \"label\": \"safe\", \"locale\": \"fr-CA\"}"), StandardCharsets.UTF_8);
+        LabelledSets.Loaded loaded = LabelledSets.read(List.of(file), 0);
+        assertThat(loaded.prompts()).extracting(LabelledPrompt::id).containsExactly("a", "d");
+        LabelledPrompt acme = loaded.prompts().get(0);
+        assertThat(acme.context().fields()).containsExactly(entry("tenant", "acme"), entry("jurisdiction", "DE"),
+                entry("modality", "code"));
+        assertThat(acme.variant("base64", "aGk=").context()).isEqualTo(acme.context());
+        assertThat(loaded.prompts().get(1).context().setsLocale()).isTrue();
+        assertThat(loaded.problems()).satisfiesExactly(
+                p -> assertThat(p).startsWith("context.jsonl:2: unknown modality 'video'"),
+                p -> assertThat(p).startsWith("context.jsonl:3: \"tenant\" must be a non-empty string"));
     }
 
     @Test
