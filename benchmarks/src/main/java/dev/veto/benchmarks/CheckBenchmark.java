@@ -68,7 +68,7 @@ public class CheckBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws IOException {
-        home = Files.createTempDirectory("veto-bench");
+        home = ScratchDirectories.create();
         Veto.Builder builder = Veto.builder().home(home).setting("veto.classifiers.c.factory", classifier)
                 .setting("veto.cache.enabled", cache.equals("on"));
         if (classifier.equals("keyword")) {
@@ -93,9 +93,7 @@ public class CheckBenchmark {
     @TearDown(Level.Trial)
     public void stop() throws IOException {
         veto.close();
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        ScratchDirectories.delete(home);
     }
 
     @Benchmark

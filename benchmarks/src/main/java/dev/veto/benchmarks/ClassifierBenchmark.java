@@ -14,7 +14,7 @@ import dev.veto.spi.signal.Signal;
 import dev.veto.testkit.Requests;
 import dev.veto.testkit.TestComponentContext;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -61,18 +61,21 @@ public class ClassifierBenchmark {
             case "prompt-attack" -> List.of(new PromptAttackClassifierFactory());
             default -> List.of();
         };
+        data = ScratchDirectories.create();
         normalizedInput = new ClassificationInput(Stage.INPUT, normalizer.normalize(text).text(), "en", Requests.of(text));
         for (ClassifierFactory factory : factories) {
-            classifiers.add(factory.create(TestComponentContext.of(factory.getClass(), ConfigFactory.empty(),
-                    Files.createTempDirectory("veto-bench"))));
+            classifiers.add(factory.create(TestComponentContext.of(factory.getClass(), ConfigFactory.empty(), data)));
         }
     }
+
+    private Path data;
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
         for (Classifier c : classifiers) {
             c.close();
         }
+        ScratchDirectories.delete(data);
     }
 
     /** Normalization, then the classifiers: what one prompt costs the cheap layer end to end. */

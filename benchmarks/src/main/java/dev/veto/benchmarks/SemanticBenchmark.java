@@ -7,7 +7,7 @@ import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.testkit.Requests;
 import dev.veto.testkit.TestComponentContext;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,11 +35,13 @@ public class SemanticBenchmark {
 
     private Classifier classifier;
     private ClassificationInput input;
+    private Path data;
 
     @Setup(Level.Trial)
     public void create() throws Exception {
+        data = ScratchDirectories.create();
         classifier = new SemanticClassifierFactory().create(TestComponentContext.of(SemanticClassifierFactory.class,
-                ConfigFactory.empty(), Files.createTempDirectory("veto-bench")));
+                ConfigFactory.empty(), data));
         String text = prompt.equals("short") ? "What's the best way to shoot a photo of the moon at night?"
                 : CheckBenchmark.PROMPT_1KB;
         input = new ClassificationInput(Stage.INPUT, text, "en", Requests.of(text));
@@ -48,6 +50,7 @@ public class SemanticBenchmark {
     @TearDown(Level.Trial)
     public void close() throws Exception {
         classifier.close();
+        ScratchDirectories.delete(data);
     }
 
     @Benchmark

@@ -9,26 +9,32 @@ import dev.veto.spi.request.Request;
 import dev.veto.testkit.Requests;
 import dev.veto.testkit.TestComponentContext;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A model server that answers without end fails the call at {@code max-response-size}, streamed or not. */
 class OpenAiGeneratorLimitsTest {
 
-    private final ChatCompletionsStub stub;
-    private final Generator generator;
+    @TempDir
+    Path data;
 
-    OpenAiGeneratorLimitsTest() throws IOException {
+    private ChatCompletionsStub stub;
+    private Generator generator;
+
+    @BeforeEach
+    void start() throws IOException {
         stub = new ChatCompletionsStub();
         stub.flood = true; // 6 GiB if read to the end
         generator = new OpenAiGeneratorFactory().create(TestComponentContext.of(OpenAiGeneratorFactory.class,
                 ConfigFactory.parseMap(Map.of("base-url", stub.baseUrl(), "max-retries", 0, "max-response-size", "256 KiB")),
-                Files.createTempDirectory("veto-openai-test")));
+                data));
     }
 
     @AfterEach
@@ -57,7 +63,7 @@ class OpenAiGeneratorLimitsTest {
     void aLimitBelowOneKilobyteIsRefusedAtStartUp() {
         assertThatThrownBy(() -> new OpenAiGeneratorFactory().create(TestComponentContext.of(OpenAiGeneratorFactory.class,
                 ConfigFactory.parseMap(Map.of("base-url", stub.baseUrl(), "max-response-size", "100 B")),
-                Files.createTempDirectory("veto-openai-test"))))
+                data)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("max-response-size must be at least 1 KiB");
     }
