@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * Scores each category by its strongest harm phrase (not counting one that lies inside a longer operational
  * cue, as a CJK harm character can): the phrase's weight, plus the intent boost when an
- * operational cue is near it, minus the strongest benign cue near it. An action phrase ("keep them out")
+ * operational cue is near it and asks about it (not a question of its own in the next sentence:
+ * {@link SentenceBoundaries}), minus the strongest benign cue near it. An action phrase ("keep them out")
  * is a harm phrase only where a target of its category ("a Black family") is near it. Every lexicon is
  * matched in every text; only intent cues — everyday function words such as Italian "come" (how), which is
  * also English — count just in texts of their lexicon's language, when that language is known. Immutable and
@@ -78,18 +79,19 @@ final class KeywordClassifier implements Classifier {
         }
         List<Signal> signals = new ArrayList<>(harmByCategory.size());
         String language = primarySubtag(input.language());
-        harmByCategory.forEach((category, harms) -> signals.add(signal(category, harms, intents, benign, aimedAt, language)));
+        String text = input.text();
+        harmByCategory.forEach((category, harms) -> signals.add(signal(text, category, harms, intents, benign, aimedAt, language)));
         return signals;
     }
 
-    private Signal signal(String category, List<Match> harms, List<Match> intents, List<Match> benign,
+    private Signal signal(String text, String category, List<Match> harms, List<Match> intents, List<Match> benign,
                           Map<Match, Match> aimedAt, String language) {
         Match best = null;
         Match bestIntent = null;
         Match bestBenign = null;
         double bestScore = -1;
         for (Match harm : harms) {
-            Match intent = nearest(harm, intents, category, language);
+            Match intent = nearestInSentence(text, harm, intents, category, language);
             Match dampener = strongest(harm, benign, category);
             double score = harm.entry().weight() + (intent != null ? scoring.intentBoost() : 0)
                     - (dampener != null ? dampener.entry().weight() : 0);
@@ -141,6 +143,19 @@ final class KeywordClassifier implements Classifier {
         for (Match cue : cues) {
             if (cue.entry().appliesTo(category) && cue.entry().reads(language) && harm.distanceTo(cue) <= scoring.proximity()
                     && (nearest == null || harm.distanceTo(cue) < harm.distanceTo(nearest))) {
+                nearest = cue;
+            }
+        }
+        return nearest;
+    }
+
+    /** The nearest cue for the category that asks about the harm phrase ({@link SentenceBoundaries}). */
+    private Match nearestInSentence(String text, Match harm, List<Match> cues, String category, String language) {
+        Match nearest = null;
+        for (Match cue : cues) {
+            if (cue.entry().appliesTo(category) && cue.entry().reads(language) && harm.distanceTo(cue) <= scoring.proximity()
+                    && (nearest == null || harm.distanceTo(cue) < harm.distanceTo(nearest))
+                    && !SentenceBoundaries.separate(text, harm, cue)) {
                 nearest = cue;
             }
         }
