@@ -105,6 +105,18 @@ class PolicyBundleTest {
     }
 
     @Test
+    void theNeuralModelAloneRefusesChildExploitationOnlyOnceItIsSureTheTextIsUnsafe() {
+        PolicyBundle bundle = load();
+        Ruling unsure = decide(bundle, ANYONE, Signal.of("child-exploitation", 0.37).withClassifier("semantic"));
+        assertThat(unsure.verdict()).isEqualTo(Verdict.CONSTRAIN);
+        assertThat(unsure.rule()).isEqualTo("rule/semantic-child-safety-unsure");
+        assertThat(decide(bundle, ANYONE, Signal.of("child-exploitation", 0.5).withClassifier("semantic")).rule())
+                .isEqualTo("rule/semantic-child-safety");
+        assertThat(decide(bundle, ANYONE, Signal.of("child-exploitation", 0.37).withClassifier("lexicon")).verdict())
+                .isEqualTo(Verdict.REFUSE);
+    }
+
+    @Test
     void presetsMoveEveryThresholdTogether() {
         Signal hate = Signal.of("hate", 0.7);
         assertThat(decide(load(), ANYONE, hate).verdict()).isEqualTo(Verdict.CONSTRAIN);
