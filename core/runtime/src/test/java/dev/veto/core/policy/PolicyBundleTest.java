@@ -105,6 +105,16 @@ class PolicyBundleTest {
     }
 
     @Test
+    void theNeuralModelAloneAddsADisclaimerToAdviceFromHalfwayUp() {
+        PolicyBundle bundle = load();
+        assertThat(decide(bundle, ANYONE, Signal.of("specialized-advice", 0.45).withClassifier("semantic")).verdict())
+                .isEqualTo(Verdict.ALLOW);
+        Ruling advice = decide(bundle, ANYONE, Signal.of("specialized-advice", 0.55).withClassifier("semantic"));
+        assertThat(advice.verdict()).isEqualTo(Verdict.CONSTRAIN);
+        assertThat(advice.constraints()).contains(Constraint.DISCLAIMER);
+    }
+
+    @Test
     void theNeuralModelAloneRefusesChildExploitationOnlyOnceItIsSureTheTextIsUnsafe() {
         PolicyBundle bundle = load();
         Ruling unsure = decide(bundle, ANYONE, Signal.of("child-exploitation", 0.37).withClassifier("semantic"));
