@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,7 +23,9 @@ record AttackPattern(String family, String language, Pattern pattern) {
 
     /**
      * Reads the trigger file: per family, the lower-case substrings one of which a text must hold for the
-     * family's patterns to run. Every family of the patterns must have triggers.
+     * family's patterns to run; a line keyed {@code family/language} gates that language's patterns of the
+     * family instead. Every pattern must be gated by a line. Triggers are put in NFKC, as the text they are
+     * looked for in is.
      */
     static java.util.Map<String, List<String>> triggers(String resource) {
         java.util.Map<String, List<String>> triggers = new java.util.TreeMap<>();
@@ -39,7 +42,7 @@ record AttackPattern(String family, String language, Pattern pattern) {
                 if (fields.length != 2) {
                     throw new IllegalStateException(resource + ": expected family and triggers separated by a tab: " + line);
                 }
-                triggers.put(fields[0], List.of(fields[1].split(",")));
+                triggers.put(fields[0], List.of(nfkc(fields[1]).split(",")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,7 +50,12 @@ record AttackPattern(String family, String language, Pattern pattern) {
         return java.util.Map.copyOf(triggers);
     }
 
-    /** Reads a pattern file; a malformed line fails with its number, since a silently dropped pattern is a hole. */
+    /**
+     * Reads a pattern file; a malformed line fails with its number, since a silently dropped pattern is a hole.
+     * Each expression is put in NFKC before it is compiled: the text it runs on is, and some letters change
+     * under NFKC (Thai sara am becomes nikhahit + sara aa, Bengali ড় and য় split into letter + nukta), so an
+     * expression typed the usual way would otherwise never meet them. NFKC leaves the ASCII syntax alone.
+     */
     static List<AttackPattern> load(String resource) {
         List<AttackPattern> patterns = new ArrayList<>();
         try (InputStream in = AttackPattern.class.getClassLoader().getResourceAsStream(resource)) {
@@ -67,7 +75,7 @@ record AttackPattern(String family, String language, Pattern pattern) {
                 }
                 try {
                     patterns.add(new AttackPattern(fields[0], fields[1],
-                            Pattern.compile(fields[2], Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+                            Pattern.compile(nfkc(fields[2]), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
                 } catch (PatternSyntaxException e) {
                     throw new IllegalStateException(resource + ":" + number + ": " + e.getDescription(), e);
                 }
@@ -76,5 +84,9 @@ record AttackPattern(String family, String language, Pattern pattern) {
             throw new UncheckedIOException(e);
         }
         return patterns;
+    }
+
+    private static String nfkc(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC);
     }
 }

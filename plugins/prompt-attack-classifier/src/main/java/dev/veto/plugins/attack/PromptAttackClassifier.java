@@ -15,8 +15,10 @@ import java.util.regex.Matcher;
 
 /**
  * Reports attacks on the assistant as one {@code prompt-attack} signal: the families found as evidence, a
- * span per match, and a score from the families' weights and combinations. Every pattern runs on every
- * text, whatever its language — attacks mix languages. Stateless and thread-safe.
+ * span per match, and a score from the families' weights and combinations. Every pattern may run on every
+ * text, whatever its language — attacks mix languages — but only when one of its triggers occurs: those of
+ * its family and language ({@code override/es}) where the trigger file has a line for them, else those of
+ * its family. Stateless and thread-safe.
  */
 final class PromptAttackClassifier implements Classifier {
 
@@ -25,6 +27,8 @@ final class PromptAttackClassifier implements Classifier {
     private final String instanceName;
     private final TriggerIndex triggers;
     private final List<AttackPattern> patterns;
+    /** Per pattern, the trigger line that gates it (see {@link #triggerKey}). */
+    private final String[] keys;
     private final AttackSettings settings;
     private final AdversarialSuffix suffix;
 
@@ -33,6 +37,14 @@ final class PromptAttackClassifier implements Classifier {
         this.instanceName = instanceName;
         this.triggers = new TriggerIndex(triggers);
         this.patterns = patterns;
+        this.keys = new String[patterns.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = triggerKey(patterns.get(i), triggers);
+            if (!triggers.containsKey(keys[i])) {
+                throw new IllegalStateException("no triggers for the " + patterns.get(i).family() + " patterns of language "
+                        + patterns.get(i).language());
+            }
+        }
         this.settings = settings;
         this.suffix = new AdversarialSuffix(settings.suffixWindow(), settings.suffixRatio(), settings.suffixKinds());
     }
@@ -43,10 +55,11 @@ final class PromptAttackClassifier implements Classifier {
         Set<String> triggered = triggers.families(foldedChars(text));
         Set<String> families = new TreeSet<>();
         List<Span> spans = new ArrayList<>();
-        for (AttackPattern pattern : triggered.isEmpty() ? List.<AttackPattern>of() : patterns) {
-            if (!triggered.contains(pattern.family())) {
+        for (int i = 0; !triggered.isEmpty() && i < keys.length; i++) {
+            if (!triggered.contains(keys[i])) {
                 continue;
             }
+            AttackPattern pattern = patterns.get(i);
             Matcher matcher = pattern.pattern().matcher(text);
             if (matcher.find()) {
                 families.add(pattern.family());
@@ -64,6 +77,15 @@ final class PromptAttackClassifier implements Classifier {
         spans.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return List.of(new Signal(CATEGORY, settings.score(families), settings.confidence(), spans, List.copyOf(families),
                 instanceName));
+    }
+
+    /**
+     * The trigger line that gates a pattern: {@code family/language} where the trigger file has one (each
+     * language's patterns then run only on its own words, not on every language's), else the family's.
+     */
+    static String triggerKey(AttackPattern pattern, Map<String, List<String>> triggers) {
+        String own = pattern.family() + "/" + pattern.language();
+        return triggers.containsKey(own) ? own : pattern.family();
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * Finds which families' trigger words occur in a lower-cased text in one pass: every trigger of every
  * family in one Aho-Corasick automaton (a double-array trie, no boxed transitions), so the text is read once
- * however many triggers there are. Only the families it finds have their patterns run.
+ * however many triggers there are. Only the families it finds have their patterns run. A "family" here is a
+ * line of the trigger file: a family, or a family in one language ({@code override/es}).
  */
 final class TriggerIndex {
 
