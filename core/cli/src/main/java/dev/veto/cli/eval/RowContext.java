@@ -3,6 +3,7 @@ package dev.veto.cli.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veto.core.RequestBuilder;
 import dev.veto.spi.request.Modality;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record RowContext(Map<String, String> fields) {
 
     /** Copies the fields. */
     public RowContext {
-        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /**
