@@ -34,41 +34,36 @@ final class SentenceBoundaries {
         for (int i = from; i < to && !boundary; i++) {
             boundary = endsSentence(text, i);
         }
-        return boundary && 2 * FOLLOW_UP_WORDS < halfWordsAround(text, cue);
+        return boundary && asksItsOwnQuestion(text, cue);
     }
 
     /**
-     * Words in the cue's sentence outside the cue, doubled: a run of letters counts two, an ideograph one
-     * (Chinese and Japanese write no spaces; two characters make a word on average).
+     * Whether the cue's sentence has more than {@link #FOLLOW_UP_WORDS} words besides the cue: a run of letters
+     * counts one, an ideograph half (Chinese and Japanese write no spaces; two characters make a word on
+     * average). Reads outwards from the cue and stops once the count is exceeded, so a long sentence costs no
+     * more than a short one.
      */
-    private static int halfWordsAround(String text, Match cue) {
-        int start = cue.start();
-        while (start > 0 && !endsSentence(text, start - 1)) {
-            start--;
+    private static boolean asksItsOwnQuestion(String text, Match cue) {
+        int budget = 2 * FOLLOW_UP_WORDS; // in half words
+        boolean inWord = false;
+        for (int i = cue.start() - 1; i >= 0 && !endsSentence(text, i) && budget >= 0; i--) {
+            budget -= halves(text.charAt(i), inWord);
+            inWord = Character.isLetter(text.charAt(i)) && !Character.isIdeographic(text.charAt(i));
         }
-        int end = cue.end();
-        while (end < text.length() && !endsSentence(text, end)) {
-            end++;
+        inWord = false;
+        for (int i = cue.end(); i < text.length() && !endsSentence(text, i) && budget >= 0; i++) {
+            budget -= halves(text.charAt(i), inWord);
+            inWord = Character.isLetter(text.charAt(i)) && !Character.isIdeographic(text.charAt(i));
         }
-        return halfWords(text, start, cue.start()) + halfWords(text, cue.end(), end);
+        return budget < 0;
     }
 
-    private static int halfWords(String text, int from, int to) {
-        int halves = 0;
-        boolean inWord = false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (Character.isIdeographic(c)) {
-                halves++;
-                inWord = false;
-            } else if (Character.isLetter(c)) {
-                halves += inWord ? 0 : 2;
-                inWord = true;
-            } else {
-                inWord = false;
-            }
+    /** Half words a char adds: 1 for an ideograph, 2 for the first letter of a word, 0 otherwise. */
+    private static int halves(char c, boolean inWord) {
+        if (Character.isIdeographic(c)) {
+            return 1;
         }
-        return halves;
+        return Character.isLetter(c) && !inWord ? 2 : 0;
     }
 
     /**

@@ -49,8 +49,15 @@ final class PromptAttackClassifier implements Classifier {
         this.suffix = new AdversarialSuffix(settings.suffixWindow(), settings.suffixRatio(), settings.suffixKinds());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws InterruptedException when the host abandons the call (its deadline passed) between two patterns:
+     *                              on a long text full of trigger words each pattern scans the whole text, and
+     *                              a call nobody waits for should not keep a plugin thread busy for long
+     */
     @Override
-    public List<Signal> classify(ClassificationInput input) {
+    public List<Signal> classify(ClassificationInput input) throws InterruptedException {
         String text = input.text();
         Set<String> triggered = triggers.families(foldedChars(text));
         Set<String> families = new TreeSet<>();
@@ -58,6 +65,9 @@ final class PromptAttackClassifier implements Classifier {
         for (int i = 0; !triggered.isEmpty() && i < keys.length; i++) {
             if (!triggered.contains(keys[i])) {
                 continue;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException("prompt-attack classification abandoned");
             }
             AttackPattern pattern = patterns.get(i);
             Matcher matcher = pattern.pattern().matcher(text);
