@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Scores each category by its strongest harm phrase (not counting one that lies inside a longer operational
@@ -71,7 +72,8 @@ final class KeywordClassifier implements Classifier {
         Map<Match, Match> aimedAt = new HashMap<>();
         for (Match action : actions) {
             // targets are names of groups, not function words: they count in any language
-            Match target = nearest(action, targets, action.entry().category(), ClassificationInput.UNDETERMINED);
+            Match target = nearest(action, targets, action.entry().category(), ClassificationInput.UNDETERMINED,
+                    cue -> true);
             if (target != null) { // an act against no one in particular is not the harm
                 aimedAt.put(action, target);
                 harmByCategory.computeIfAbsent(action.entry().category(), c -> new ArrayList<>()).add(action);
@@ -80,7 +82,8 @@ final class KeywordClassifier implements Classifier {
         List<Signal> signals = new ArrayList<>(harmByCategory.size());
         String language = primarySubtag(input.language());
         String text = input.text();
-        harmByCategory.forEach((category, harms) -> signals.add(signal(text, category, harms, intents, benign, aimedAt, language)));
+        harmByCategory.forEach((category, harms) ->
+                signals.add(signal(text, category, harms, intents, benign, aimedAt, language)));
         return signals;
     }
 
@@ -91,7 +94,7 @@ final class KeywordClassifier implements Classifier {
         Match bestBenign = null;
         double bestScore = -1;
         for (Match harm : harms) {
-            Match intent = nearestInSentence(text, harm, intents, category, language);
+            Match intent = nearest(harm, intents, category, language, cue -> !SentenceBoundaries.separate(text, harm, cue));
             Match dampener = strongest(harm, benign, category);
             double score = harm.entry().weight() + (intent != null ? scoring.intentBoost() : 0)
                     - (dampener != null ? dampener.entry().weight() : 0);
@@ -137,25 +140,15 @@ final class KeywordClassifier implements Classifier {
         return (cut < 0 ? language : language.substring(0, cut)).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The nearest cue for the category, of a lexicon that reads the text's language. */
-    private Match nearest(Match harm, List<Match> cues, String category, String language) {
+    /**
+     * The nearest cue for the category, of a lexicon that reads the text's language, that {@code asksAbout}
+     * the harm phrase (checked last: it reads the text around the cue).
+     */
+    private Match nearest(Match harm, List<Match> cues, String category, String language, Predicate<Match> asksAbout) {
         Match nearest = null;
         for (Match cue : cues) {
             if (cue.entry().appliesTo(category) && cue.entry().reads(language) && harm.distanceTo(cue) <= scoring.proximity()
-                    && (nearest == null || harm.distanceTo(cue) < harm.distanceTo(nearest))) {
-                nearest = cue;
-            }
-        }
-        return nearest;
-    }
-
-    /** The nearest cue for the category that asks about the harm phrase ({@link SentenceBoundaries}). */
-    private Match nearestInSentence(String text, Match harm, List<Match> cues, String category, String language) {
-        Match nearest = null;
-        for (Match cue : cues) {
-            if (cue.entry().appliesTo(category) && cue.entry().reads(language) && harm.distanceTo(cue) <= scoring.proximity()
-                    && (nearest == null || harm.distanceTo(cue) < harm.distanceTo(nearest))
-                    && !SentenceBoundaries.separate(text, harm, cue)) {
+                    && (nearest == null || harm.distanceTo(cue) < harm.distanceTo(nearest)) && asksAbout.test(cue)) {
                 nearest = cue;
             }
         }
