@@ -2,10 +2,7 @@ package dev.veto.plugins.keyword;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.veto.testkit.CaseFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,26 +28,13 @@ class LexiconCasesTest {
     static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
         for (String language : BundledLexicons.LANGUAGES) {
-            String resource = "lexicon-cases/" + language + ".tsv";
-            try (InputStream in = LexiconCasesTest.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    continue;
+            for (CaseFiles.Line line : CaseFiles.read(LexiconCasesTest.class.getClassLoader(),
+                    "lexicon-cases/" + language + ".tsv", 4)) {
+                String kind = line.field(0);
+                if (!(kind.equals("operational") || kind.equals("everyday"))) {
+                    throw new IllegalArgumentException(line.where() + ": expected operational|everyday, category, bound, text");
                 }
-                List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-                for (int i = 0; i < lines.size(); i++) {
-                    String line = lines.get(i);
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] fields = line.split("\t", 4);
-                    String where = resource + ":" + (i + 1);
-                    if (fields.length != 4 || !(fields[0].equals("operational") || fields[0].equals("everyday"))) {
-                        throw new IllegalArgumentException(where + ": expected operational|everyday, category, bound, text");
-                    }
-                    cases.add(new Case(where, fields[0], fields[1], Double.parseDouble(fields[2]), fields[3].strip()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                cases.add(new Case(line.where(), kind, line.field(1), Double.parseDouble(line.field(2)), line.field(3)));
             }
         }
         return cases.stream();

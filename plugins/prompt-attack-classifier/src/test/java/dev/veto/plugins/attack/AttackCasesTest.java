@@ -9,12 +9,11 @@ import dev.veto.spi.classifier.ClassificationInput;
 import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.signal.Signal;
+import dev.veto.testkit.CaseFiles;
 import dev.veto.testkit.Requests;
 import dev.veto.testkit.TestComponentContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,28 +68,18 @@ class AttackCasesTest {
 
     static List<Case> all() {
         List<Case> cases = new ArrayList<>();
+        ClassLoader loader = AttackCasesTest.class.getClassLoader();
         for (String language : LANGUAGES) {
             String resource = "attack-cases/" + language + ".tsv";
-            try (InputStream in = AttackCasesTest.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException(resource + " is missing");
+            if (loader.getResource(resource) == null) {
+                throw new IllegalStateException(resource + " is missing");
+            }
+            for (CaseFiles.Line line : CaseFiles.read(loader, resource, 3)) {
+                String kind = line.field(0);
+                if (!(kind.equals("attack") || kind.equals("benign")) || kind.equals("benign") != line.field(1).equals("-")) {
+                    throw new IllegalArgumentException(line.where() + ": expected attack <TAB> family | benign <TAB> -, then the text");
                 }
-                List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-                for (int i = 0; i < lines.size(); i++) {
-                    String line = lines.get(i);
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] fields = line.split("\t", 3);
-                    String where = resource + ":" + (i + 1);
-                    if (fields.length != 3 || !(fields[0].equals("attack") || fields[0].equals("benign"))
-                            || fields[0].equals("benign") != fields[1].equals("-")) {
-                        throw new IllegalArgumentException(where + ": expected attack <TAB> family | benign <TAB> -, then the text");
-                    }
-                    cases.add(new Case(where, language, fields[0].equals("attack"), fields[1], fields[2].strip()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                cases.add(new Case(line.where(), language, kind.equals("attack"), line.field(1), line.field(2)));
             }
         }
         return cases;
