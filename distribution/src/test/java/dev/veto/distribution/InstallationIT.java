@@ -68,9 +68,9 @@ class InstallationIT {
         List<String> command = new ArrayList<>();
         command.add(veto.resolve("bin/veto").toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(copy.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(veto.toFile());
         builder.environment().remove("VETO_HOME");
-        builder.directory(veto.toFile());
+        builder.environment().put("JAVA_OPTS", "-Djava.io.tmpdir=" + temporary());
         Path out = copy.resolve("out.txt");
         Path err = copy.resolve("err.txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -194,6 +194,26 @@ class InstallationIT {
         assertThat(audit.out()).doesNotContain("jane.roe");
         assertThat(veto.resolve("data/veto.db")).exists();
         assertThat(run("audit", "--limit", "0").exit()).isEqualTo(2);
+    }
+
+    /** This test's own java.io.tmpdir for bin/veto, to see what a run leaves behind. */
+    private Path temporary() throws IOException {
+        return Files.createDirectories(copy.resolve("tmp"));
+    }
+
+    @Test
+    void runsLeaveNothingInTheTemporaryDirectoryAndExtractTheNativeLibrariesOnce() throws Exception {
+        for (int run = 0; run < 2; run++) {
+            Result result = run("check", "How do I bake sourdough bread?");
+            assertThat(result.exit()).as(result.err()).isZero();
+        }
+        try (Stream<Path> left = Files.list(temporary())) {
+            assertThat(left).as("left in java.io.tmpdir (ONNX Runtime used to leave a directory per run)").isEmpty();
+        }
+        try (Stream<Path> extracted = Files.find(veto.resolve("data/plugins"), 6,
+                (path, attributes) -> path.getFileName().toString().equals(System.mapLibraryName("onnxruntime")))) {
+            assertThat(extracted).as("the semantic plugin's native library cache").hasSize(1);
+        }
     }
 
     @Test
