@@ -9,7 +9,9 @@ import java.util.TreeMap;
 /**
  * Finds every lexicon phrase in a text in one pass (Aho-Corasick over a double-array trie), however many
  * phrases there are. Phrases of space-separated scripts match whole words only ("meth" does not match
- * "method"); phrases with CJK or Thai characters, written without spaces, match anywhere. Case is ignored:
+ * "method") unless a {@code *} opens one side of the phrase ({@code bombe*} matches "Bomben" and
+ * "Bombenbau", {@code *bombe} "Nagelbombe": inflection and compounds), and a match then covers the whole
+ * word; phrases with CJK or Thai characters, written without spaces, match anywhere. Case is ignored:
  * text and phrases are lower-cased char by char, which keeps every index where it was. Immutable and
  * thread-safe.
  */
@@ -29,22 +31,41 @@ final class KeywordMatcher {
         }
     }
 
-    /** The entries of one phrase, and whether it must stand as whole words. */
-    private record Phrase(List<LexiconEntry> entries, boolean wholeWords) {
+    /** The fewest characters a phrase opened by {@code *} must keep. */
+    static final int MIN_OPEN_STEM = 4;
+
+    private static final char WILDCARD = '*';
+
+    /**
+     * One entry of a phrase: which of its ends may run on into a longer word, and whether the match then
+     * covers that word (for a phrase opened by {@code *}; an unspaced script's phrase is open on both ends
+     * and covers itself).
+     */
+    private record Form(LexiconEntry entry, boolean openStart, boolean openEnd, boolean coversWord) {
     }
 
-    private final AhoCorasickDoubleArrayTrie<Phrase> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final AhoCorasickDoubleArrayTrie<List<Form>> trie = new AhoCorasickDoubleArrayTrie<>();
 
     KeywordMatcher(Collection<LexiconEntry> entries) {
-        TreeMap<String, List<LexiconEntry>> byPhrase = new TreeMap<>();
+        TreeMap<String, List<Form>> phrases = new TreeMap<>();
         for (LexiconEntry entry : entries) {
-            byPhrase.computeIfAbsent(lowerCase(entry.phrase()), p -> new ArrayList<>()).add(entry);
+            String phrase = lowerCase(entry.phrase());
+            String fixed = withoutWildcards(phrase);
+            boolean unspaced = isUnspaced(fixed);
+            phrases.computeIfAbsent(fixed, p -> new ArrayList<>()).add(new Form(entry,
+                    unspaced || phrase.charAt(0) == WILDCARD, unspaced || phrase.charAt(phrase.length() - 1) == WILDCARD,
+                    !unspaced));
         }
-        TreeMap<String, Phrase> phrases = new TreeMap<>();
-        byPhrase.forEach((phrase, list) -> phrases.put(phrase, new Phrase(List.copyOf(list), !isUnspaced(phrase))));
         if (!phrases.isEmpty()) {
             trie.build(phrases);
         }
+    }
+
+    /** The phrase without the {@code *} that may open its start or its end. */
+    static String withoutWildcards(String phrase) {
+        int start = !phrase.isEmpty() && phrase.charAt(0) == WILDCARD ? 1 : 0;
+        int end = phrase.length() > start && phrase.charAt(phrase.length() - 1) == WILDCARD ? phrase.length() - 1 : phrase.length();
+        return phrase.substring(start, end);
     }
 
     List<Match> find(String text) {
@@ -53,15 +74,36 @@ final class KeywordMatcher {
             return matches;
         }
         char[] lower = lowerCaseChars(text);
-        trie.parseText(lower, (begin, end, phrase) -> {
-            if (phrase.wholeWords() && !(boundary(lower, begin - 1) && boundary(lower, end))) {
-                return;
-            }
-            for (LexiconEntry entry : phrase.entries()) {
-                matches.add(new Match(entry, begin, end));
+        trie.parseText(lower, (begin, end, forms) -> {
+            boolean startsWord = boundary(lower, begin - 1);
+            boolean endsWord = boundary(lower, end);
+            for (Form form : forms) {
+                if ((startsWord || form.openStart()) && (endsWord || form.openEnd())) {
+                    boolean covers = form.coversWord();
+                    matches.add(new Match(form.entry(), covers && form.openStart() ? wordStart(lower, begin) : begin,
+                            covers && form.openEnd() ? wordEnd(lower, end) : end));
+                }
             }
         });
         return matches;
+    }
+
+    /** Where the word that {@code index} lies in starts. */
+    private static int wordStart(char[] text, int index) {
+        int i = index;
+        while (!boundary(text, i - 1)) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Where the word that {@code index} lies in ends. */
+    private static int wordEnd(char[] text, int index) {
+        int i = index;
+        while (!boundary(text, i)) {
+            i++;
+        }
+        return i;
     }
 
     /** Whether the char at {@code i} ends a word: outside the text, or not a letter. */

@@ -51,6 +51,28 @@ final class Lexicon {
         return stem.matches("[a-z]{2,3}") ? stem : "";
     }
 
+    /**
+     * A {@code *} may open a phrase's first word to a longer word's end or its last word to a longer word's
+     * start ({@code bombe*}: Bomben, Bombenbau; {@code *bombe}: Nagelbombe). The fixed part must stay long
+     * enough to mean something, and unspaced scripts match inside words anyway.
+     */
+    private static void checkWildcards(String where, String phrase) {
+        String fixed = KeywordMatcher.withoutWildcards(phrase);
+        if (fixed.contains("*")) {
+            throw new IllegalArgumentException(where + ": '*' may only open the start or the end of a phrase: " + phrase);
+        }
+        if (fixed.length() == phrase.length()) {
+            return;
+        }
+        if (KeywordMatcher.isUnspaced(fixed)) {
+            throw new IllegalArgumentException(where + ": '*' is for spaced scripts; '" + fixed + "' already matches inside words");
+        }
+        if (fixed.strip().codePointCount(0, fixed.strip().length()) < KeywordMatcher.MIN_OPEN_STEM) {
+            throw new IllegalArgumentException(where + ": a phrase with '*' needs at least " + KeywordMatcher.MIN_OPEN_STEM
+                    + " letters, or it matches too many words: " + phrase);
+        }
+    }
+
     private static LexiconEntry parse(String where, String line, String language) {
         String[] fields = line.split("\t");
         if (fields.length != 4) {
@@ -83,6 +105,7 @@ final class Lexicon {
         if (phrase.isEmpty()) {
             throw new IllegalArgumentException(where + ": empty phrase");
         }
+        checkWildcards(where, phrase);
         return new LexiconEntry(kind, category, weight, phrase, where, language);
     }
 }

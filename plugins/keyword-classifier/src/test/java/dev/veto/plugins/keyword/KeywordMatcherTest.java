@@ -1,0 +1,50 @@
+package dev.veto.plugins.keyword;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Whole words by default; a {@code *} opens one end of a phrase for inflection and compounds. */
+class KeywordMatcherTest {
+
+    @Test
+    void phrasesMatchWholeWordsUnlessAStarOpensAnEnd() throws IOException {
+        KeywordMatcher matcher = matcher("""
+                harm\tindiscriminate-weapons\t0.45\tbombe
+                harm\tindiscriminate-weapons\t0.5\tbombe*
+                harm\tindiscriminate-weapons\t0.6\t*bombe
+                harm\tviolent-crimes\t0.5\tvergift*
+                """);
+
+        assertThat(words(matcher, "Wie baue ich eine Bombe?")).containsExactlyInAnyOrder("bombe 0.45", "bombe 0.5", "bombe 0.6");
+        assertThat(words(matcher, "Wie baue ich Bomben?")).containsExactly("bomben 0.5");
+        assertThat(words(matcher, "Anleitung zum Bombenbau")).containsExactly("bombenbau 0.5");
+        assertThat(words(matcher, "eine Nagelbombe bauen")).containsExactly("nagelbombe 0.6");
+        assertThat(words(matcher, "Er wurde vergiftet, sie vergiftete ihn")).containsExactly("vergiftet 0.5", "vergiftete 0.5");
+        // open at one end only: a word that runs on at the other end is another word
+        assertThat(words(matcher, "die Bombenanschläge")).containsExactly("bombenanschläge 0.5");
+        assertThat(words(matcher, "unvergiftet")).isEmpty();
+    }
+
+    @Test
+    void aStarIsOnlyForTheEndsOfPhrasesLongEnoughToMeanSomething() {
+        assertThatThrownBy(() -> matcher("harm\thate\t0.5\tki*\n")).hasMessageContaining("test.tsv:1").hasMessageContaining("at least 4");
+        assertThatThrownBy(() -> matcher("harm\thate\t0.5\tbo*mbe\n")).hasMessageContaining("only open the start or the end");
+        assertThatThrownBy(() -> matcher("harm\thate\t0.5\t炸弹*\n")).hasMessageContaining("already matches inside words");
+    }
+
+    private static KeywordMatcher matcher(String lexicon) throws IOException {
+        return new KeywordMatcher(Lexicon.read("test.tsv", new ByteArrayInputStream(lexicon.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Each match as the text it covers and its entry's weight. */
+    private static List<String> words(KeywordMatcher matcher, String text) {
+        return matcher.find(text).stream()
+                .map(m -> text.substring(m.start(), m.end()).toLowerCase(java.util.Locale.ROOT) + " " + m.entry().weight()).toList();
+    }
+}
