@@ -4,6 +4,7 @@ import dev.veto.plugins.semantic.CharNgrams;
 import dev.veto.plugins.semantic.NgramWeights;
 import dev.veto.plugins.semantic.SemanticHead;
 import dev.veto.plugins.semantic.SentenceEncoder;
+import dev.veto.plugins.semantic.VectorNetwork;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,13 +31,23 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 final class HeadTrainer {
 
-    /** One training example: a sentence vector, its n-grams (or {@code null}), its label and its weight. */
-    record Item(float[] vector, CharNgrams.Sparse grams, String label, float weight) {
+    /**
+     * One training example: a sentence vector, its n-grams (or {@code null}), the vector network's output for
+     * it (out of fold for training rows; 0 without a network), its label and its weight.
+     */
+    record Item(float[] vector, CharNgrams.Sparse grams, float network, String label, float weight) {
 
         Item withLabel(String newLabel, float newWeight) {
-            return new Item(vector, grams, newLabel, newWeight);
+            return new Item(vector, grams, network, newLabel, newWeight);
+        }
+
+        Item withNetwork(float output) {
+            return new Item(vector, grams, output, label, weight);
         }
     }
+
+    /** The name of the network's output among the regression's features. */
+    private static final String NETWORK_FEATURE = "n000";
 
     private static final String[] FEATURES = new String[SentenceEncoder.DIMENSIONS];
 
@@ -68,22 +79,28 @@ final class HeadTrainer {
      *
      * @param items       the examples
      * @param labels      the labels, {@code safe} first; every example's label must be one of them
+     * @param network     the vector network whose outputs the items carry, or {@code null} for none
      * @param description provenance written into the head
      * @return the head, uncalibrated (slope 1, intercept 0)
      */
-    SemanticHead train(List<Item> items, List<String> labels, String description) {
+    SemanticHead train(List<Item> items, List<String> labels, VectorNetwork network, String description) {
         LabelFactory factory = new LabelFactory();
         List<Example<Label>> examples = new ArrayList<>(items.size());
         for (Item item : items) {
             int grams = item.grams() == null ? 0 : item.grams().indices().length;
-            String[] names = Arrays.copyOf(FEATURES, FEATURES.length + grams);
+            int extra = network == null ? 0 : 1;
+            String[] names = Arrays.copyOf(FEATURES, FEATURES.length + extra + grams);
             double[] values = new double[names.length];
             for (int d = 0; d < FEATURES.length; d++) {
                 values[d] = item.vector()[d];
             }
+            if (network != null) {
+                names[FEATURES.length] = NETWORK_FEATURE;
+                values[FEATURES.length] = item.network();
+            }
             for (int g = 0; g < grams; g++) {
-                names[FEATURES.length + g] = gramFeature(item.grams().indices()[g]);
-                values[FEATURES.length + g] = item.grams().values()[g];
+                names[FEATURES.length + extra + g] = gramFeature(item.grams().indices()[g]);
+                values[FEATURES.length + extra + g] = item.grams().values()[g];
             }
             ArrayExample<Label> example = new ArrayExample<>(new Label(item.label()), names, values);
             example.setWeight(item.weight());
@@ -93,7 +110,7 @@ final class HeadTrainer {
                 new SimpleDataSourceProvenance("veto semantic head", factory)));
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs,
                 Integer.MAX_VALUE, 1, seed);
-        return toHead(trainer.train(dataset), labels, description);
+        return toHead(trainer.train(dataset), labels, network, description);
     }
 
     private static String gramFeature(int bucket) {
@@ -101,7 +118,7 @@ final class HeadTrainer {
     }
 
     /** Tribuo keeps one weight row per label and the bias as the last column; features sort by name. */
-    private SemanticHead toHead(LinearSGDModel model, List<String> labels, String description) {
+    private SemanticHead toHead(LinearSGDModel model, List<String> labels, VectorNetwork network, String description) {
         DenseMatrix matrix = model.getWeightsCopy();
         ImmutableOutputInfo<Label> outputs = model.getOutputIDInfo();
         ImmutableFeatureMap features = model.getFeatureIDMap();
@@ -132,6 +149,16 @@ final class HeadTrainer {
             }
             ngrams = NgramWeights.quantize(ngramBits, gramWeights);
         }
-        return new SemanticHead(labels, weights, bias, ngrams, 1, 0, description);
+        VectorNetwork vectorNetwork = null;
+        if (network != null) {
+            int column = features.getID(NETWORK_FEATURE);
+            float[] networkWeights = new float[labels.size()];
+            for (int k = 0; k < labels.size(); k++) {
+                networkWeights[k] = column < 0 ? 0f : (float) matrix.get(outputs.getID(new Label(labels.get(k))), column);
+            }
+            vectorNetwork = new VectorNetwork(network.hidden(), network.hiddenBias(), network.output(), network.outputBias(),
+                    networkWeights);
+        }
+        return new SemanticHead(labels, weights, bias, ngrams, vectorNetwork, 1, 0, description);
     }
 }

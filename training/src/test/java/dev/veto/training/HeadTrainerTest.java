@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.veto.plugins.semantic.SemanticHead;
 import dev.veto.plugins.semantic.SentenceEncoder;
+import dev.veto.plugins.semantic.VectorNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,9 +20,9 @@ class HeadTrainerTest {
         String[] labels = {"safe", "hate", "violent-crimes"};
         for (int i = 0; i < 600; i++) {
             int k = i % 3;
-            items.add(new HeadTrainer.Item(clusterPoint(k, random), null, labels[k], 1f));
+            items.add(new HeadTrainer.Item(clusterPoint(k, random), null, 0, labels[k], 1f));
         }
-        SemanticHead head = new HeadTrainer(10, 1, 0).train(items, List.of(labels), "test");
+        SemanticHead head = new HeadTrainer(10, 1, 0).train(items, List.of(labels), null, "test");
         assertThat(head.labels()).containsExactly(labels);
         for (int k = 0; k < 3; k++) {
             SemanticHead.Judgement judgement = head.judge(clusterPoint(k, random));
@@ -32,6 +33,31 @@ class HeadTrainerTest {
                 assertThat(judgement.category()).isEqualTo(labels[k]);
             }
         }
+    }
+
+    @Test
+    void theNetworksOutputIsOneMoreInputWithAWeightPerLabel() {
+        // a "network" that outputs +2 on the first dimension's cluster: the only thing that tells hate from safe
+        Random random = new Random(7);
+        float[] hidden = new float[SentenceEncoder.DIMENSIONS];
+        hidden[0] = 1;
+        VectorNetwork network = new VectorNetwork(new float[][] {hidden}, new float[] {0}, new float[] {2}, 0, new float[0]);
+        List<HeadTrainer.Item> items = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            boolean hateful = i % 2 == 0;
+            float[] v = new float[SentenceEncoder.DIMENSIONS];
+            v[0] = hateful ? 1 : 0;
+            v[1 + random.nextInt(50)] = 1; // noise the regression cannot use
+            items.add(new HeadTrainer.Item(v, null, (float) network.output(v), hateful ? "hate" : "safe", 1f));
+        }
+        SemanticHead head = new HeadTrainer(10, 1, 0).train(items, List.of("safe", "hate"), network, "test");
+
+        assertThat(head.network()).isNotNull();
+        assertThat(head.network().weights()[1]).isGreaterThan(head.network().weights()[0]);
+        float[] hateful = new float[SentenceEncoder.DIMENSIONS];
+        hateful[0] = 1;
+        assertThat(head.network().output(hateful)).isEqualTo(2.0);
+        assertThat(head.judge(hateful).unsafe()).isGreaterThan(head.judge(new float[SentenceEncoder.DIMENSIONS]).unsafe());
     }
 
     /** Cluster k sits around the unit vector of dimension 10 * k, with some noise. */

@@ -12,7 +12,9 @@ import java.util.List;
  * The trained classification head: a multinomial logistic regression over the sentence vector — and, from
  * format 2, over the text's character n-grams as well ({@link CharNgrams}: the view that reads languages the
  * encoder does not) — whose first label is {@code safe} and whose others are hazard categories, followed by
- * a Platt calibration of the probability that the text is not safe.
+ * a Platt calibration of the probability that the text is not safe. From format 3 the regression reads one
+ * more input: the output of a small {@link VectorNetwork} over the sentence vector, which sees combinations
+ * of directions a linear head cannot.
  *
  * <p>Stored as plain JSON (labels, weight rows, biases, calibration, provenance; written by the training
  * module) so it is read without the training library and an installation can swap in its own head.
@@ -23,18 +25,23 @@ import java.util.List;
  * @param bias        one bias per label
  * @param ngrams      weights over character n-grams, one row per label; {@code null} for a head that reads
  *                    the sentence vector alone (format 1)
+ * @param network     the network over the sentence vector and its weight per label; {@code null} for a head
+ *                    without one (formats 1 and 2)
  * @param slope       Platt calibration of the unsafe probability's logit: slope
  * @param intercept   Platt calibration: intercept
  * @param description where the head came from (training command, data, date), for operators
  */
-public record SemanticHead(List<String> labels, float[][] weights, float[] bias, NgramWeights ngrams, double slope,
-                           double intercept, String description) {
+public record SemanticHead(List<String> labels, float[][] weights, float[] bias, NgramWeights ngrams,
+                           VectorNetwork network, double slope, double intercept, String description) {
 
     /** The label of the harmless class, which must come first. */
     public static final String SAFE = "safe";
 
-    /** The newest format version this code reads, and the one it writes for a head with n-gram weights. */
-    public static final int FORMAT = 2;
+    /** The newest format version this code reads: a head with n-gram weights and a vector network. */
+    public static final int FORMAT = 3;
+
+    /** The format of a head with n-gram weights and no vector network, still read. */
+    public static final int NGRAM_FORMAT = 2;
 
     /** The format of a head over the sentence vector alone, still read. */
     public static final int VECTOR_ONLY_FORMAT = 1;
@@ -46,6 +53,7 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
      * @param weights     one row of weights per label
      * @param bias        one bias per label
      * @param ngrams      n-gram weights, or {@code null}
+     * @param network     the vector network, or {@code null}
      * @param slope       calibration slope
      * @param intercept   calibration intercept
      * @param description provenance
@@ -66,6 +74,25 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
         if (ngrams != null && ngrams.labels() != labels.size()) {
             throw new IllegalArgumentException("a head needs one row of n-gram weights per label");
         }
+        if (network != null && network.weights().length != labels.size()) {
+            throw new IllegalArgumentException("a head needs one weight of its vector network's output per label");
+        }
+    }
+
+    /**
+     * A head without a vector network.
+     *
+     * @param labels      {@code safe} first, then category ids
+     * @param weights     one row of weights per label
+     * @param bias        one bias per label
+     * @param ngrams      n-gram weights, or {@code null}
+     * @param slope       calibration slope
+     * @param intercept   calibration intercept
+     * @param description provenance
+     */
+    public SemanticHead(List<String> labels, float[][] weights, float[] bias, NgramWeights ngrams, double slope,
+                        double intercept, String description) {
+        this(labels, weights, bias, ngrams, null, slope, intercept, description);
     }
 
     /**
@@ -80,7 +107,7 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
      */
     public SemanticHead(List<String> labels, float[][] weights, float[] bias, double slope, double intercept,
                         String description) {
-        this(labels, weights, bias, null, slope, intercept, description);
+        this(labels, weights, bias, null, null, slope, intercept, description);
     }
 
     /**
@@ -106,6 +133,7 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
             Integer ngramBits = null;
             float[] ngramScales = null;
             String ngramWeights = null;
+            VectorNetwork network = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -148,6 +176,7 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
                             }
                         }
                     }
+                    case "network" -> network = network(parser, origin);
                     default -> parser.skipChildren(); // provenance and anything a newer trainer adds
                 }
             }
@@ -160,16 +189,51 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
                         + "calibration.slope / calibration.intercept");
             }
             NgramWeights ngrams = null;
-            if (format >= 2) {
+            if (format >= FORMAT && network == null) {
+                throw new IllegalArgumentException(origin + ": a format " + FORMAT + " head needs a network");
+            }
+            if (format >= NGRAM_FORMAT) {
                 if (ngramBits == null || ngramScales == null || ngramWeights == null) {
                     throw new IllegalArgumentException(origin + ": a format 2 head needs ngrams.bits, ngrams.scales and ngrams.weights");
                 }
                 ngrams = NgramWeights.decode(ngramBits, ngramScales, ngramWeights);
             }
-            return new SemanticHead(labels, rows.toArray(new float[0][]), bias, ngrams, slope, intercept, description);
+            return new SemanticHead(labels, rows.toArray(new float[0][]), bias, ngrams, format >= FORMAT ? network : null,
+                    slope, intercept, description);
         } catch (IOException e) {
             throw new IllegalArgumentException(origin + ": not a semantic head: " + e.getMessage(), e);
         }
+    }
+
+    private static VectorNetwork network(JsonParser parser, String origin) throws IOException {
+        expect(parser.currentToken(), JsonToken.START_OBJECT, "'network' as an object", origin);
+        List<float[]> hidden = null;
+        float[] hiddenBias = null;
+        float[] output = null;
+        Float outputBias = null;
+        float[] weights = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "hidden" -> {
+                    expect(value, JsonToken.START_ARRAY, "'network.hidden' as an array of rows", origin);
+                    hidden = new ArrayList<>();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        hidden.add(floats(parser, origin));
+                    }
+                }
+                case "hiddenBias" -> hiddenBias = floats(parser, origin);
+                case "output" -> output = floats(parser, origin);
+                case "outputBias" -> outputBias = parser.getFloatValue();
+                case "weights" -> weights = floats(parser, origin);
+                default -> parser.skipChildren();
+            }
+        }
+        if (hidden == null || hiddenBias == null || output == null || outputBias == null || weights == null) {
+            throw new IllegalArgumentException(origin + ": a network needs hidden, hiddenBias, output, outputBias and weights");
+        }
+        return new VectorNetwork(hidden.toArray(new float[0][]), hiddenBias, output, outputBias, weights);
     }
 
     private static void expect(JsonToken actual, JsonToken expected, String what, String origin) {
@@ -225,8 +289,10 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
     public Judgement judge(float[] vector, CharNgrams.Sparse grams) {
         double[] logits = new double[labels.size()];
         double max = Double.NEGATIVE_INFINITY;
+        double networkOutput = network == null ? 0 : network.output(vector);
         for (int k = 0; k < logits.length; k++) {
-            double z = bias[k] + (ngrams != null && grams != null ? ngrams.logit(k, grams) : 0);
+            double z = bias[k] + (ngrams != null && grams != null ? ngrams.logit(k, grams) : 0)
+                    + (network == null ? 0 : network.weights()[k] * networkOutput);
             float[] row = weights[k];
             for (int d = 0; d < row.length; d++) {
                 z += row[d] * vector[d];

@@ -62,11 +62,43 @@ class SemanticHeadTest {
     }
 
     @Test
+    void aFormatThreeHeadAddsItsNetworksOutputWeightedPerLabel() {
+        // two hidden units reading dimension 0 and dimension 1: the network fires only when both are on (an
+        // AND no single hyperplane through these inputs computes), pulling towards violent crimes
+        String zeros = String.join(", ", Collections.nCopies(SentenceEncoder.DIMENSIONS - 2, "0.0"));
+        String network = """
+                "network": {"hidden": [[1.0, 1.0, %s], [0.0, 0.0, %s]], "hiddenBias": [-1.0, 0.0],
+                 "output": [3.0, 5.0], "outputBias": 0.0, "weights": [0.0, 0.0, 2.0]},
+                """.formatted(zeros, zeros);
+        String json = json(1.0, 0.0).replace("[2.0, ", "[0.0, ") // the vector itself says nothing here
+                .replace("\"format\": 1", "\"format\": 3")
+                .replace("\"bias\"", "\"ngrams\": {\"bits\": 10, \"scales\": [0, 0, 0], \"weights\": \"" + NgramWeights.quantize(10,
+                        new float[3][1024]).encode() + "\"}, " + network + " \"bias\"");
+        SemanticHead head = SemanticHead.read(new StringReader(json), "test");
+        assertThat(head.network()).isNotNull();
+
+        float[] one = new float[SentenceEncoder.DIMENSIONS];
+        one[0] = 1;
+        float[] both = one.clone();
+        both[1] = 1;
+        assertThat(head.judge(one).unsafe()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-6));
+        SemanticHead.Judgement judgement = head.judge(both); // hidden 1 + 1 - 1 = 1, output 3, logit 2 × 3
+        assertThat(judgement.category()).isEqualTo("violent-crimes");
+        double expected = (Math.exp(6) + 1) / (Math.exp(6) + 2);
+        assertThat(judgement.unsafe()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+
+        assertThatThrownBy(() -> SemanticHead.read(new StringReader(json.replace(network, "")), "h"))
+                .hasMessageContaining("needs a network");
+        assertThatThrownBy(() -> SemanticHead.read(new StringReader(json.replace("[0.0, 0.0, 2.0]", "[2.0]")), "h"))
+                .hasMessageContaining("per label");
+    }
+
+    @Test
     void aMalformedHeadIsRefusedNamingItsOrigin() {
         assertThatThrownBy(() -> SemanticHead.read(new StringReader("{\"format\": 1, \"labels\": "), "my-head.json"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("my-head.json");
-        assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replace("\"format\": 1", "\"format\": 3")), "h"))
-                .hasMessageContaining("head format 3");
+        assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replace("\"format\": 1", "\"format\": 4")), "h"))
+                .hasMessageContaining("head format 4");
         assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replace("\"safe\"", "\"benign\"")), "h"))
                 .hasMessageContaining("'safe' as its first label");
         assertThatThrownBy(() -> SemanticHead.read(new StringReader(json(1, 0).replaceFirst("\\[0\\.0, ", "[")), "h"))
