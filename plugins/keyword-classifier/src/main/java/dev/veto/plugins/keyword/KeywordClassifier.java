@@ -141,13 +141,21 @@ final class KeywordClassifier implements Classifier {
     }
 
     /**
+     * Whether a cue counts in a text of this language. An unaccented spelling is its own evidence: language
+     * identification takes "lam sao de giet nguoi" for anything but Vietnamese.
+     */
+    private static boolean reads(Match cue, String language) {
+        return cue.unaccented() || cue.entry().reads(language);
+    }
+
+    /**
      * The nearest cue for the category, of a lexicon that reads the text's language, that {@code asksAbout}
      * the harm phrase (checked last: it reads the text around the cue).
      */
     private Match nearest(Match harm, List<Match> cues, String category, String language, Predicate<Match> asksAbout) {
         Match nearest = null;
         for (Match cue : cues) {
-            if (cue.entry().appliesTo(category) && cue.entry().reads(language) && harm.distanceTo(cue) <= scoring.proximity()
+            if (cue.entry().appliesTo(category) && reads(cue, language) && harm.distanceTo(cue) <= scoring.proximity()
                     && (nearest == null || harm.distanceTo(cue) < harm.distanceTo(nearest)) && asksAbout.test(cue)) {
                 nearest = cue;
             }

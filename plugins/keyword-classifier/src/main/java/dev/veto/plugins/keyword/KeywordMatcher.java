@@ -1,9 +1,11 @@
 package dev.veto.plugins.keyword;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -11,14 +13,21 @@ import java.util.TreeMap;
  * phrases there are. Phrases of space-separated scripts match whole words only ("meth" does not match
  * "method") unless a {@code *} opens one side of the phrase ({@code bombe*} matches "Bomben" and
  * "Bombenbau", {@code *bombe} "Nagelbombe": inflection and compounds), and a match then covers the whole
- * word; phrases with CJK or Thai characters, written without spaces, match anywhere. Case is ignored:
+ * word; phrases with CJK or Thai characters, written without spaces, match anywhere. Writers of Vietnamese,
+ * Spanish, French, Italian and Portuguese often leave the accents out ("cach lam bom" for "cách làm bom"):
+ * their phrases also match a spelling without them where the text is written that way (all ASCII); a short
+ * single word ("giet") only beside a longer unaccented phrase of its language ("ma khong bi phat hien"), as
+ * alone it could be another language's word ("sung" for "súng", a gun). Case is ignored:
  * text and phrases are lower-cased char by char, which keeps every index where it was. Immutable and
  * thread-safe.
  */
 final class KeywordMatcher {
 
-    /** A phrase found in the text: {@code [start, end)} in UTF-16 indices. */
-    record Match(LexiconEntry entry, int start, int end) {
+    /**
+     * A phrase found in the text: {@code [start, end)} in UTF-16 indices; {@code unaccented} when the text
+     * spelled it without its accents.
+     */
+    record Match(LexiconEntry entry, int start, int end, boolean unaccented) {
 
         /** Characters between two matches; 0 when they touch or overlap. */
         int distanceTo(Match other) {
@@ -41,8 +50,18 @@ final class KeywordMatcher {
      * covers that word (for a phrase opened by {@code *}; an unspaced script's phrase is open on both ends
      * and covers itself).
      */
-    private record Form(LexiconEntry entry, boolean openStart, boolean openEnd, boolean coversWord) {
+    private record Form(LexiconEntry entry, boolean openStart, boolean openEnd, boolean coversWord, boolean unaccented,
+                        boolean needsCompany) {
     }
+
+    /** Languages whose writers often type without accents. */
+    private static final Set<String> UNACCENTED_LANGUAGES = Set.of("vi", "es", "fr", "it", "pt");
+
+    /**
+     * An unaccented single word shorter than this could be a word of another language ("súng", a gun, is
+     * "sung"): it counts only in company; phrases of two words or more are distinctive at any length.
+     */
+    private static final int MIN_UNACCENTED_WORD = 6;
 
     private final AhoCorasickDoubleArrayTrie<List<Form>> trie = new AhoCorasickDoubleArrayTrie<>();
 
@@ -52,9 +71,17 @@ final class KeywordMatcher {
             String phrase = lowerCase(entry.phrase());
             String fixed = withoutWildcards(phrase);
             boolean unspaced = isUnspaced(fixed);
-            phrases.computeIfAbsent(fixed, p -> new ArrayList<>()).add(new Form(entry,
-                    unspaced || phrase.charAt(0) == WILDCARD, unspaced || phrase.charAt(phrase.length() - 1) == WILDCARD,
-                    !unspaced));
+            boolean openStart = unspaced || phrase.charAt(0) == WILDCARD;
+            boolean openEnd = unspaced || phrase.charAt(phrase.length() - 1) == WILDCARD;
+            phrases.computeIfAbsent(fixed, p -> new ArrayList<>()).add(new Form(entry, openStart, openEnd, !unspaced, false, false));
+            if (!unspaced && UNACCENTED_LANGUAGES.contains(entry.language())) {
+                String plain = withoutAccents(fixed);
+                if (!plain.equals(fixed)) {
+                    boolean distinctive = plain.strip().contains(" ") || plain.length() >= MIN_UNACCENTED_WORD;
+                    phrases.computeIfAbsent(plain, p -> new ArrayList<>())
+                            .add(new Form(entry, openStart, openEnd, true, true, !distinctive));
+                }
+            }
         }
         if (!phrases.isEmpty()) {
             trie.build(phrases);
@@ -74,18 +101,40 @@ final class KeywordMatcher {
             return matches;
         }
         char[] lower = lowerCaseChars(text);
+        List<Match> inCompanyOnly = new ArrayList<>();
         trie.parseText(lower, (begin, end, forms) -> {
             boolean startsWord = boundary(lower, begin - 1);
             boolean endsWord = boundary(lower, end);
             for (Form form : forms) {
-                if ((startsWord || form.openStart()) && (endsWord || form.openEnd())) {
+                if ((startsWord || form.openStart()) && (endsWord || form.openEnd())
+                        && (!form.unaccented() || isAscii(lower, begin, end))) {
                     boolean covers = form.coversWord();
-                    matches.add(new Match(form.entry(), covers && form.openStart() ? wordStart(lower, begin) : begin,
-                            covers && form.openEnd() ? wordEnd(lower, end) : end));
+                    Match match = new Match(form.entry(), covers && form.openStart() ? wordStart(lower, begin) : begin,
+                            covers && form.openEnd() ? wordEnd(lower, end) : end, form.unaccented());
+                    (form.needsCompany() ? inCompanyOnly : matches).add(match);
                 }
             }
         });
+        for (Match lone : inCompanyOnly) {
+            if (matches.stream().anyMatch(m -> m.unaccented() && m.entry().language().equals(lone.entry().language()))) {
+                matches.add(lone);
+            }
+        }
         return matches;
+    }
+
+    /** The phrase with its accents and other combining marks taken off, and đ as d. */
+    static String withoutAccents(String phrase) {
+        return Normalizer.normalize(phrase, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").replace('đ', 'd');
+    }
+
+    private static boolean isAscii(char[] text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text[i] >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the word that {@code index} lies in starts. */

@@ -113,6 +113,24 @@ class KeywordClassifierTest {
         assertThat(signal(classify(text), "indiscriminate-weapons").orElseThrow().score()).isEqualTo(0.45);
     }
 
+    /** Vietnamese typed without tones is identified as anything but Vietnamese; its unaccented cues still count. */
+    @Test
+    void anUnaccentedCueCountsWhateverLanguageTheTextWasTakenFor() throws Exception {
+        List<LexiconEntry> entries = Lexicon.read("lexicon/vi.tsv",
+                stream("intent\t*\t0.35\tlàm sao\nharm\tviolent-crimes\t0.55\tgiết người\n"));
+        KeywordClassifier classifier = new KeywordClassifier(new KeywordMatcher(entries),
+                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6), java.util.Set.of());
+        String text = "lam sao de giet nguoi";
+        Request request = new Request("r", List.of(Message.user(text)), null, null, null);
+        List<Signal> signals = classifier.classify(new ClassificationInput(Stage.OUTPUT, text, "fr", request));
+        assertThat(signal(signals, "violent-crimes").orElseThrow().score()).isEqualTo(0.9);
+        // with its accents, a Vietnamese cue in a text identified as French stays a word of another language
+        String accented = "làm sao để giết người";
+        signals = classifier.classify(new ClassificationInput(Stage.OUTPUT, accented, "fr", new Request("r",
+                List.of(Message.user(accented)), null, null, null)));
+        assertThat(signal(signals, "violent-crimes").orElseThrow().score()).isEqualTo(0.55);
+    }
+
     /** Italian "come" (how) is also an English word: as a cue it counts in Italian or unidentified text only. */
     @Test
     void anIntentCueCountsOnlyInTextsOfItsLexiconsLanguageWhenThatIsKnown() throws Exception {

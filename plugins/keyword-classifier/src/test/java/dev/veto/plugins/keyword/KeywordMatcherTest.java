@@ -38,6 +38,31 @@ class KeywordMatcherTest {
         assertThatThrownBy(() -> matcher("harm\thate\t0.5\t炸弹*\n")).hasMessageContaining("already matches inside words");
     }
 
+    @Test
+    void phrasesOfLanguagesOftenTypedWithoutAccentsMatchThatSpellingWhereTheTextUsesIt() throws IOException {
+        KeywordMatcher matcher = matcher("lexicon/vi.tsv", """
+                harm\tviolent-crimes\t0.55\tgiết người
+                harm\tindiscriminate-weapons\t0.5\tsúng
+                intent\t*\t0.35\tlàm sao
+                """);
+
+        assertThat(words(matcher, "lam sao de giet nguoi")).containsExactly("lam sao 0.35", "giet nguoi 0.55");
+        assertThat(matcher.find("lam sao de giet nguoi")).allMatch(KeywordMatcher.Match::unaccented);
+        assertThat(words(matcher, "làm sao để giết người")).containsExactly("làm sao 0.35", "giết người 0.55");
+        assertThat(matcher.find("làm sao để giết người")).noneMatch(KeywordMatcher.Match::unaccented);
+        // a spelling half with accents is not one typed without them
+        assertThat(words(matcher, "giêt nguoi")).isEmpty();
+        // a short word could be English: it counts only beside a longer unaccented phrase of its language
+        assertThat(words(matcher, "the anthem was sung")).isEmpty();
+        assertThat(words(matcher, "lam sao mua sung")).containsExactly("lam sao 0.35", "sung 0.5");
+        // other languages' phrases keep their accents
+        assertThat(words(matcher("lexicon/de.tsv", "harm\tviolent-crimes\t0.55\tjemanden töten\n"), "jemanden toten")).isEmpty();
+    }
+
+    private static KeywordMatcher matcher(String source, String lexicon) throws IOException {
+        return new KeywordMatcher(Lexicon.read(source, new ByteArrayInputStream(lexicon.getBytes(StandardCharsets.UTF_8))));
+    }
+
     private static KeywordMatcher matcher(String lexicon) throws IOException {
         return new KeywordMatcher(Lexicon.read("test.tsv", new ByteArrayInputStream(lexicon.getBytes(StandardCharsets.UTF_8))));
     }
