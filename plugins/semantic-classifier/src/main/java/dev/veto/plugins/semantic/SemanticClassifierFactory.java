@@ -35,7 +35,6 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     public Classifier create(ComponentContext context) {
         SemanticSettings settings = SemanticSettings.read(context.config());
         SemanticHead head = loadHead(settings.head(), context.dataDirectory());
-        NativeLibraryCache.install(context.dataDirectory());
         return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()), head, settings);
     }
 

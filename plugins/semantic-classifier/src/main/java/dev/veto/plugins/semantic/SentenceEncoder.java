@@ -57,6 +57,7 @@ public final class SentenceEncoder implements AutoCloseable {
         try (InputStream model = resource(MODEL); InputStream vocabulary = resource(TOKENIZER);
              OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             environment = OrtEnvironment.getEnvironment();
+            ExtractedLibraries.remove();
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
