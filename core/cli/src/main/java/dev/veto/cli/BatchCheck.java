@@ -9,6 +9,7 @@ import dev.veto.core.Decision;
 import dev.veto.core.InvalidRequestException;
 import dev.veto.core.RequestBuilder;
 import dev.veto.core.Veto;
+import dev.veto.cli.eval.RowContext;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -90,14 +91,17 @@ final class BatchCheck {
         if (prompt == null || !prompt.isTextual()) {
             return error(id, number, "missing \"prompt\" (a string)");
         }
+        RowContext context;
         try {
-            RequestBuilder request = veto.request(prompt.asText()).id(requestId)
-                    .tenant(text(node, "tenant")).userId(text(node, "user")).userRole(text(node, "role"))
-                    .jurisdiction(text(node, "jurisdiction")).channel(text(node, "channel"))
-                    .purpose(text(node, "purpose"))
-                    .locale(text(node, "locale") != null ? text(node, "locale") : text(node, "lang"));
-            if (text(node, "modality") != null) {
-                request.modality(ContextOptions.parseModality(text(node, "modality")));
+            context = RowContext.of(node);
+        } catch (IllegalArgumentException e) {
+            return error(id, number, e.getMessage());
+        }
+        try {
+            RequestBuilder request = context.applyTo(veto.request(prompt.asText()).id(requestId));
+            JsonNode lang = node.get("lang");
+            if (!context.setsLocale() && lang != null && lang.isTextual() && !lang.asText().isBlank()) {
+                request.locale(lang.asText());
             }
             Decision decision = veto.check(request.build());
             ObjectNode result = json.decision(decision);
@@ -108,7 +112,7 @@ final class BatchCheck {
                 result.remove("trace");
             }
             return result;
-        } catch (InvalidRequestException | UsageException e) {
+        } catch (InvalidRequestException e) {
             return error(id, number, e.getMessage());
         }
     }
@@ -123,11 +127,6 @@ final class BatchCheck {
         error.put("line", line);
         error.put("error", message);
         return error;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** Standard output must stay open after the batch. */

@@ -111,6 +111,27 @@ class VetoCommandTest {
     }
 
     @Test
+    void aBatchLinesContextIsReadAsVetoEvalReadsARowsAndAWrongTypeIsThatLinesError() throws IOException {
+        Path input = home.resolve("context.jsonl");
+        Path output = home.resolve("context-out.jsonl");
+        Files.writeString(input, String.join("\n",
+                "{\"id\": \"a\", \"prompt\": \"hi\", \"tenant\": \"acme\", \"user\": \"u-1\", \"lang\": \"de\"}",
+                "{\"id\": \"b\", \"prompt\": \"hi\", \"tenant\": 7}",
+                "{\"id\": \"c\", \"prompt\": \"hi\", \"modality\": \"smell\"}") + "\n");
+
+        assertThat(run("check", "--input", input.toString(), "--output", output.toString())).isZero();
+
+        List<String> lines = Files.readAllLines(output);
+        assertThat(mapper.readTree(lines.get(0)).get("verdict").asText()).isEqualTo("ALLOW");
+        assertThat(mapper.readTree(lines.get(1)).get("error").asText()).isEqualTo("\"tenant\" must be a non-empty string");
+        assertThat(mapper.readTree(lines.get(2)).get("error").asText()).contains("unknown modality 'smell'");
+        out.getBuffer().setLength(0);
+        assertThat(run("audit", "--json", "--tenant", "acme")).isZero();
+        assertThat(out.toString().lines().toList()).singleElement()
+                .satisfies(line -> assertThat(mapper.readTree(line).get("request_id").asText()).isEqualTo("a"));
+    }
+
+    @Test
     void batchOutputGoesToStandardOutputWithoutOutputOption() throws IOException {
         Path input = home.resolve("in.jsonl");
         Files.writeString(input, "{\"id\": \"x\", \"prompt\": \"hi\"}\n");

@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The request context a labelled row asks for, in optional fields beside the data format's own ({@code tenant},
- * {@code role}, {@code jurisdiction}, {@code channel}, {@code purpose}, {@code locale}, {@code modality}, as in a
- * {@code veto check --input} file). One evaluation can so cover several deployments — the same prompt for two
- * tenants, or a jurisdiction's overlay — where {@code veto eval --jurisdiction} sets one context for every row.
- * A field a row sets wins over the command line's.
+ * The request context a row of a JSONL file asks for, in optional string fields beside the prompt ({@code tenant},
+ * {@code user}, {@code role}, {@code jurisdiction}, {@code channel}, {@code purpose}, {@code locale},
+ * {@code modality}): read alike from a {@code veto check --input} file and a labelled set. One evaluation can so
+ * cover several deployments — the same prompt for two tenants, or a jurisdiction's overlay — where
+ * {@code veto eval --jurisdiction} sets one context for every row. A field a row sets wins over the command
+ * line's.
  *
  * @param fields the context fields the row sets, by name, in the order above
  */
@@ -22,7 +23,7 @@ public record RowContext(Map<String, String> fields) {
     /** A row without context fields. */
     public static final RowContext NONE = new RowContext(Map.of());
 
-    private static final String[] NAMES = {"tenant", "role", "jurisdiction", "channel", "purpose", "locale", "modality"};
+    private static final String[] NAMES = {"tenant", "user", "role", "jurisdiction", "channel", "purpose", "locale", "modality"};
 
     /** Copies the fields. */
     public RowContext {
@@ -36,7 +37,7 @@ public record RowContext(Map<String, String> fields) {
      * @return its context
      * @throws IllegalArgumentException if a field is not a string, or the modality is unknown
      */
-    static RowContext of(JsonNode row) {
+    public static RowContext of(JsonNode row) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String name : NAMES) {
             JsonNode value = row.get(name);
@@ -64,6 +65,7 @@ public record RowContext(Map<String, String> fields) {
         fields.forEach((name, value) -> {
             switch (name) {
                 case "tenant" -> request.tenant(value);
+                case "user" -> request.userId(value);
                 case "role" -> request.userRole(value);
                 case "jurisdiction" -> request.jurisdiction(value);
                 case "channel" -> request.channel(value);
@@ -76,8 +78,12 @@ public record RowContext(Map<String, String> fields) {
         return request;
     }
 
-    /** Whether the row sets its own locale (then its {@code lang} is not sent as one). */
-    boolean setsLocale() {
+    /**
+     * Whether the row sets its own locale (then its {@code lang} is not sent as one).
+     *
+     * @return whether a locale is set
+     */
+    public boolean setsLocale() {
         return fields.containsKey("locale");
     }
 
