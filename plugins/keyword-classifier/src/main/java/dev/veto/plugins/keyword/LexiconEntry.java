@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param category the category it belongs to, or {@code *} for every category (intent and benign only)
  * @param weight   for harm: the score of a bare mention; for action: its score when aimed at a target; for
  *                 benign: how much it lowers nearby harm; unused for intent and target
- * @param phrase   the phrase, lower-case, matched on whole words (substrings for CJK phrases)
+ * @param phrase   the phrase, lower-case, matched on whole words (substrings for CJK phrases) unless a {@code *}
+ *                 opens its start or end to a longer word
  * @param source   where it was read, {@code file:line}, for error messages and evidence
  * @param language the language of its file ({@code it} for {@code it.tsv}), or empty for a file not named by
  *                 a language code
