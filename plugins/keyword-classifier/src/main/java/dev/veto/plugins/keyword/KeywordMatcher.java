@@ -17,7 +17,10 @@ import java.util.TreeMap;
  * Spanish, French, Italian and Portuguese often leave the accents out ("cach lam bom" for "cách làm bom"):
  * their phrases also match a spelling without them where the text is written that way (all ASCII); a short
  * single word ("giet") only beside a longer unaccented phrase of its language ("ma khong bi phat hien"), as
- * alone it could be another language's word ("sung" for "súng", a gun). Case is ignored:
+ * alone it could be another language's word ("sung" for "súng", a gun). A phrase of two halves joined by
+ * {@code ~} matches both halves in either order with at most {@value #MAX_GAP} characters between them
+ * ({@code leiche ~ entsorg*}: "eine Leiche entsorgen" and "Wie entsorge ich eine Leiche?" — languages that
+ * move the verb). Case is ignored:
  * text and phrases are lower-cased char by char, which keeps every index where it was. Immutable and
  * thread-safe.
  */
@@ -51,8 +54,18 @@ final class KeywordMatcher {
      * and covers itself).
      */
     private record Form(LexiconEntry entry, boolean openStart, boolean openEnd, boolean coversWord, boolean unaccented,
-                        boolean needsCompany) {
+                        boolean needsCompany, int half) {
     }
+
+    /** Where one half of an either-order phrase was found. */
+    private record Half(Match match, int half) {
+    }
+
+    /** What joins the two halves of a phrase that may come in either order. */
+    static final char EITHER_ORDER = '~';
+
+    /** How many characters may lie between the two halves of an either-order phrase. */
+    static final int MAX_GAP = 40;
 
     /** Languages whose writers often type without accents. */
     private static final Set<String> UNACCENTED_LANGUAGES = Set.of("vi", "es", "fr", "it", "pt");
@@ -68,24 +81,47 @@ final class KeywordMatcher {
     KeywordMatcher(Collection<LexiconEntry> entries) {
         TreeMap<String, List<Form>> phrases = new TreeMap<>();
         for (LexiconEntry entry : entries) {
-            String phrase = lowerCase(entry.phrase());
-            String fixed = withoutWildcards(phrase);
-            boolean unspaced = isUnspaced(fixed);
-            boolean openStart = unspaced || phrase.charAt(0) == WILDCARD;
-            boolean openEnd = unspaced || phrase.charAt(phrase.length() - 1) == WILDCARD;
-            phrases.computeIfAbsent(fixed, p -> new ArrayList<>()).add(new Form(entry, openStart, openEnd, !unspaced, false, false));
-            if (!unspaced && UNACCENTED_LANGUAGES.contains(entry.language())) {
-                String plain = withoutAccents(fixed);
-                if (!plain.equals(fixed)) {
-                    boolean distinctive = plain.strip().contains(" ") || plain.length() >= MIN_UNACCENTED_WORD;
-                    phrases.computeIfAbsent(plain, p -> new ArrayList<>())
-                            .add(new Form(entry, openStart, openEnd, true, true, !distinctive));
-                }
+            List<String> halves = halves(lowerCase(entry.phrase()));
+            for (int h = 0; h < halves.size(); h++) {
+                add(phrases, entry, halves.get(h), halves.size() == 1 ? -1 : h);
             }
         }
         if (!phrases.isEmpty()) {
             trie.build(phrases);
         }
+    }
+
+    /** Adds a phrase (or one half of an either-order phrase) and, where its language is often typed so, its unaccented form. */
+    private static void add(TreeMap<String, List<Form>> phrases, LexiconEntry entry, String phrase, int half) {
+        String fixed = withoutWildcards(phrase);
+        boolean unspaced = isUnspaced(fixed);
+        boolean openStart = unspaced || phrase.charAt(0) == WILDCARD;
+        boolean openEnd = unspaced || phrase.charAt(phrase.length() - 1) == WILDCARD;
+        phrases.computeIfAbsent(fixed, p -> new ArrayList<>()).add(new Form(entry, openStart, openEnd, !unspaced, false, false, half));
+        if (half < 0 && !unspaced && UNACCENTED_LANGUAGES.contains(entry.language())) {
+            String plain = withoutAccents(fixed);
+            if (!plain.equals(fixed)) {
+                boolean distinctive = plain.strip().contains(" ") || plain.length() >= MIN_UNACCENTED_WORD;
+                phrases.computeIfAbsent(plain, p -> new ArrayList<>())
+                        .add(new Form(entry, openStart, openEnd, true, true, !distinctive, half));
+            }
+        }
+    }
+
+    /**
+     * A phrase's halves: itself alone, or the two sides of {@link #EITHER_ORDER}, stripped.
+     *
+     * @throws IllegalArgumentException if a half is empty or there are more than two
+     */
+    static List<String> halves(String phrase) {
+        if (phrase.indexOf(EITHER_ORDER) < 0) {
+            return List.of(phrase);
+        }
+        String[] parts = phrase.split(String.valueOf(EITHER_ORDER), -1);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new IllegalArgumentException("'~' joins exactly two non-empty halves: " + phrase);
+        }
+        return List.of(parts[0].strip(), parts[1].strip());
     }
 
     /** The phrase without the {@code *} that may open its start or its end. */
@@ -102,6 +138,7 @@ final class KeywordMatcher {
         }
         char[] lower = lowerCaseChars(text);
         List<Match> inCompanyOnly = new ArrayList<>();
+        List<Half> halves = new ArrayList<>();
         trie.parseText(lower, (begin, end, forms) -> {
             boolean startsWord = boundary(lower, begin - 1);
             boolean endsWord = boundary(lower, end);
@@ -111,16 +148,37 @@ final class KeywordMatcher {
                     boolean covers = form.coversWord();
                     Match match = new Match(form.entry(), covers && form.openStart() ? wordStart(lower, begin) : begin,
                             covers && form.openEnd() ? wordEnd(lower, end) : end, form.unaccented());
-                    (form.needsCompany() ? inCompanyOnly : matches).add(match);
+                    if (form.half() >= 0) {
+                        halves.add(new Half(match, form.half()));
+                    } else {
+                        (form.needsCompany() ? inCompanyOnly : matches).add(match);
+                    }
                 }
             }
         });
+        joinHalves(halves, matches);
         for (Match lone : inCompanyOnly) {
             if (matches.stream().anyMatch(m -> m.unaccented() && m.entry().language().equals(lone.entry().language()))) {
                 matches.add(lone);
             }
         }
         return matches;
+    }
+
+    /** Each either-order phrase whose two halves lie close enough, once, as one match over both. */
+    private static void joinHalves(List<Half> halves, List<Match> matches) {
+        List<LexiconEntry> joined = new ArrayList<>();
+        for (Half first : halves) {
+            for (Half second : halves) {
+                LexiconEntry entry = first.match().entry();
+                if (first.half() == 0 && second.half() == 1 && second.match().entry() == entry
+                        && first.match().distanceTo(second.match()) <= MAX_GAP && !joined.contains(entry)) {
+                    joined.add(entry);
+                    matches.add(new Match(entry, Math.min(first.match().start(), second.match().start()),
+                            Math.max(first.match().end(), second.match().end()), false));
+                }
+            }
+        }
     }
 
     /** The phrase with its accents and other combining marks taken off, and đ as d. */

@@ -105,7 +105,15 @@ final class Lexicon {
         if (phrase.isEmpty()) {
             throw new IllegalArgumentException(where + ": empty phrase");
         }
-        checkWildcards(where, phrase);
+        List<String> halves;
+        try {
+            halves = KeywordMatcher.halves(phrase);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage());
+        }
+        for (String half : halves) {
+            checkWildcards(where, half);
+        }
         return new LexiconEntry(kind, category, weight, phrase, where, language);
     }
 }

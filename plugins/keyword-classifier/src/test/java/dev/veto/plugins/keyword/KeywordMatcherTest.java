@@ -32,10 +32,25 @@ class KeywordMatcherTest {
     }
 
     @Test
+    void aPhraseOfTwoHalvesMatchesThemInEitherOrderCloseTogether() throws IOException {
+        KeywordMatcher matcher = matcher("harm\tviolent-crimes\t0.65\tleiche ~ entsorg*\n");
+
+        assertThat(words(matcher, "Wie kann ich eine Leiche entsorgen?")).containsExactly("leiche entsorgen 0.65");
+        assertThat(words(matcher, "Wie entsorge ich am besten eine Leiche?")).containsExactly("entsorge ich am besten eine leiche 0.65");
+        // one half alone is nothing, and two halves far apart are two subjects
+        assertThat(words(matcher, "Wie entsorge ich alte Batterien?")).isEmpty();
+        assertThat(words(matcher, "Im Krimi wird eine Leiche gefunden. " + "Sonst passiert lange nichts, wirklich gar nichts. "
+                + "Wie entsorge ich Sperrmüll?")).isEmpty();
+    }
+
+    @Test
     void aStarIsOnlyForTheEndsOfPhrasesLongEnoughToMeanSomething() {
         assertThatThrownBy(() -> matcher("harm\thate\t0.5\tki*\n")).hasMessageContaining("test.tsv:1").hasMessageContaining("at least 4");
         assertThatThrownBy(() -> matcher("harm\thate\t0.5\tbo*mbe\n")).hasMessageContaining("only open the start or the end");
         assertThatThrownBy(() -> matcher("harm\thate\t0.5\t炸弹*\n")).hasMessageContaining("already matches inside words");
+        assertThatThrownBy(() -> matcher("harm\thate\t0.5\tleiche ~ \n")).hasMessageContaining("test.tsv:1").hasMessageContaining("two non-empty halves");
+        assertThatThrownBy(() -> matcher("harm\thate\t0.5\ta ~ b ~ c\n")).hasMessageContaining("two non-empty halves");
+        assertThatThrownBy(() -> matcher("harm\thate\t0.5\tleiche ~ ent*\n")).hasMessageContaining("at least 4");
     }
 
     @Test
