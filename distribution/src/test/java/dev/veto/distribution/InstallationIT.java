@@ -148,7 +148,10 @@ class InstallationIT {
             assertThat(answered.statusCode()).as(answered.body() + Files.readString(copy.resolve("serve-err.txt"))).isEqualTo(200);
             assertThat(mapper.readTree(answered.body()).at("/choices/0/message/content").asText()).isEqualTo("Knead, proof, bake.");
         } finally {
-            process.destroyForcibly();
+            process.destroy(); // SIGTERM: a killed JVM leaves its drivers' native copies in the temporary directory
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
             model.stop(0);
         }
     }

@@ -33,7 +33,7 @@ class HostKilledMidWriteTest {
     @OnEveryDatabase
     void noAcknowledgedRecordIsLost(String kind) throws Exception {
         String url = TestDatabases.fresh(kind, dir);
-        Process host = new ProcessBuilder(javaCommand(AuditWriterProcess.class.getName(), url, dir.toString()))
+        Process host = new ProcessBuilder(javaCommand(dir, AuditWriterProcess.class.getName(), url, dir.toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> acknowledged = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8))) {
@@ -68,7 +68,8 @@ class HostKilledMidWriteTest {
     }
 
     /** The test JVM's own class and module path, all on the class path of the child. */
-    private static List<String> javaCommand(String mainClass, String... args) {
+    /** The child's temporary files (the SQLite driver's native library) go to the test's directory: it is killed before it can delete them. */
+    private static List<String> javaCommand(Path temporary, String mainClass, String... args) {
         List<String> entries = new ArrayList<>();
         for (String property : List.of("jdk.module.path", "java.class.path")) {
             String value = System.getProperty(property);
@@ -77,7 +78,7 @@ class HostKilledMidWriteTest {
             }
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(File.pathSeparator, entries), mainClass));
+                "-Djava.io.tmpdir=" + temporary, "-cp", String.join(File.pathSeparator, entries), mainClass));
         command.addAll(List.of(args));
         return command;
     }
