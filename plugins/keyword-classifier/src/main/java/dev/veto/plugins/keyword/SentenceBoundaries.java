@@ -45,17 +45,18 @@ final class SentenceBoundaries {
      */
     private static boolean asksItsOwnQuestion(String text, Match cue) {
         int budget = 2 * FOLLOW_UP_WORDS; // in half words
+        return spend(text, cue.end(), 1, spend(text, cue.start() - 1, -1, budget)) < 0;
+    }
+
+    /** The budget left after reading from {@code from} in direction {@code step} to the sentence's end, or below 0. */
+    private static int spend(String text, int from, int step, int budget) {
         boolean inWord = false;
-        for (int i = cue.start() - 1; i >= 0 && !endsSentence(text, i) && budget >= 0; i--) {
-            budget -= halves(text.charAt(i), inWord);
-            inWord = Character.isLetter(text.charAt(i)) && !Character.isIdeographic(text.charAt(i));
+        for (int i = from; i >= 0 && i < text.length() && !endsSentence(text, i) && budget >= 0; i += step) {
+            char c = text.charAt(i);
+            budget -= halves(c, inWord);
+            inWord = Character.isLetter(c) && !Character.isIdeographic(c);
         }
-        inWord = false;
-        for (int i = cue.end(); i < text.length() && !endsSentence(text, i) && budget >= 0; i++) {
-            budget -= halves(text.charAt(i), inWord);
-            inWord = Character.isLetter(text.charAt(i)) && !Character.isIdeographic(text.charAt(i));
-        }
-        return budget < 0;
+        return budget;
     }
 
     /** Half words a char adds: 1 for an ideograph, 2 for the first letter of a word, 0 otherwise. */
