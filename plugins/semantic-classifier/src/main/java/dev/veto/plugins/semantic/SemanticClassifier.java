@@ -7,24 +7,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Judges a text by meaning rather than wording: the sentence encoder's vector of each window (and, for a
  * head trained with them, the window's character n-grams, which carry the languages the encoder reads
- * poorly) goes through the trained head, and the window most likely to be unsafe speaks for the text. One signal at most — the
- * most likely category, scored with the calibrated probability that the text is not safe. The score is one
+ * poorly) goes through the trained head, and the window most likely to be unsafe speaks for the text. A
+ * text in a language with a glossary is read a second time in its word-by-word English gloss
+ * ({@link Glosser}), which the English encoder understands better. One signal at most — the most likely
+ * category, scored with the calibrated probability that the text is not safe. The score is one
  * signal for the policy beside the lexical ones, not a decision on its own.
  */
 final class SemanticClassifier implements Classifier {
 
     private final SentenceEncoder encoder;
     private final SemanticHead head;
+    private final Glosser glosser;
     private final SemanticSettings settings;
 
-    SemanticClassifier(SentenceEncoder encoder, SemanticHead head, SemanticSettings settings) {
+    SemanticClassifier(SentenceEncoder encoder, SemanticHead head, Glosser glosser, SemanticSettings settings) {
         this.encoder = encoder;
         this.head = head;
+        this.glosser = glosser;
         this.settings = settings;
     }
 
@@ -38,20 +43,27 @@ final class SemanticClassifier implements Classifier {
         if (readable.isBlank() || CharNgrams.words(readable) < settings.minWords()) {
             return List.of(); // "hi", "next", "kill -9": no intent to read (the keyword classifier still reads them)
         }
-        for (String window : windows(readable, readable != input.text())) {
+        List<String> windows = windows(readable, readable != input.text());
+        int original = windows.size();
+        Optional<Glosser.Gloss> gloss = glosser.gloss(readable, input.language());
+        gloss.ifPresent(english -> windows.addAll(settings.windows().of(english.text())));
+        boolean worstInGloss = false;
+        for (int i = 0; i < windows.size(); i++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("semantic classification interrupted");
             }
-            SemanticHead.Judgement judgement = head.judge(encoder.encode(window), grams(window));
+            SemanticHead.Judgement judgement = head.judge(encoder.encode(windows.get(i)), grams(windows.get(i)));
             if (worst == null || judgement.unsafe() > worst.unsafe()) {
                 worst = judgement;
+                worstInGloss = i >= original;
             }
         }
         if (worst.unsafe() < settings.reportAbove()) {
             return List.of();
         }
-        String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%", worst.unsafe(),
-                worst.category(), 100 * worst.categoryShare());
+        String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%%s", worst.unsafe(),
+                worst.category(), 100 * worst.categoryShare(),
+                worstInGloss ? " (read in its English gloss from " + gloss.get().language() + ")" : "");
         return List.of(new Signal(worst.category(), worst.unsafe(), settings.confidence(), List.of(),
                 List.of(evidence), ""));
     }
@@ -66,14 +78,13 @@ final class SemanticClassifier implements Classifier {
      * question, in base64: …") a short request in another language is outweighed by the English wrapper.
      */
     private List<String> windows(String readable, boolean hadBlobs) {
-        List<String> windows = settings.windows().of(readable);
+        List<String> windows = new ArrayList<>(settings.windows().of(readable));
         int decoded = readable.lastIndexOf("\n\n");
         if (!hadBlobs || decoded < 0 || readable.substring(decoded).isBlank()) {
             return windows;
         }
-        List<String> withDecoded = new ArrayList<>(windows);
-        withDecoded.add(settings.windows().of(readable.substring(decoded + 2).strip()).get(0));
-        return withDecoded;
+        windows.add(settings.windows().of(readable.substring(decoded + 2).strip()).get(0));
+        return windows;
     }
 
     @Override

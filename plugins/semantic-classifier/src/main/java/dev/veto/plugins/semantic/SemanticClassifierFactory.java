@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.pf4j.Extension;
 
 /** The {@code semantic} classifier factory: the MiniLM sentence encoder with the trained hazard head. */
@@ -20,6 +22,7 @@ import org.pf4j.Extension;
 public final class SemanticClassifierFactory implements ClassifierFactory {
 
     private static final String CLASSPATH = "classpath:";
+    private static final String GLOSSARIES = "dev/veto/plugins/semantic/gloss/";
 
     @Override
     public String name() {
@@ -35,7 +38,29 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     public Classifier create(ComponentContext context) {
         SemanticSettings settings = SemanticSettings.read(context.config());
         SemanticHead head = loadHead(settings.head(), context.dataDirectory());
-        return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()), head, settings);
+        Glosser glosser = loadGlosser(settings.gloss(), context.dataDirectory());
+        return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()), head,
+                glosser, settings);
+    }
+
+    private static Glosser loadGlosser(SemanticSettings.GlossSettings settings, Path dataDirectory) {
+        List<Glossary> glossaries = new ArrayList<>();
+        for (String language : settings.languages()) {
+            glossaries.add(loadGlossary(language, CLASSPATH + GLOSSARIES + language + ".tsv", dataDirectory));
+        }
+        for (String file : settings.extra()) {
+            String name = Path.of(file).getFileName().toString();
+            glossaries.add(loadGlossary(name.replaceFirst("\\.[^.]*$", ""), file, dataDirectory));
+        }
+        return new Glosser(glossaries, settings.minCoverage());
+    }
+
+    private static Glossary loadGlossary(String language, String location, Path dataDirectory) {
+        try (Reader reader = open(location, dataDirectory)) {
+            return Glossary.read(language, reader, location);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the glossary " + location + ": " + e.getMessage(), e);
+        }
     }
 
     /**

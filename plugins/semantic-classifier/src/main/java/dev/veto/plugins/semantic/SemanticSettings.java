@@ -1,6 +1,7 @@
 package dev.veto.plugins.semantic;
 
 import com.typesafe.config.Config;
+import java.util.List;
 
 /**
  * The classifier's settings, checked when it is created so a mistake fails start-up naming the setting.
@@ -12,9 +13,10 @@ import com.typesafe.config.Config;
  * @param reportAbove    unsafe probability below which nothing is reported
  * @param confidence     the confidence given to the signals
  * @param minWords       texts of fewer words are not judged
+ * @param gloss          which glossaries render other languages into English for the encoder
  */
 record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWindows windows, double reportAbove,
-                        double confidence, int minWords) {
+                        double confidence, int minWords, GlossSettings gloss) {
 
     static SemanticSettings read(Config config) {
         int minWords = config.getInt("min-words");
@@ -24,7 +26,19 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
         return new SemanticSettings(config.getString("head"), config.getInt("max-tokens"),
                 config.getInt("intra-op-threads"),
                 new TextWindows(config.getInt("window.chars"), config.getInt("window.max")),
-                unit(config, "report-above"), unit(config, "confidence"), minWords);
+                unit(config, "report-above"), unit(config, "confidence"), minWords,
+                new GlossSettings(config.getStringList("gloss.languages"), config.getStringList("gloss.extra"),
+                        unit(config, "gloss.min-coverage")));
+    }
+
+    /**
+     * The glossaries.
+     *
+     * @param languages   bundled glossaries by language tag
+     * @param extra       an installation's own glossary files, each named after its language ({@code pt.tsv})
+     * @param minCoverage the share of a text's words a glossary must know to gloss it
+     */
+    record GlossSettings(List<String> languages, List<String> extra, double minCoverage) {
     }
 
     private static double unit(Config config, String path) {

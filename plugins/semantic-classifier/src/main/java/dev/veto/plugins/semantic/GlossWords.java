@@ -1,0 +1,121 @@
+package dev.veto.plugins.semantic;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cuts a text into the words a {@link Glossary} looks up: lower-cased, in composed form, as runs of letters,
+ * digits and marks; an elided article keeps its apostrophe ({@code l'}, {@code dell'}); every Han character
+ * is a word of its own (Chinese writes no spaces — the glossary's longest match puts the characters back
+ * together into words); sentence ends are kept as words of their own so the gloss keeps its sentences.
+ * Arabic vowel marks are dropped, as people mostly type without them.
+ */
+final class GlossWords {
+
+    private GlossWords() {
+    }
+
+    /**
+     * The words of a text.
+     *
+     * @param text any text
+     * @return its words and sentence ends, in order
+     */
+    static List<String> of(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            if (isArabicVowelMark(c)) {
+                continue;
+            }
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                flush(word, words);
+                words.add(Character.toString(c));
+            } else if (Character.isLetterOrDigit(c) || isMark(c)) {
+                word.appendCodePoint(c);
+            } else if ((c == '\'' || c == '\u2019') && word.length() > 0) {
+                word.append('\'');
+                flush(word, words);
+            } else {
+                flush(word, words);
+                String end = sentenceEnd(c);
+                if (end != null) {
+                    words.add(end);
+                }
+            }
+        }
+        flush(word, words);
+        return words;
+    }
+
+    /**
+     * Whether a word is a sentence end rather than a word to look up.
+     *
+     * @param word a word of {@link #of}
+     * @return true for {@code .}, {@code ?} and {@code !}
+     */
+    static boolean isSentenceEnd(String word) {
+        return word.equals(".") || word.equals("?") || word.equals("!");
+    }
+
+    /**
+     * Whether a word is a Han character (joined to its neighbours without a space in a glossary form).
+     *
+     * @param word a word of {@link #of}
+     * @return true for a single Han character
+     */
+    static boolean isHan(String word) {
+        return word.codePointCount(0, word.length()) == 1
+                && Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN;
+    }
+
+    /**
+     * Words joined as a glossary form writes them: Han characters without spaces, other words with one.
+     *
+     * @param words the words
+     * @param from  the first
+     * @param to    after the last
+     * @return the form
+     */
+    static String join(List<String> words, int from, int to) {
+        StringBuilder form = new StringBuilder(words.get(from));
+        for (int i = from + 1; i < to; i++) {
+            if (!(isHan(words.get(i - 1)) && isHan(words.get(i)))) {
+                form.append(' ');
+            }
+            form.append(words.get(i));
+        }
+        return form.toString();
+    }
+
+    private static void flush(StringBuilder word, List<String> words) {
+        if (word.length() > 0) {
+            words.add(word.toString());
+            word.setLength(0);
+        }
+    }
+
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** Tashkeel and the superscript alef. */
+    private static boolean isArabicVowelMark(int c) {
+        return (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+    }
+
+    private static String sentenceEnd(int c) {
+        return switch (c) {
+            case '.', '\u3002', '\u0964' -> ".";
+            case '?', '\uFF1F', '\u061F' -> "?";
+            case '!', '\uFF01' -> "!";
+            default -> null;
+        };
+    }
+}
