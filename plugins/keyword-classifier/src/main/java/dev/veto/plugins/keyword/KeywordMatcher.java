@@ -20,7 +20,9 @@ import java.util.TreeMap;
  * alone it could be another language's word ("sung" for "súng", a gun). A phrase of two halves joined by
  * {@code ~} matches both halves in either order with at most {@value #MAX_GAP} characters between them
  * ({@code leiche ~ entsorg*}: "eine Leiche entsorgen" and "Wie entsorge ich eine Leiche?" — languages that
- * move the verb). Case is ignored:
+ * move the verb). A phrase (or half) ending in {@code $} matches only at the end of a clause — before
+ * punctuation or the end of the text — which is where German puts a separable verb's particle
+ * ({@code bring* ~ um$}: "Wie bringe ich ihn um?", not "Ich bringe ihn um 8 Uhr hin"). Case is ignored:
  * text and phrases are lower-cased char by char, which keeps every index where it was. Immutable and
  * thread-safe.
  */
@@ -54,7 +56,7 @@ final class KeywordMatcher {
      * and covers itself).
      */
     private record Form(LexiconEntry entry, boolean openStart, boolean openEnd, boolean coversWord, boolean unaccented,
-                        boolean needsCompany, int half) {
+                        boolean needsCompany, int half, boolean endsClause) {
     }
 
     /** Where one half of an either-order phrase was found. */
@@ -63,6 +65,9 @@ final class KeywordMatcher {
 
     /** What joins the two halves of a phrase that may come in either order. */
     static final char EITHER_ORDER = '~';
+
+    /** What ends a phrase that must end its clause. */
+    static final char CLAUSE_END = '$';
 
     /** How many characters may lie between the two halves of an either-order phrase. */
     static final int MAX_GAP = 40;
@@ -92,18 +97,20 @@ final class KeywordMatcher {
     }
 
     /** Adds a phrase (or one half of an either-order phrase) and, where its language is often typed so, its unaccented form. */
-    private static void add(TreeMap<String, List<Form>> phrases, LexiconEntry entry, String phrase, int half) {
+    private static void add(TreeMap<String, List<Form>> phrases, LexiconEntry entry, String written, int half) {
+        boolean endsClause = endsClause(written);
+        String phrase = withoutClauseEnd(written);
         String fixed = withoutWildcards(phrase);
         boolean unspaced = isUnspaced(fixed);
         boolean openStart = unspaced || phrase.charAt(0) == WILDCARD;
         boolean openEnd = unspaced || phrase.charAt(phrase.length() - 1) == WILDCARD;
-        phrases.computeIfAbsent(fixed, p -> new ArrayList<>()).add(new Form(entry, openStart, openEnd, !unspaced, false, false, half));
+        phrases.computeIfAbsent(fixed, p -> new ArrayList<>()).add(new Form(entry, openStart, openEnd, !unspaced, false, false, half, endsClause));
         if (half < 0 && !unspaced && UNACCENTED_LANGUAGES.contains(entry.language())) {
             String plain = withoutAccents(fixed);
             if (!plain.equals(fixed)) {
                 boolean distinctive = plain.strip().contains(" ") || plain.length() >= MIN_UNACCENTED_WORD;
                 phrases.computeIfAbsent(plain, p -> new ArrayList<>())
-                        .add(new Form(entry, openStart, openEnd, true, true, !distinctive, half));
+                        .add(new Form(entry, openStart, openEnd, true, true, !distinctive, half, endsClause));
             }
         }
     }
@@ -122,6 +129,16 @@ final class KeywordMatcher {
             throw new IllegalArgumentException("'~' joins exactly two non-empty halves: " + phrase);
         }
         return List.of(parts[0].strip(), parts[1].strip());
+    }
+
+    /** Whether a phrase (or half) must end its clause: it ends in {@code $}. */
+    static boolean endsClause(String phrase) {
+        return !phrase.isEmpty() && phrase.charAt(phrase.length() - 1) == CLAUSE_END;
+    }
+
+    /** The phrase without the {@code $} that may end it. */
+    static String withoutClauseEnd(String phrase) {
+        return endsClause(phrase) ? phrase.substring(0, phrase.length() - 1).strip() : phrase;
     }
 
     /** The phrase without the {@code *} that may open its start or its end. */
@@ -144,7 +161,8 @@ final class KeywordMatcher {
             boolean endsWord = boundary(lower, end);
             for (Form form : forms) {
                 if ((startsWord || form.openStart()) && (endsWord || form.openEnd())
-                        && (!form.unaccented() || isAscii(lower, begin, end))) {
+                        && (!form.unaccented() || isAscii(lower, begin, end))
+                        && (!form.endsClause() || clauseEndsAt(lower, end))) {
                     boolean covers = form.coversWord();
                     Match match = new Match(form.entry(), covers && form.openStart() ? wordStart(lower, begin) : begin,
                             covers && form.openEnd() ? wordEnd(lower, end) : end, form.unaccented());
@@ -193,6 +211,16 @@ final class KeywordMatcher {
             }
         }
         return true;
+    }
+
+    /** Whether only spaces lie between {@code index} and punctuation or the end of the text. */
+    private static boolean clauseEndsAt(char[] text, int index) {
+        int i = index;
+        while (i < text.length && Character.isWhitespace(text[i]) && text[i] != '\n') {
+            i++;
+        }
+        return i >= text.length || text[i] == '\n' || ".?!,;:…)\"".indexOf(text[i]) >= 0
+                || Character.getType(text[i]) == Character.OTHER_PUNCTUATION;
     }
 
     /** Where the word that {@code index} lies in starts. */

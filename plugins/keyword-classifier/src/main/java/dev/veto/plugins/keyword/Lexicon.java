@@ -56,7 +56,11 @@ final class Lexicon {
      * start ({@code bombe*}: Bomben, Bombenbau; {@code *bombe}: Nagelbombe). The fixed part must stay long
      * enough to mean something, and unspaced scripts match inside words anyway.
      */
-    private static void checkWildcards(String where, String phrase) {
+    private static void checkWildcards(String where, String written) {
+        String phrase = KeywordMatcher.withoutClauseEnd(written);
+        if (phrase.isBlank() || phrase.indexOf(KeywordMatcher.CLAUSE_END) >= 0) {
+            throw new IllegalArgumentException(where + ": '$' may only end a phrase or its half: " + written);
+        }
         String fixed = KeywordMatcher.withoutWildcards(phrase);
         if (fixed.contains("*")) {
             throw new IllegalArgumentException(where + ": '*' may only open the start or the end of a phrase: " + phrase);

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param weight   for harm: the score of a bare mention; for action: its score when aimed at a target; for
  *                 benign: how much it lowers nearby harm; unused for intent and target
  * @param phrase   the phrase, lower-case, matched on whole words (substrings for CJK phrases) unless a {@code *}
- *                 opens its start or end to a longer word
+ *                 opens its start or end to a longer word; two halves joined by {@code ~} match in either
+ *                 order, and a phrase or half ending in {@code $} only at the end of a clause
  * @param source   where it was read, {@code file:line}, for error messages and evidence
  * @param language the language of its file ({@code it} for {@code it.tsv}), or empty for a file not named by
  *                 a language code

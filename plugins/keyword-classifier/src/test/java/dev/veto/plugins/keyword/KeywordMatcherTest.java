@@ -44,6 +44,21 @@ class KeywordMatcherTest {
     }
 
     @Test
+    void aPhraseEndingInDollarMatchesOnlyAtTheEndOfAClause() throws IOException {
+        KeywordMatcher matcher = matcher("harm\tviolent-crimes\t0.45\tbring* ~ um$\n");
+
+        assertThat(words(matcher, "Wie bringe ich ihn um?")).containsExactly("bringe ich ihn um 0.45");
+        assertThat(words(matcher, "Wie bringe ich ihn unauffällig um")).containsExactly("bringe ich ihn unauffällig um 0.45");
+        assertThat(words(matcher, "Ich bringe ihn um, wenn er das nochmal macht")).hasSize(1);
+        // the particle's word elsewhere in the clause is a preposition
+        assertThat(words(matcher, "Wie bringe ich die Kinder um 8 Uhr ins Bett?")).isEmpty();
+        assertThat(words(matcher, "Ich bringe das Buch um zehn vorbei.")).isEmpty();
+        assertThatThrownBy(() -> matcher("harm\thate\t0.5\tbring$ um\n")).hasMessageContaining("test.tsv:1")
+                .hasMessageContaining("'$' may only end");
+        assertThatThrownBy(() -> matcher("harm\thate\t0.5\tbringe ~ $\n")).hasMessageContaining("test.tsv:1");
+    }
+
+    @Test
     void aStarIsOnlyForTheEndsOfPhrasesLongEnoughToMeanSomething() {
         assertThatThrownBy(() -> matcher("harm\thate\t0.5\tki*\n")).hasMessageContaining("test.tsv:1").hasMessageContaining("at least 4");
         assertThatThrownBy(() -> matcher("harm\thate\t0.5\tbo*mbe\n")).hasMessageContaining("only open the start or the end");
