@@ -74,6 +74,11 @@ public final class TrainSemanticHead implements Callable<Integer> {
     @Option(names = "--network-epochs", defaultValue = "40", description = "the network's epochs (default ${DEFAULT-VALUE})")
     int networkEpochs;
 
+    @Option(names = "--gloss-examples", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also train on the English gloss the classifier reads of each training row in another language, "
+                    + "balanced as a language of its own (default ${DEFAULT-VALUE})")
+    boolean glossExamples;
+
     @Option(names = "--seed", defaultValue = "20261128", description = "seed of the split and of SGD (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -100,16 +105,23 @@ public final class TrainSemanticHead implements Callable<Integer> {
                 parts.get(Split.Part.TRAIN).size(), parts.get(Split.Part.CALIBRATION).size(),
                 parts.get(Split.Part.HOLDOUT).size());
 
-        Map<LabelledRow, HeadTrainer.Item> vectors = encode(rows, ngramBits);
+        SemanticClassifierFactory.DefaultEncoding encoding =
+                SemanticClassifierFactory.defaultEncoding(Runtime.getRuntime().availableProcessors());
+        List<LabelledRow> train = new ArrayList<>(parts.get(Split.Part.TRAIN));
+        List<LabelledRow> glosses = glossExamples ? glosses(train, encoding) : List.of();
+        train.addAll(glosses);
+        System.out.printf(Locale.ROOT, "%d glosses of training rows added%n", glosses.size());
+        List<LabelledRow> encoded = new ArrayList<>(rows);
+        encoded.addAll(glosses);
+        Map<LabelledRow, HeadTrainer.Item> vectors = encode(encoded, ngramBits, encoding);
         CategoryMap categories = CategoryMap.bundled(Arrays.stream(StandardCategory.values())
                 .map(StandardCategory::id).collect(Collectors.toSet()));
         HeadTrainer trainer = new HeadTrainer(epochs, seed, ngramBits);
 
-        List<LabelledRow> train = parts.get(Split.Part.TRAIN);
         Map<LabelledRow, Float> weights = Balance.weights(train);
         VectorNetwork network = hiddenUnits == 0 ? null
                 : new NetworkOutputs(new NetworkTrainer(hiddenUnits, networkEpochs, 128, 1e-3, 1e-4, seed), FOLDS, seed)
-                        .attach(train, rows, weights, vectors);
+                        .attach(train, encoded, weights, vectors);
         List<HeadTrainer.Item> known = new ArrayList<>();
         List<LabelledRow> unknown = new ArrayList<>();
         for (LabelledRow row : train) {
@@ -169,12 +181,11 @@ public final class TrainSemanticHead implements Callable<Integer> {
      * Each row as the plugin reads it: normalized by the host's normalizer, blobs stripped, the vector and
      * n-grams of its first window (label not yet set).
      */
-    private static Map<LabelledRow, HeadTrainer.Item> encode(List<LabelledRow> rows, int ngramBits) throws Exception {
+    private static Map<LabelledRow, HeadTrainer.Item> encode(List<LabelledRow> rows, int ngramBits,
+                                                             SemanticClassifierFactory.DefaultEncoding encoding) throws Exception {
         Map<LabelledRow, HeadTrainer.Item> vectors = new HashMap<>();
         CharNgrams grams = ngramBits == 0 ? null : new CharNgrams(ngramBits);
         TextNormalizer normalizer = new TextNormalizer();
-        SemanticClassifierFactory.DefaultEncoding encoding =
-                SemanticClassifierFactory.defaultEncoding(Runtime.getRuntime().availableProcessors());
         long start = System.nanoTime();
         // the first window of each text, as the host hands it to the plugin and the plugin cuts it
         try (SentenceEncoder encoder = encoding.encoder()) {
@@ -188,6 +199,22 @@ public final class TrainSemanticHead implements Callable<Integer> {
             }
         }
         return vectors;
+    }
+
+    /**
+     * The English gloss the classifier also reads of each row in another language, as a row of its own with
+     * the same label and a language of its own ({@code de-gloss}): balanced within that language, safe and
+     * unsafe glosses teach the head intent in gloss English, instead of "broken English, so unsafe".
+     */
+    private static List<LabelledRow> glosses(List<LabelledRow> rows, SemanticClassifierFactory.DefaultEncoding encoding) {
+        TextNormalizer normalizer = new TextNormalizer();
+        List<LabelledRow> glosses = new ArrayList<>();
+        for (LabelledRow row : rows) {
+            encoding.firstGlossWindow(normalizer.normalize(row.prompt()).text(), row.lang())
+                    .ifPresent(gloss -> glosses.add(new LabelledRow(row.id() + "~gloss", gloss, row.unsafe(),
+                            row.category(), row.lang() + "-gloss", row.source())));
+        }
+        return glosses;
     }
 
     /** How often the head names the category a held-out unsafe row is labelled with, where the label maps. */

@@ -10,7 +10,7 @@ import java.util.Locale;
  * digits and marks; an elided article keeps its apostrophe ({@code l'}, {@code dell'}); every Han character
  * is a word of its own (Chinese writes no spaces — the glossary's longest match puts the characters back
  * together into words); sentence ends are kept as words of their own so the gloss keeps its sentences.
- * Arabic vowel marks are dropped, as people mostly type without them.
+ * Arabic vowel marks and tatweel are dropped, as the glossaries write words without them.
  */
 final class GlossWords {
 
@@ -105,9 +105,9 @@ final class GlossWords {
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
-    /** Tashkeel and the superscript alef. */
+    /** Tashkeel, the superscript alef and the tatweel (a stretched letter joint). */
     private static boolean isArabicVowelMark(int c) {
-        return (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+        return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
     }
 
     private static String sentenceEnd(int c) {

@@ -64,6 +64,7 @@ final class Glossary {
      */
     static Glossary read(String language, Reader reader, String source) throws IOException {
         Map<String, String> forms = new HashMap<>();
+        Map<String, String> renderings = new HashMap<>(); // generated conjugations share their English: keep one copy
         Map<String, String> prefixes = new HashMap<>();
         Map<String, String> suffixes = new HashMap<>();
         List<String> linking = new ArrayList<>();
@@ -97,7 +98,7 @@ final class Glossary {
                     throw malformed(source, number, "the form '" + form + "' must be 1 to " + MAX_FORM_WORDS
                             + " words written as they are read: " + words);
                 }
-                forms.put(form.replace('\u2019', '\''), english);
+                forms.put(form.replace('\u2019', '\''), renderings.computeIfAbsent(english, e -> e));
             }
         }
         return new Glossary(language, forms, prefixes, suffixes, List.copyOf(linking), compounds);
@@ -138,7 +139,9 @@ final class Glossary {
     }
 
     private List<String> withAffixes(String word) {
-        for (int p = Math.min(longestPrefix, word.length() - MIN_STEM); p >= 0; p--) {
+        // without a prefix first, then the longest prefix first; for each, the longest suffix first
+        for (int step = 0, top = Math.min(longestPrefix, word.length() - MIN_STEM); step <= top; step++) {
+            int p = step == 0 ? 0 : top + 1 - step;
             String prefix = word.substring(0, p);
             if (p > 0 && !prefixes.containsKey(prefix)) {
                 continue;

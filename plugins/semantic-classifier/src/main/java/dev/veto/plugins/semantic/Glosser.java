@@ -22,16 +22,27 @@ final class Glosser {
     /** A tie-breaker for the glossary of the request's own language. */
     private static final double HINT_BONUS = 0.05;
 
+    /** At least this share of common English words makes a text English, whatever else it could be. */
+    private static final double ENGLISH_SHARE = 0.5;
+
     private final List<Scripted> glossaries;
+    private final Set<String> english;
     private final double minCoverage;
+    private final int minWords;
 
     /**
      * @param glossaries  one per language
+     * @param english     common English words: a text of such words is not glossed ("can you help" is
+     *                    also unaccented Vietnamese)
      * @param minCoverage the share of a text's words its glossary must know, in (0, 1]
+     * @param minWords    shorter texts are not glossed: a gloss of two or three words reads as nothing in
+     *                    particular, and the encoder then guesses
      */
-    Glosser(List<Glossary> glossaries, double minCoverage) {
+    Glosser(List<Glossary> glossaries, Set<String> english, double minCoverage, int minWords) {
         this.glossaries = glossaries.stream().map(Scripted::new).toList();
+        this.english = Set.copyOf(english);
         this.minCoverage = minCoverage;
+        this.minWords = minWords;
     }
 
     /**
@@ -50,7 +61,12 @@ final class Glosser {
             if (!scripts.contains(candidate.script)) {
                 continue;
             }
-            words = words == null ? GlossWords.of(text) : words;
+            if (words == null) {
+                words = GlossWords.of(text);
+                if (countWords(words) < minWords || isEnglish(words)) {
+                    return Optional.empty();
+                }
+            }
             Gloss gloss = read(candidate.glossary, words);
             double rank = gloss.coverage() + (candidate.glossary.language().equals(language) ? HINT_BONUS : 0);
             if (gloss.coverage() >= minCoverage && rank > bestRank) {
@@ -61,57 +77,84 @@ final class Glosser {
         return Optional.ofNullable(best);
     }
 
+    /** @return the languages it glosses, each with its number of forms */
+    List<String> languages() {
+        return glossaries.stream().map(g -> g.glossary().language() + " (" + g.glossary().size() + ")").toList();
+    }
+
     private static Gloss read(Glossary glossary, List<String> words) {
+        int[] pieces = segment(glossary, words);
         StringBuilder english = new StringBuilder();
         int known = 0;
         int counted = 0;
         for (int i = 0; i < words.size(); ) {
             String word = words.get(i);
             if (GlossWords.isSentenceEnd(word)) {
-                english.append(word);
+                append(english, word);
                 i++;
                 continue;
             }
-            int length = longestForm(glossary, words, i);
-            if (length > 0) {
-                append(english, glossary.lookUp(GlossWords.join(words, i, i + length)));
-                int wordsIn = wordsIn(words, i, i + length);
+            int length = pieces[i];
+            String listed = glossary.lookUp(GlossWords.join(words, i, i + length));
+            List<String> derived = listed != null || isNumber(word) ? null : glossary.derive(word);
+            int wordsIn = wordsIn(words, i, i + length);
+            counted += wordsIn;
+            if (listed != null) {
+                append(english, listed);
                 known += wordsIn;
-                counted += wordsIn;
-                i += length;
-                continue;
-            }
-            List<String> derived = isNumber(word) ? null : glossary.derive(word);
-            if (derived != null) {
+            } else if (derived != null) {
                 derived.forEach(piece -> append(english, piece));
-                known++;
+                known += wordsIn;
             } else {
                 append(english, word);
             }
-            counted += isNumber(word) ? 0 : 1;
-            i++;
+            i += length;
         }
         return new Gloss(glossary.language(), english.toString(), counted == 0 ? 0 : (double) known / counted);
     }
 
-    /** The most words from {@code from} on that form a listed form within one sentence; 0 if none does. */
-    private static int longestForm(Glossary glossary, List<String> words, int from) {
-        int limit = from;
-        while (limit < words.size() && limit - from < Glossary.MAX_FORM_WORDS && !GlossWords.isSentenceEnd(words.get(limit))) {
-            limit++;
-        }
-        for (int to = limit; to > from; to--) {
-            if (glossary.lookUp(GlossWords.join(words, from, to)) != null) {
-                return to - from;
+    /**
+     * How many words the piece starting at each word takes: the fewest listed forms (a word no form covers
+     * is a piece of its own), and of two ways with as many pieces the one whose later pieces are longer —
+     * "bỏ | thuốc lá" (quit cigarettes), not "bỏ thuốc | lá" (spike a drink, leaf). Forms never cross a
+     * sentence end.
+     */
+    private static int[] segment(Glossary glossary, List<String> words) {
+        int n = words.size();
+        int[] fewest = new int[n + 1];
+        int[] length = new int[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            fewest[i] = 1 + fewest[i + 1];
+            length[i] = 1;
+            if (GlossWords.isSentenceEnd(words.get(i))) {
+                continue;
+            }
+            for (int to = i + 2; to <= Math.min(n, i + Glossary.MAX_FORM_WORDS); to++) {
+                if (GlossWords.isSentenceEnd(words.get(to - 1))) {
+                    break;
+                }
+                if (1 + fewest[to] < fewest[i] && glossary.lookUp(GlossWords.join(words, i, to)) != null) {
+                    fewest[i] = 1 + fewest[to];
+                    length[i] = to - i;
+                }
             }
         }
-        return 0;
+        return length;
+    }
+
+    private boolean isEnglish(List<String> words) {
+        long common = words.stream().filter(english::contains).count();
+        return common >= ENGLISH_SHARE * countWords(words);
+    }
+
+    private static int countWords(List<String> words) {
+        return wordsIn(words, 0, words.size());
     }
 
     private static int wordsIn(List<String> words, int from, int to) {
         int count = 0;
         for (int i = from; i < to; i++) {
-            count += isNumber(words.get(i)) ? 0 : 1;
+            count += isNumber(words.get(i)) || GlossWords.isSentenceEnd(words.get(i)) ? 0 : 1;
         }
         return count;
     }

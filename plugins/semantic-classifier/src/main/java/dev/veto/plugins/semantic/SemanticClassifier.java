@@ -53,6 +53,9 @@ final class SemanticClassifier implements Classifier {
                 throw new InterruptedException("semantic classification interrupted");
             }
             SemanticHead.Judgement judgement = head.judge(encoder.encode(windows.get(i)), grams(windows.get(i)));
+            if (i >= original) {
+                judgement = judgement.atMost(settings.gloss().maxScore());
+            }
             if (worst == null || judgement.unsafe() > worst.unsafe()) {
                 worst = judgement;
                 worstInGloss = i >= original;

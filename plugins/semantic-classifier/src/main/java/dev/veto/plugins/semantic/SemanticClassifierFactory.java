@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.veto.spi.ComponentContext;
 import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.classifier.ClassifierFactory;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,13 +15,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.pf4j.Extension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The {@code semantic} classifier factory: the MiniLM sentence encoder with the trained hazard head. */
 @Extension
 public final class SemanticClassifierFactory implements ClassifierFactory {
 
+    private static final Logger log = LoggerFactory.getLogger(SemanticClassifierFactory.class);
     private static final String CLASSPATH = "classpath:";
     private static final String GLOSSARIES = "dev/veto/plugins/semantic/gloss/";
 
@@ -38,7 +46,10 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     public Classifier create(ComponentContext context) {
         SemanticSettings settings = SemanticSettings.read(context.config());
         SemanticHead head = loadHead(settings.head(), context.dataDirectory());
+        long start = System.nanoTime();
         Glosser glosser = loadGlosser(settings.gloss(), context.dataDirectory());
+        log.info("Classifier '{}': glossaries for {} read in {} ms", context.instanceName(), glosser.languages(),
+                (System.nanoTime() - start) / 1_000_000);
         return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()), head,
                 glosser, settings);
     }
@@ -52,7 +63,18 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
             String name = Path.of(file).getFileName().toString();
             glossaries.add(loadGlossary(name.replaceFirst("\\.[^.]*$", ""), file, dataDirectory));
         }
-        return new Glosser(glossaries, settings.minCoverage());
+        return new Glosser(glossaries, englishWords(), settings.minCoverage(), settings.minWords());
+    }
+
+    private static Set<String> englishWords() {
+        try (Reader reader = open(CLASSPATH + GLOSSARIES + "english.txt", null);
+             BufferedReader lines = new BufferedReader(reader)) {
+            return lines.lines().filter(line -> !line.startsWith("#"))
+                    .flatMap(line -> Arrays.stream(line.strip().split("\\s+"))).filter(word -> !word.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the plugin's English word list: " + e.getMessage(), e);
+        }
     }
 
     private static Glossary loadGlossary(String language, String location, Path dataDirectory) {
@@ -73,16 +95,41 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     public static DefaultEncoding defaultEncoding(int threads) {
         Config defaults = ConfigFactory.parseResources(SemanticClassifierFactory.class.getClassLoader(), "reference.conf");
         SemanticSettings settings = SemanticSettings.read(defaults);
-        return new DefaultEncoding(new SentenceEncoder(settings.maxTokens(), threads), settings.windows());
+        return new DefaultEncoding(new SentenceEncoder(settings.maxTokens(), threads), settings.windows(),
+                loadGlosser(settings.gloss(), Path.of(".")));
     }
 
-    /**
-     * An encoder with the windowing that goes with it.
-     *
-     * @param encoder the encoder
-     * @param windows the windowing
-     */
-    public record DefaultEncoding(SentenceEncoder encoder, TextWindows windows) {
+    /** An encoder with the windowing and the glossaries that go with it. */
+    public static final class DefaultEncoding {
+
+        private final SentenceEncoder encoder;
+        private final TextWindows windows;
+        private final Glosser glosser;
+
+        private DefaultEncoding(SentenceEncoder encoder, TextWindows windows, Glosser glosser) {
+            this.encoder = encoder;
+            this.windows = windows;
+            this.glosser = glosser;
+        }
+
+        /** @return the encoder; the caller closes it */
+        public SentenceEncoder encoder() {
+            return encoder;
+        }
+
+        /**
+         * The first window of the English gloss the classifier also reads of a text in another language —
+         * so the head can learn what glosses of safe and of unsafe requests look like.
+         *
+         * @param normalized the text as the host hands it to classifiers
+         * @param language   its language tag, or {@code und}
+         * @return the gloss's first window, or empty where the classifier reads no gloss
+         */
+        public Optional<String> firstGlossWindow(String normalized, String language) {
+            String readable = EncodedRuns.strip(normalized);
+            return glosser.gloss(readable.isBlank() ? normalized : readable, language)
+                    .map(gloss -> windows.of(gloss.text()).get(0));
+        }
 
         /**
          * The first window the classifier reads of a text the host has normalized: encoded blobs stripped

@@ -330,5 +330,15 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
      * @param categoryShare that category's share of the unsafe probability
      */
     public record Judgement(double unsafe, String category, double categoryShare) {
+
+        /**
+         * The same judgement, no surer than {@code ceiling} that the text is unsafe.
+         *
+         * @param ceiling the most {@link #unsafe()} may be
+         * @return this judgement, its unsafe probability capped
+         */
+        public Judgement atMost(double ceiling) {
+            return unsafe <= ceiling ? this : new Judgement(ceiling, category, categoryShare);
+        }
     }
 }

@@ -28,7 +28,8 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
                 new TextWindows(config.getInt("window.chars"), config.getInt("window.max")),
                 unit(config, "report-above"), unit(config, "confidence"), minWords,
                 new GlossSettings(config.getStringList("gloss.languages"), config.getStringList("gloss.extra"),
-                        unit(config, "gloss.min-coverage")));
+                        unit(config, "gloss.min-coverage"), config.getInt("gloss.min-words"),
+                        unit(config, "gloss.max-score")));
     }
 
     /**
@@ -37,8 +38,11 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
      * @param languages   bundled glossaries by language tag
      * @param extra       an installation's own glossary files, each named after its language ({@code pt.tsv})
      * @param minCoverage the share of a text's words a glossary must know to gloss it
+     * @param minWords    shorter texts are not glossed
+     * @param maxScore    the most a reading of the gloss may report
      */
-    record GlossSettings(List<String> languages, List<String> extra, double minCoverage) {
+    record GlossSettings(List<String> languages, List<String> extra, double minCoverage, int minWords,
+                         double maxScore) {
     }
 
     private static double unit(Config config, String path) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GlosserTest {
@@ -53,9 +54,21 @@ class GlosserTest {
         }
     }
 
+    private static final Glossary VIETNAMESE = glossary("vi", """
+            làm sao	how
+            bỏ	quit
+            bỏ thuốc	spike a drink
+            thuốc lá	cigarettes
+            lá	leaf
+            hút	smoke
+            can	need
+            giup	help
+            ban	you
+            """);
+
     private static String gloss(String text, String language) {
-        return new Glosser(List.of(GERMAN, FRENCH, CHINESE), 0.6).gloss(text, language)
-                .map(Glosser.Gloss::text).orElse(null);
+        return new Glosser(List.of(GERMAN, FRENCH, CHINESE, VIETNAMESE), Set.of("can", "you", "i", "a", "how"), 0.6, 3)
+                .gloss(text, language).map(Glosser.Gloss::text).orElse(null);
     }
 
     @Test
@@ -69,6 +82,19 @@ class GlosserTest {
         assertThat(gloss("Wie kann ich meinen Nachbarn vergiften?", "und")).isEqualTo("how can i my neighbor poison?");
         assertThat(gloss("Wie baue ich eine Nagelbombe", "und")).isEqualTo("how build i a nail bomb");
         assertThat(gloss("Der Rohrbomben Bau", "und")).isEqualTo("pipe bomb build");
+    }
+
+    @Test
+    void prefersFewerPiecesAndOfEqualCountsTheLongerLaterOnes() {
+        // greedy longest-first would read "bỏ thuốc | lá": spike a drink, leaf
+        assertThat(gloss("Làm sao bỏ thuốc lá?", "und")).isEqualTo("how quit cigarettes?");
+    }
+
+    @Test
+    void leavesEnglishAndShortTextsAlone() {
+        // every word is also unaccented Vietnamese, but half of them are common English words
+        assertThat(gloss("can you giup ban", "und")).isNull();
+        assertThat(gloss("Bombe bauen?", "de")).isNull();
     }
 
     @Test
