@@ -29,8 +29,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 public class SemanticBenchmark {
 
-    /** {@code short}: a typical one-line request; {@code 1k}: the 1 KB prompt (cut at 256 tokens by the model). */
-    @Param({"short", "1k"})
+    /**
+     * {@code short}: a typical one-line request; {@code short-de}: one in German, also read in its English
+     * gloss (two inferences); {@code 1k}: the 1 KB prompt (cut at 256 tokens by the model).
+     */
+    @Param({"short", "short-de", "1k"})
     public String prompt;
 
     private Classifier classifier;
@@ -42,9 +45,12 @@ public class SemanticBenchmark {
         data = ScratchDirectories.create();
         classifier = new SemanticClassifierFactory().create(TestComponentContext.of(SemanticClassifierFactory.class,
                 ConfigFactory.empty(), data));
-        String text = prompt.equals("short") ? "What's the best way to shoot a photo of the moon at night?"
-                : CheckBenchmark.PROMPT_1KB;
-        input = new ClassificationInput(Stage.INPUT, text, "en", Requests.of(text));
+        String text = switch (prompt) {
+            case "short" -> "What's the best way to shoot a photo of the moon at night?";
+            case "short-de" -> "Wie fotografiere ich den Mond in der Nacht am besten?";
+            default -> CheckBenchmark.PROMPT_1KB;
+        };
+        input = new ClassificationInput(Stage.INPUT, text, prompt.equals("short-de") ? "de" : "en", Requests.of(text));
     }
 
     @TearDown(Level.Trial)

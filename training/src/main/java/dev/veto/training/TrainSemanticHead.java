@@ -74,10 +74,10 @@ public final class TrainSemanticHead implements Callable<Integer> {
     @Option(names = "--network-epochs", defaultValue = "40", description = "the network's epochs (default ${DEFAULT-VALUE})")
     int networkEpochs;
 
-    @Option(names = "--gloss-examples", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "also train on the English gloss the classifier reads of each training row in another language, "
-                    + "balanced as a language of its own (default ${DEFAULT-VALUE})")
-    boolean glossExamples;
+    @Option(names = "--gloss-head",
+            description = "where to write a second head, for the English glosses the classifier reads of requests in other "
+                    + "languages: trained on the rows and their glosses, each gloss weighed as a language of its own")
+    Path glossHead;
 
     @Option(names = "--seed", defaultValue = "20261128", description = "seed of the split and of SGD (default ${DEFAULT-VALUE})")
     long seed;
@@ -107,21 +107,48 @@ public final class TrainSemanticHead implements Callable<Integer> {
 
         SemanticClassifierFactory.DefaultEncoding encoding =
                 SemanticClassifierFactory.defaultEncoding(Runtime.getRuntime().availableProcessors());
-        List<LabelledRow> train = new ArrayList<>(parts.get(Split.Part.TRAIN));
-        List<LabelledRow> glosses = glossExamples ? glosses(train, encoding) : List.of();
-        train.addAll(glosses);
-        System.out.printf(Locale.ROOT, "%d glosses of training rows added%n", glosses.size());
+        List<LabelledRow> train = parts.get(Split.Part.TRAIN);
+        List<LabelledRow> calibration = parts.get(Split.Part.CALIBRATION);
+        List<LabelledRow> trainGlosses = glossHead == null ? List.of() : glosses(train, encoding);
+        List<LabelledRow> calibrationGlosses = glossHead == null ? List.of() : glosses(calibration, encoding);
         List<LabelledRow> encoded = new ArrayList<>(rows);
-        encoded.addAll(glosses);
+        encoded.addAll(trainGlosses);
+        encoded.addAll(calibrationGlosses);
         Map<LabelledRow, HeadTrainer.Item> vectors = encode(encoded, ngramBits, encoding);
         CategoryMap categories = CategoryMap.bundled(Arrays.stream(StandardCategory.values())
                 .map(StandardCategory::id).collect(Collectors.toSet()));
-        HeadTrainer trainer = new HeadTrainer(epochs, seed, ngramBits);
 
-        Map<LabelledRow, Float> weights = Balance.weights(train);
         VectorNetwork network = hiddenUnits == 0 ? null
                 : new NetworkOutputs(new NetworkTrainer(hiddenUnits, networkEpochs, 128, 1e-3, 1e-4, seed), FOLDS, seed)
-                        .attach(train, encoded, weights, vectors);
+                        .attach(train, rows, Balance.weights(train), vectors);
+        SemanticHead head = train(train, calibration, network, vectors, categories, "");
+        write(head, out);
+        System.out.printf(Locale.ROOT, "calibration: slope %.3f, intercept %.3f; head written to %s%n",
+                head.slope(), head.intercept(), out);
+        if (glossHead != null) {
+            System.out.printf(Locale.ROOT, "glosses: %d of training rows, %d of calibration rows%n",
+                    trainGlosses.size(), calibrationGlosses.size());
+            SemanticHead forGlosses = train(concat(train, trainGlosses), concat(calibration, calibrationGlosses), null,
+                    vectors, categories, "; for the English glosses of requests in other languages, trained and "
+                            + "calibrated on the rows and their glosses (each gloss weighed as a language of its own)");
+            write(forGlosses, glossHead);
+            System.out.printf(Locale.ROOT, "gloss head written to %s%n", glossHead);
+        }
+
+        List<LabelledRow> held = parts.get(Split.Part.HOLDOUT);
+        System.out.print(HoldoutReport.of(held, row -> judge(head, vectors.get(row)).unsafe()));
+        System.out.println(categoryAccuracy(held, categories, vectors, head));
+        if (holdout != null) {
+            writeHoldout(held, holdout);
+        }
+        return 0;
+    }
+
+    /** One calibrated head: a first head names the categories of unsafe rows without one, then the real one. */
+    private SemanticHead train(List<LabelledRow> train, List<LabelledRow> calibration, VectorNetwork network,
+                               Map<LabelledRow, HeadTrainer.Item> vectors, CategoryMap categories, String purpose) {
+        HeadTrainer trainer = new HeadTrainer(epochs, seed, ngramBits);
+        Map<LabelledRow, Float> weights = Balance.weights(train);
         List<HeadTrainer.Item> known = new ArrayList<>();
         List<LabelledRow> unknown = new ArrayList<>();
         for (LabelledRow row : train) {
@@ -138,7 +165,6 @@ public final class TrainSemanticHead implements Callable<Integer> {
         }
         SemanticHead uncalibrated = trainer.train(Balance.categories(all, SemanticHead.SAFE), labels, network, "");
 
-        List<LabelledRow> calibration = parts.get(Split.Part.CALIBRATION);
         Map<LabelledRow, Float> calibrationWeights = Balance.weights(calibration);
         double[] scores = new double[calibration.size()];
         boolean[] truth = new boolean[calibration.size()];
@@ -152,25 +178,20 @@ public final class TrainSemanticHead implements Callable<Integer> {
         PlattCalibration.Fit fit = PlattCalibration.fit(scores, truth, w);
         String description = String.format(Locale.ROOT,
                 "all-MiniLM-L6-v2 (quantized, mean pooling)%s%s + multinomial logistic regression (Tribuo LinearSGD, "
-                        + "AdaGrad, %d epochs, seed %d) on %d rows of %s; Platt-calibrated on %d rows; "
+                        + "AdaGrad, %d epochs, seed %d) on %d rows of %s; Platt-calibrated on %d rows%s; "
                         + "trained by ./mvnw -q -pl training exec:java",
                 ngramBits == 0 ? "" : " and character n-grams hashed into 2^" + ngramBits + " buckets",
                 network == null ? "" : String.format(Locale.ROOT, " and a network over the vector (%d hidden units, %d epochs, "
                         + "out-of-fold outputs from %d folds)", hiddenUnits, networkEpochs, FOLDS),
-                epochs, seed, all.size(), sources(train), calibration.size());
-        SemanticHead head = new SemanticHead(uncalibrated.labels(), uncalibrated.weights(), uncalibrated.bias(),
+                epochs, seed, all.size(), sources(train), calibration.size(), purpose);
+        return new SemanticHead(uncalibrated.labels(), uncalibrated.weights(), uncalibrated.bias(),
                 uncalibrated.ngrams(), uncalibrated.network(), fit.slope(), fit.intercept(), description);
-        write(head, out);
-        System.out.printf(Locale.ROOT, "calibration: slope %.3f, intercept %.3f; head written to %s%n",
-                fit.slope(), fit.intercept(), out);
+    }
 
-        List<LabelledRow> held = parts.get(Split.Part.HOLDOUT);
-        System.out.print(HoldoutReport.of(held, row -> judge(head, vectors.get(row)).unsafe()));
-        System.out.println(categoryAccuracy(held, categories, vectors, head));
-        if (holdout != null) {
-            writeHoldout(held, holdout);
-        }
-        return 0;
+    private static List<LabelledRow> concat(List<LabelledRow> first, List<LabelledRow> second) {
+        List<LabelledRow> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static SemanticHead.Judgement judge(SemanticHead head, HeadTrainer.Item item) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,13 +21,22 @@ import java.util.Set;
 final class SemanticClassifier implements Classifier {
 
     private final SentenceEncoder encoder;
-    private final SemanticHead head;
+    private final Heads heads;
     private final Glosser glosser;
     private final SemanticSettings settings;
 
-    SemanticClassifier(SentenceEncoder encoder, SemanticHead head, Glosser glosser, SemanticSettings settings) {
+    /**
+     * The trained heads.
+     *
+     * @param text   reads the text as written
+     * @param glosses reads its English gloss (trained on glosses as well; may be the same head)
+     */
+    record Heads(SemanticHead text, SemanticHead glosses) {
+    }
+
+    SemanticClassifier(SentenceEncoder encoder, Heads heads, Glosser glosser, SemanticSettings settings) {
         this.encoder = encoder;
-        this.head = head;
+        this.heads = heads;
         this.glosser = glosser;
         this.settings = settings;
     }
@@ -45,20 +53,30 @@ final class SemanticClassifier implements Classifier {
         }
         List<String> windows = windows(readable, readable != input.text());
         int original = windows.size();
-        Optional<Glosser.Gloss> gloss = glosser.gloss(readable, input.language());
-        gloss.ifPresent(english -> windows.addAll(settings.windows().of(english.text())));
-        boolean worstInGloss = false;
+        // each window on its own: a request decoded from base64 is glossed even behind an English wrapper
+        List<String> glossedFrom = new ArrayList<>();
+        for (int i = 0; i < original; i++) {
+            glosser.gloss(windows.get(i), input.language()).ifPresent(gloss -> {
+                windows.add(gloss.text());
+                glossedFrom.add(gloss.language());
+            });
+        }
+        String worstGloss = null;
         for (int i = 0; i < windows.size(); i++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("semantic classification interrupted");
             }
-            SemanticHead.Judgement judgement = head.judge(encoder.encode(windows.get(i)), grams(windows.get(i)));
+            SemanticHead head = i < original ? heads.text() : heads.glosses();
+            SemanticHead.Judgement judgement = head.judge(encoder.encode(windows.get(i)), grams(head, windows.get(i)));
             if (i >= original) {
+                if (judgement.unsafe() < settings.gloss().minScore()) {
+                    continue; // broken English reads as a little suspicious whatever it says
+                }
                 judgement = judgement.atMost(settings.gloss().maxScore());
             }
             if (worst == null || judgement.unsafe() > worst.unsafe()) {
                 worst = judgement;
-                worstInGloss = i >= original;
+                worstGloss = i >= original ? glossedFrom.get(i - original) : null;
             }
         }
         if (worst.unsafe() < settings.reportAbove()) {
@@ -66,12 +84,12 @@ final class SemanticClassifier implements Classifier {
         }
         String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%%s", worst.unsafe(),
                 worst.category(), 100 * worst.categoryShare(),
-                worstInGloss ? " (read in its English gloss from " + gloss.get().language() + ")" : "");
+                worstGloss != null ? " (read in its English gloss from " + worstGloss + ")" : "");
         return List.of(new Signal(worst.category(), worst.unsafe(), settings.confidence(), List.of(),
                 List.of(evidence), ""));
     }
 
-    private CharNgrams.Sparse grams(String window) {
+    private static CharNgrams.Sparse grams(SemanticHead head, String window) {
         return head.ngrams() == null ? null : head.ngrams().grams().of(window);
     }
 
@@ -92,7 +110,7 @@ final class SemanticClassifier implements Classifier {
 
     @Override
     public Set<String> categories() {
-        return new LinkedHashSet<>(head.labels().subList(1, head.labels().size()));
+        return new LinkedHashSet<>(heads.text().labels().subList(1, heads.text().labels().size()));
     }
 
     @Override

@@ -50,8 +50,14 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
         Glosser glosser = loadGlosser(settings.gloss(), context.dataDirectory());
         log.info("Classifier '{}': glossaries for {} read in {} ms", context.instanceName(), glosser.languages(),
                 (System.nanoTime() - start) / 1_000_000);
-        return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()), head,
-                glosser, settings);
+        SemanticHead glossHead = settings.gloss().head().isEmpty() ? head
+                : loadHead(settings.gloss().head(), context.dataDirectory());
+        if (!glossHead.labels().equals(head.labels())) {
+            throw new IllegalArgumentException("the gloss head " + settings.gloss().head() + " has the labels "
+                    + glossHead.labels() + ", the head " + head.labels() + ": train them together");
+        }
+        return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()),
+                new SemanticClassifier.Heads(head, glossHead), glosser, settings);
     }
 
     private static Glosser loadGlosser(SemanticSettings.GlossSettings settings, Path dataDirectory) {

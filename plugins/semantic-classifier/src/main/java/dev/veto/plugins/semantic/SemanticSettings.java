@@ -27,22 +27,25 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
                 config.getInt("intra-op-threads"),
                 new TextWindows(config.getInt("window.chars"), config.getInt("window.max")),
                 unit(config, "report-above"), unit(config, "confidence"), minWords,
-                new GlossSettings(config.getStringList("gloss.languages"), config.getStringList("gloss.extra"),
+                new GlossSettings(config.getString("gloss.head"), config.getStringList("gloss.languages"),
+                        config.getStringList("gloss.extra"),
                         unit(config, "gloss.min-coverage"), config.getInt("gloss.min-words"),
-                        unit(config, "gloss.max-score")));
+                        unit(config, "gloss.min-score"), unit(config, "gloss.max-score")));
     }
 
     /**
      * The glossaries.
      *
+     * @param head        the head that reads glosses ({@code classpath:} resource or file); empty for the main one
      * @param languages   bundled glossaries by language tag
      * @param extra       an installation's own glossary files, each named after its language ({@code pt.tsv})
      * @param minCoverage the share of a text's words a glossary must know to gloss it
      * @param minWords    shorter texts are not glossed
+     * @param minScore    a reading of the gloss less sure than this that the text is unsafe is not reported
      * @param maxScore    the most a reading of the gloss may report
      */
-    record GlossSettings(List<String> languages, List<String> extra, double minCoverage, int minWords,
-                         double maxScore) {
+    record GlossSettings(String head, List<String> languages, List<String> extra, double minCoverage, int minWords,
+                         double minScore, double maxScore) {
     }
 
     private static double unit(Config config, String path) {
