@@ -8,9 +8,9 @@ import java.util.Set;
 /**
  * Renders a request in another language word by word into English, for an encoder that reads English well
  * and other languages poorly: "Wie kann ich meinen Nachbarn vergiften" becomes "how can i my neighbor
- * poison" — broken English, but the meaning the encoder was trained to see. Each form is looked up longest
- * first, unlisted words through their affixes or compound parts; words no glossary knows (names, brands,
- * English loanwords) stay as they are.
+ * poison" — broken English, but the meaning the encoder was trained to see. A sentence is read as the
+ * fewest listed forms, unlisted words through their affixes or compound parts; words no glossary knows
+ * (names, brands, English loanwords) stay as they are.
  *
  * <p>The language is the glossary that knows most of the text's words — the request's language tag is only
  * a tie-breaker, since people write in one language under a locale of another — and a text is glossed only

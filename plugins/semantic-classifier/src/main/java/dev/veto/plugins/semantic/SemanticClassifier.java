@@ -70,7 +70,7 @@ final class SemanticClassifier implements Classifier {
             SemanticHead.Judgement judgement = head.judge(encoder.encode(windows.get(i)), grams(head, windows.get(i)));
             if (i >= original) {
                 if (judgement.unsafe() < settings.gloss().minScore()) {
-                    continue; // broken English reads as a little suspicious whatever it says
+                    continue; // not heard below gloss.min-score: broken English reads as a little suspicious
                 }
                 judgement = judgement.atMost(settings.gloss().maxScore());
             }

@@ -124,17 +124,15 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
         }
 
         /**
-         * The first window of the English gloss the classifier also reads of a text in another language —
-         * so the head can learn what glosses of safe and of unsafe requests look like.
+         * The English gloss the classifier also reads of the first window of a text in another language — so
+         * a head can learn what glosses of safe and of unsafe requests look like.
          *
          * @param normalized the text as the host hands it to classifiers
          * @param language   its language tag, or {@code und}
-         * @return the gloss's first window, or empty where the classifier reads no gloss
+         * @return the gloss of its first window, or empty where the classifier reads no gloss
          */
         public Optional<String> firstGlossWindow(String normalized, String language) {
-            String readable = EncodedRuns.strip(normalized);
-            return glosser.gloss(readable.isBlank() ? normalized : readable, language)
-                    .map(gloss -> windows.of(gloss.text()).get(0));
+            return glosser.gloss(firstWindow(normalized), language).map(Glosser.Gloss::text);
         }
 
         /**
