@@ -54,6 +54,26 @@ final class GlossWords {
     }
 
     /**
+     * Whether a lower-case text is one word exactly as {@link #of} would cut it — letters and digits of a
+     * script written with spaces, composed — answered without cutting it (most of a glossary's forms are).
+     *
+     * @param text a lower-case text
+     * @return true if it is such a word; false if it has to be cut to tell
+     */
+    static boolean isPlainWord(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 'a' || c > 'z') {
+                if (c < 0x80 && !(c >= '0' && c <= '9') || Character.isSurrogate(c) || !Character.isLetterOrDigit(c)
+                        || Character.isUpperCase(c) || Character.isTitleCase(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                    return false;
+                }
+            }
+        }
+        return !text.isEmpty() && Normalizer.isNormalized(text, Normalizer.Form.NFC);
+    }
+
+    /**
      * Whether a word is a sentence end rather than a word to look up.
      *
      * @param word a word of {@link #of}

@@ -92,11 +92,13 @@ final class Glossary {
                 }
                 (form.startsWith("~") ? suffixes : prefixes).put(affix, english);
             } else {
-                List<String> words = GlossWords.of(form);
-                if (words.isEmpty() || words.size() > MAX_FORM_WORDS
-                        || !GlossWords.join(words, 0, words.size()).equals(form.replace('\u2019', '\''))) {
-                    throw malformed(source, number, "the form '" + form + "' must be 1 to " + MAX_FORM_WORDS
-                            + " words written as they are read: " + words);
+                if (!GlossWords.isPlainWord(form)) {
+                    List<String> words = GlossWords.of(form);
+                    if (words.isEmpty() || words.size() > MAX_FORM_WORDS
+                            || !GlossWords.join(words, 0, words.size()).equals(form.replace('\u2019', '\''))) {
+                        throw malformed(source, number, "the form '" + form + "' must be 1 to " + MAX_FORM_WORDS
+                                + " words written as they are read: " + words);
+                    }
                 }
                 forms.put(form.replace('\u2019', '\''), renderings.computeIfAbsent(english, e -> e));
             }

@@ -61,14 +61,14 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     }
 
     private static Glosser loadGlosser(SemanticSettings.GlossSettings settings, Path dataDirectory) {
-        List<Glossary> glossaries = new ArrayList<>();
-        for (String language : settings.languages()) {
-            glossaries.add(loadGlossary(language, CLASSPATH + GLOSSARIES + language + ".tsv", dataDirectory));
-        }
-        for (String file : settings.extra()) {
-            String name = Path.of(file).getFileName().toString();
-            glossaries.add(loadGlossary(name.replaceFirst("\\.[^.]*$", ""), file, dataDirectory));
-        }
+        List<GlossarySource> sources = new ArrayList<>();
+        settings.languages().forEach(language -> sources.add(
+                new GlossarySource(language, CLASSPATH + GLOSSARIES + language + ".tsv")));
+        settings.extra().forEach(file -> sources.add(
+                new GlossarySource(Path.of(file).getFileName().toString().replaceFirst("\\.[^.]*$", ""), file)));
+        // read side by side: 240,000 lines of eight languages are most of the plugin's start-up
+        List<Glossary> glossaries = sources.parallelStream()
+                .map(source -> loadGlossary(source.language(), source.location(), dataDirectory)).toList();
         return new Glosser(glossaries, englishWords(), settings.minCoverage(), settings.minWords());
     }
 
@@ -81,6 +81,10 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the plugin's English word list: " + e.getMessage(), e);
         }
+    }
+
+    /** A glossary file and the language it glosses. */
+    private record GlossarySource(String language, String location) {
     }
 
     private static Glossary loadGlossary(String language, String location, Path dataDirectory) {
