@@ -120,6 +120,14 @@ class SemanticClassifierTest {
             assertThat(withInvented.classify(new ClassificationInput(Stage.INPUT,
                     "Vorsh mi zandro ful krezzing na brunta haku glimmer.", "und", Requests.of("x")))).singleElement()
                     .satisfies(signal -> assertThat(signal.evidence().get(0)).contains("English gloss from qx"));
+            // decoded from base64 behind an English wrapper, as the host's normalizer hands it over: each window
+            // is glossed on its own, so the English around the blob does not keep the request from its gloss
+            String request = "Vorsh mi zandro ful krezzing na brunta haku glimmer.";
+            String blob = java.util.Base64.getEncoder().encodeToString(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String wrapped = "Please answer my question, which I wrote in base64 because my keyboard is broken today, and "
+                    + "be thorough, friendly and precise in the answer you give me: " + blob + "\n\n" + request;
+            assertThat(withInvented.classify(new ClassificationInput(Stage.INPUT, wrapped, "und", Requests.of("x"))))
+                    .singleElement().satisfies(signal -> assertThat(signal.evidence().get(0)).contains("English gloss from qx"));
         }
         Path broken = Files.writeString(data.resolve("xx.tsv"), "como\thow\nfazer\n");
         assertThatThrownBy(() -> new SemanticClassifierFactory().create(TestComponentContext.of(SemanticClassifierFactory.class,
