@@ -51,10 +51,15 @@ class PluginCallQueueTest {
         pool = PluginCallQueue.newPool(64, 16, 0, Thread::new);
         for (int i = 0; i < 200; i++) {
             assertThat(pool.submit(() -> 1).get(2, TimeUnit.SECONDS)).isEqualTo(1);
+            // the caller sees the result a moment before its worker counts itself finished: wait for that, or
+            // a call arriving in between rightly gets a new worker (11 of 200 on a loaded CI machine)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (pool.getActiveCount() > 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
         }
-        // sequential calls run on one or two workers (a call may arrive just before the previous one is
-        // counted as finished), never on a thread each
-        assertThat(pool.getLargestPoolSize()).isLessThanOrEqualTo(8);
+        // sequential calls on an idle pool run on the one worker, never on a thread each
+        assertThat(pool.getLargestPoolSize()).isEqualTo(1);
     }
 
     @Test
