@@ -73,14 +73,10 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     }
 
     private static Set<String> englishWords() {
-        try (Reader reader = open(CLASSPATH + GLOSSARIES + "english.txt", null);
-             BufferedReader lines = new BufferedReader(reader)) {
-            return lines.lines().filter(line -> !line.startsWith("#"))
-                    .flatMap(line -> Arrays.stream(line.strip().split("\\s+"))).filter(word -> !word.isEmpty())
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the plugin's English word list: " + e.getMessage(), e);
-        }
+        return read("the plugin's English word list", CLASSPATH + GLOSSARIES + "english.txt", null,
+                reader -> new BufferedReader(reader).lines().filter(line -> !line.startsWith("#"))
+                        .flatMap(line -> Arrays.stream(line.strip().split("\\s+"))).filter(word -> !word.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** A glossary file and the language it glosses. */
@@ -88,11 +84,7 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     }
 
     private static Glossary loadGlossary(String language, String location, Path dataDirectory) {
-        try (Reader reader = open(location, dataDirectory)) {
-            return Glossary.read(language, reader, location);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the glossary " + location + ": " + e.getMessage(), e);
-        }
+        return read("the glossary", location, dataDirectory, reader -> Glossary.read(language, reader, location));
     }
 
     /**
@@ -154,11 +146,22 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     }
 
     static SemanticHead loadHead(String location, Path dataDirectory) {
+        return read("the semantic head", location, dataDirectory, reader -> SemanticHead.read(reader, location));
+    }
+
+    /** Parses one of the plugin's files, naming it in any error reading it. */
+    private static <T> T read(String what, String location, Path dataDirectory, Parser<T> parser) {
         try (Reader reader = open(location, dataDirectory)) {
-            return SemanticHead.read(reader, location);
+            return parser.parse(reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the semantic head " + location + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + what + " " + location + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Reads a value from an open file. */
+    @FunctionalInterface
+    private interface Parser<T> {
+        T parse(Reader reader) throws IOException;
     }
 
     private static Reader open(String location, Path dataDirectory) throws IOException {
