@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copies a generated glossary into the plugin: checks every line as the plugin's Glossary reads it (a form
 must be written as GlossWords cuts it, at most six words, no duplicates), adds the header, sorts.
-usage: bundle.py LANG LANGUAGE-NAME GENERATED.tsv   e.g. bundle.py de German /tmp/gloss/de.tsv"""
+usage: bundle.py LANG LANGUAGE-NAME GENERATED.tsv   e.g. bundle.py de German /tmp/de.tsv"""
 import os, re, sys, unicodedata
 
 HAN = re.compile('[\u4e00-\u9fff]')

@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""Build /tmp/gloss/vi.tsv from /tmp/gloss/vi-src/*.txt (form|english). First occurrence wins.
+"""Build the Vietnamese glossary from vi-src/*.txt next to this script (form|english). First occurrence wins.
+usage: python3 vi-build.py OUT.tsv [-s] [-v]
 Adds old/new tone-placement variants (hóa/hoá, thủy/thuỷ) and unaccented variants of multi-syllable forms."""
-import glob, re, sys, unicodedata
-sys.path.insert(0, '/tmp/gloss-tool')
+import glob, os, re, sys, unicodedata
+D = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(D))  # glossary-sources/, where gloss.py is (this script does not import it)
+if len(sys.argv) < 2 or sys.argv[1].startswith('-'):
+    sys.exit(f'usage: python3 {sys.argv[0]} OUT.tsv')
 def tokens(text):
     text = unicodedata.normalize('NFC', text).lower().replace('’', "'")
     return [m.group(0) for m in re.finditer(r"[^\W_]+'?", text)]
@@ -29,7 +33,7 @@ def tone_variant(syl):
             return b if syl == a else a if syl == b else None
     return None
 entries = {}; order = []; dups = []
-for f in sorted(glob.glob('/tmp/gloss/vi-src/*.txt')):
+for f in sorted(glob.glob(os.path.join(D, 'vi-src', '*.txt'))):
     for no, line in enumerate(open(f, encoding='utf-8'), 1):
         line = line.rstrip('\n')
         if not line.strip() or line.startswith('#'): continue
@@ -71,7 +75,7 @@ for key in list(order):
     u = strip_acc(key)
     if u != key and u not in entries and entries[key] != '-':
         entries[u] = entries[key]; order.append(u); added_s += 1; auto_single.append((u, key, entries[key]))
-with open('/tmp/gloss/vi.tsv', 'w', encoding='utf-8') as out:
+with open(sys.argv[1], 'w', encoding='utf-8') as out:
     out.write('# Vietnamese -> English word-by-word gloss. Built by vi-build.py from vi-src/*.txt\n')
     for k in order:
         out.write(f'{k}\t{entries[k]}\n')

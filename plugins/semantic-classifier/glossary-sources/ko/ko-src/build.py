@@ -1,4 +1,7 @@
+# builds the Korean glossary from the lists in this folder; usage: python3 build.py OUT.tsv [-c]
 import sys,os,re,glob
+if len(sys.argv) < 2 or sys.argv[1].startswith('-'):
+    sys.exit(f'usage: python3 {sys.argv[0]} OUT.tsv')
 sys.path.insert(0,os.path.dirname(__file__))
 from conj import *
 D=os.path.dirname(os.path.abspath(__file__))

@@ -1,7 +1,10 @@
-# merge parts (FORM<space>ENGLISH) into /tmp/gloss/zh.tsv, first occurrence wins
-import glob
+# merge parts (FORM<space>ENGLISH) in this folder into the glossary OUT.tsv, first occurrence wins
+# usage: python3 build.py OUT.tsv
+import glob, os, sys
+if len(sys.argv) < 2 or sys.argv[1].startswith('-'):
+    sys.exit(f'usage: python3 {sys.argv[0]} OUT.tsv')
 seen={}; out=[]; dups=0
-for f in sorted(glob.glob('/tmp/gloss/zh-work/[0-9]*.txt')):
+for f in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), '[0-9]*.txt'))):
     out.append('# ---- '+f.split('/')[-1])
     for line in open(f,encoding='utf-8'):
         line=line.strip()
@@ -19,5 +22,5 @@ for f in sorted(glob.glob('/tmp/gloss/zh-work/[0-9]*.txt')):
         if form in seen:
             dups+=1; continue
         seen[form]=eng; out.append(form+'\t'+eng)
-open('/tmp/gloss/zh.tsv','w',encoding='utf-8').write('# Chinese (Simplified + some Traditional) -> English gloss\n'+'\n'.join(out)+'\n')
+open(sys.argv[1],'w',encoding='utf-8').write('# Chinese (Simplified + some Traditional) -> English gloss\n'+'\n'.join(out)+'\n')
 print(len(seen),'entries',dups,'dups skipped')

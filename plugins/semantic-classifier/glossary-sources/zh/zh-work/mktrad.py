@@ -1,4 +1,7 @@
-import subprocess
+# writes 80_trad.txt (Traditional variants, via the opencc command) from the other lists in this folder;
+# usage: python3 mktrad.py (then build.py)
+import os, subprocess
+os.chdir(os.path.dirname(os.path.abspath(__file__)))
 files=['06_everyday.txt','64_slang.txt','36_ambig.txt','37_words5.txt','31_words.txt','32_words.txt','33_verbs2.txt','34_words3.txt','05_fixes.txt','10_function.txt','20_verbs.txt','60_violence.txt','61_drugs_hack.txt','62_sex_selfharm.txt','63_hate_inject.txt','70_phrases.txt','90_chars.txt','91_chars2.txt','92_chars3.txt','30_nouns.txt','40_tech.txt']
 allforms=set()
 import glob
