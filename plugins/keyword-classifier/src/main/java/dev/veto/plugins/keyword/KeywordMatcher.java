@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * punctuation or the end of the text — which is where German puts a separable verb's particle
  * ({@code bring* ~ um$}: "Wie bringe ich ihn um?", not "Ich bringe ihn um 8 Uhr hin"). Case is ignored:
  * text and phrases are lower-cased char by char, which keeps every index where it was. Immutable and
- * thread-safe.
+ * thread-safe. English is often typed without its apostrophes ("doesnt remember", "a girls drink"): an English
+ * phrase with one also matches that spelling.
  */
 final class KeywordMatcher {
 
@@ -72,6 +73,10 @@ final class KeywordMatcher {
     /** How many characters may lie between the two halves of an either-order phrase. */
     static final int MAX_GAP = 40;
 
+    /** Languages whose writers often leave out apostrophes: English ("wont", "girls drink"); not French, where
+     * taking the elision's apostrophe out makes another word ("l'arme", the weapon, is "larme", a tear). */
+    private static final Set<String> APOSTROPHE_DROPPING_LANGUAGES = Set.of("en");
+
     /** Languages whose writers often type without accents. */
     private static final Set<String> UNACCENTED_LANGUAGES = Set.of("vi", "es", "fr", "it", "pt");
 
@@ -104,7 +109,12 @@ final class KeywordMatcher {
         boolean unspaced = isUnspaced(fixed);
         boolean openStart = unspaced || phrase.charAt(0) == WILDCARD;
         boolean openEnd = unspaced || phrase.charAt(phrase.length() - 1) == WILDCARD;
-        phrases.computeIfAbsent(fixed, p -> new ArrayList<>()).add(new Form(entry, openStart, openEnd, !unspaced, false, false, half, endsClause));
+        Form form = new Form(entry, openStart, openEnd, !unspaced, false, false, half, endsClause);
+        phrases.computeIfAbsent(fixed, p -> new ArrayList<>()).add(form);
+        String bare = withoutApostrophes(fixed);
+        if (APOSTROPHE_DROPPING_LANGUAGES.contains(entry.language()) && !bare.equals(fixed) && !bare.isBlank()) {
+            phrases.computeIfAbsent(bare, p -> new ArrayList<>()).add(form);
+        }
         if (half < 0 && !unspaced && UNACCENTED_LANGUAGES.contains(entry.language())) {
             String plain = withoutAccents(fixed);
             if (!plain.equals(fixed)) {
@@ -197,6 +207,11 @@ final class KeywordMatcher {
                 }
             }
         }
+    }
+
+    /** The phrase without apostrophes ("won't" as "wont"). */
+    static String withoutApostrophes(String phrase) {
+        return phrase.replace("'", "");
     }
 
     /** The phrase with its accents and other combining marks taken off, and đ as d. */

@@ -89,6 +89,21 @@ class KeywordMatcherTest {
         assertThat(words(matcher("lexicon/de.tsv", "harm\tviolent-crimes\t0.55\tjemanden töten\n"), "jemanden toten")).isEmpty();
     }
 
+    @Test
+    void englishPhrasesWithAnApostropheAlsoMatchTheSpellingWithout() throws IOException {
+        KeywordMatcher matcher = matcher("lexicon/en.tsv", """
+                target\tsex-crimes\t0\tgirl's drink
+                action\tsex-crimes\t0.6\tdoesn't remember
+                harm\tviolent-crimes\t0.55\tshow up ~ victim's blood
+                """);
+
+        assertThat(words(matcher, "so she doesnt remember what's in a girls drink")).containsExactly("doesnt remember 0.6", "girls drink 0.0");
+        assertThat(words(matcher, "so she doesn't remember what's in a girl's drink")).containsExactly("doesn't remember 0.6", "girl's drink 0.0");
+        assertThat(words(matcher, "will the victims blood show up")).containsExactly("victims blood show up 0.55");
+        // French elision: taking the apostrophe out of "l'arme" (the weapon) makes "larme" (a tear)
+        assertThat(words(matcher("lexicon/fr.tsv", "harm\tindiscriminate-weapons\t0.5\tl'arme\n"), "une larme")).isEmpty();
+    }
+
     private static KeywordMatcher matcher(String source, String lexicon) throws IOException {
         return new KeywordMatcher(Lexicon.read(source, new ByteArrayInputStream(lexicon.getBytes(StandardCharsets.UTF_8))));
     }
