@@ -64,6 +64,9 @@ final class KeywordMatcher {
     private record Half(Match match, int half) {
     }
 
+    /** What may separate the digit groups of a number: comma, point, apostrophe, spaces. */
+    private static final String DIGIT_GROUP_SEPARATORS = ",.' \u00a0\u202f";
+
     /** What joins the two halves of a phrase that may come in either order. */
     static final char EITHER_ORDER = '~';
 
@@ -167,8 +170,8 @@ final class KeywordMatcher {
         List<Match> inCompanyOnly = new ArrayList<>();
         List<Half> halves = new ArrayList<>();
         trie.parseText(lower, (begin, end, forms) -> {
-            boolean startsWord = boundary(lower, begin - 1);
-            boolean endsWord = boundary(lower, end);
+            boolean startsWord = boundary(lower, begin - 1) && !groupsDigits(lower, begin - 1);
+            boolean endsWord = boundary(lower, end) && !groupsDigits(lower, end);
             for (Form form : forms) {
                 if ((startsWord || form.openStart()) && (endsWord || form.openEnd())
                         && (!form.unaccented() || isAscii(lower, begin, end))
@@ -256,9 +259,21 @@ final class KeywordMatcher {
         return i;
     }
 
-    /** Whether the char at {@code i} ends a word: outside the text, or not a letter. */
+    /**
+     * Whether the char at {@code i} ends a word: outside the text, or neither a letter nor a digit (digits
+     * belong to their word, so "500 calories" is not found in "1500 calories").
+     */
     private static boolean boundary(char[] text, int i) {
-        return i < 0 || i >= text.length || !Character.isAlphabetic(text[i]);
+        return i < 0 || i >= text.length || !(Character.isAlphabetic(text[i]) || Character.isDigit(text[i]));
+    }
+
+    /**
+     * Whether the char at {@code i} separates the digit groups of one number ("1,500", "1.500", "1 500"):
+     * "500 calories" is not in "1,500 calories".
+     */
+    private static boolean groupsDigits(char[] text, int i) {
+        return i > 0 && i + 1 < text.length && DIGIT_GROUP_SEPARATORS.indexOf(text[i]) >= 0
+                && Character.isDigit(text[i - 1]) && Character.isDigit(text[i + 1]);
     }
 
     private static String lowerCase(String text) {

@@ -29,6 +29,12 @@ class KeywordMatcherTest {
         // open at one end only: a word that runs on at the other end is another word
         assertThat(words(matcher, "die Bombenanschläge")).containsExactly("bombenanschläge 0.5");
         assertThat(words(matcher, "unvergiftet")).isEmpty();
+        // digits belong to their word
+        KeywordMatcher calories = matcher("harm\tself-harm\t0.45\t500 calories\n");
+        assertThat(words(calories, "only 500 calories a day")).containsExactly("500 calories 0.45");
+        assertThat(words(calories, "about 1500 calories a day")).isEmpty();
+        assertThat(words(calories, "1,500 calories, 1.500 calories or 1 500 calories")).isEmpty();
+        assertThat(words(calories, "day 3, 500 calories")).containsExactly("500 calories 0.45");
     }
 
     @Test
