@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * Finds every lexicon phrase in a text in one pass (Aho-Corasick over a double-array trie), however many
  * phrases there are. Phrases of space-separated scripts match whole words only ("meth" does not match
- * "method") unless a {@code *} opens one side of the phrase ({@code bombe*} matches "Bomben" and
+ * "method", "500 calories" not "1,500 calories": digits belong to their word and number) unless a {@code *} opens one side of the phrase ({@code bombe*} matches "Bomben" and
  * "Bombenbau", {@code *bombe} "Nagelbombe": inflection and compounds), and a match then covers the whole
  * word; phrases with CJK or Thai characters, written without spaces, match anywhere. Writers of Vietnamese,
  * Spanish, French, Italian and Portuguese often leave the accents out ("cach lam bom" for "cách làm bom"):
