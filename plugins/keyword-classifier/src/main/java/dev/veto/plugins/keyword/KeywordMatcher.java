@@ -9,23 +9,22 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Finds every lexicon phrase in a text in one pass (Aho-Corasick over a double-array trie), however many
- * phrases there are. Phrases of space-separated scripts match whole words only ("meth" does not match
- * "method", "500 calories" not "1,500 calories": digits belong to their word and number) unless a {@code *} opens one side of the phrase ({@code bombe*} matches "Bomben" and
- * "Bombenbau", {@code *bombe} "Nagelbombe": inflection and compounds), and a match then covers the whole
- * word; phrases with CJK or Thai characters, written without spaces, match anywhere. Writers of Vietnamese,
- * Spanish, French, Italian and Portuguese often leave the accents out ("cach lam bom" for "cách làm bom"):
- * their phrases also match a spelling without them where the text is written that way (all ASCII); a short
- * single word ("giet") only beside a longer unaccented phrase of its language ("ma khong bi phat hien"), as
- * alone it could be another language's word ("sung" for "súng", a gun). A phrase of two halves joined by
- * {@code ~} matches both halves in either order with at most {@value #MAX_GAP} characters between them
- * ({@code leiche ~ entsorg*}: "eine Leiche entsorgen" and "Wie entsorge ich eine Leiche?" — languages that
- * move the verb). A phrase (or half) ending in {@code $} matches only at the end of a clause — before
- * punctuation or the end of the text — which is where German puts a separable verb's particle
- * ({@code bring* ~ um$}: "Wie bringe ich ihn um?", not "Ich bringe ihn um 8 Uhr hin"). Case is ignored:
- * text and phrases are lower-cased char by char, which keeps every index where it was. Immutable and
- * thread-safe. English is often typed without its apostrophes ("doesnt remember", "a girls drink"): an English
- * phrase with one also matches that spelling.
+ * Finds every lexicon phrase in a text in one pass (Aho-Corasick over a double-array trie), however many phrases
+ * there are. Phrases of space-separated scripts match whole words only ("meth" does not match "method"; digits
+ * belong to their word and number, so "500 calories" is not in "1,500 calories") unless a {@code *} opens one side
+ * of the phrase ({@code bombe*} matches "Bomben" and "Bombenbau", {@code *bombe} "Nagelbombe": inflection and
+ * compounds), and a match then covers the whole word; phrases with CJK or Thai characters, written without spaces,
+ * match anywhere. Writers of Vietnamese, Spanish, French, Italian and Portuguese often leave the accents out ("cach
+ * lam bom" for "cách làm bom"): their phrases also match a spelling without them where the text is written that way
+ * (all ASCII); a short single word ("giet") only beside a longer unaccented phrase of its language ("ma khong bi
+ * phat hien"), as alone it could be another language's word ("sung" for "súng", a gun). A phrase of two halves
+ * joined by {@code ~} matches both halves in either order with at most {@value #MAX_GAP} characters between them
+ * ({@code leiche ~ entsorg*}: "eine Leiche entsorgen" and "Wie entsorge ich eine Leiche?" — languages that move the
+ * verb). A phrase (or half) ending in {@code $} matches only at the end of a clause — before punctuation or the end
+ * of the text — which is where German puts a separable verb's particle ({@code bring* ~ um$}: "Wie bringe ich ihn
+ * um?", not "Ich bringe ihn um 8 Uhr hin"). Case is ignored: text and phrases are lower-cased char by char, which
+ * keeps every index where it was. Immutable and thread-safe. English is often typed without its apostrophes
+ * ("doesnt remember", "a girls drink"): an English phrase with one also matches that spelling.
  */
 final class KeywordMatcher {
 
@@ -76,8 +75,10 @@ final class KeywordMatcher {
     /** How many characters may lie between the two halves of an either-order phrase. */
     static final int MAX_GAP = 40;
 
-    /** Languages whose writers often leave out apostrophes: English ("wont", "girls drink"); not French, where
-     * taking the elision's apostrophe out makes another word ("l'arme", the weapon, is "larme", a tear). */
+    /**
+     * Languages whose writers often leave out apostrophes: English ("wont", "girls drink"); not French, where
+     * taking the elision's apostrophe out makes another word ("l'arme", the weapon, is "larme", a tear).
+     */
     private static final Set<String> APOSTROPHE_DROPPING_LANGUAGES = Set.of("en");
 
     /** Languages whose writers often type without accents. */
