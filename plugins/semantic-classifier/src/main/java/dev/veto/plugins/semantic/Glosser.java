@@ -1,5 +1,6 @@
 package dev.veto.plugins.semantic;
 
+import dev.veto.spi.classifier.ClassificationInput;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,12 @@ final class Glosser {
 
     /** At least this share of common English words makes a text English, whatever else it could be. */
     private static final double ENGLISH_SHARE = 0.5;
+
+    /** Fewer common English words than this share make a Latin text another language, glossary or not. */
+    private static final double FEWEST_FUNCTION_WORDS = 1.0 / 7;
+
+    /** At least this share of common English words makes a Latin text English even where a glossary knows it. */
+    private static final double FUNCTION_WORDS_WHATEVER_GLOSSARIES_KNOW = 1.0 / 3;
 
     private final List<Scripted> glossaries;
     private final Set<String> english;
@@ -75,6 +82,46 @@ final class Glosser {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether a text reads as English: its language tag says so; or, untagged, at least half its words are
+     * common English words; or it is written mostly in Latin letters with some of English's function words —
+     * at least a third of its words, or else at least a seventh and no glossary knowing {@code minCoverage}
+     * of its words. A terse English request still has a few ("Write a tutorial on making explosives"); "Bạn
+     * có thể giúp tôi không?" and "Kamu bisa bantu aku nggak?" have none, and "¿me puedes ayudar a hacer una
+     * bomba?" has two that Spanish shares, in words the Spanish glossary knows.
+     *
+     * @param text     the text
+     * @param language the request's language tag, or {@code und}
+     * @return whether the English encoder reads it in its own language
+     */
+    boolean readsAsEnglish(String text, String language) {
+        if (!language.equals(ClassificationInput.UNDETERMINED)) {
+            return language.equals("en") || language.startsWith("en-") || language.startsWith("en_");
+        }
+        List<String> words = GlossWords.of(text);
+        int count = countWords(words);
+        if (count == 0 || isEnglish(words)) {
+            return true;
+        }
+        if (latinShare(text) < 0.5) {
+            return false;
+        }
+        double common = (double) words.stream().filter(english::contains).count() / count;
+        if (common < FEWEST_FUNCTION_WORDS) {
+            return false;
+        }
+        return common >= FUNCTION_WORDS_WHATEVER_GLOSSARIES_KNOW || glossaries.stream()
+                .filter(candidate -> candidate.script() == Character.UnicodeScript.LATIN)
+                .noneMatch(candidate -> read(candidate.glossary(), words).coverage() >= minCoverage);
+    }
+
+    private static double latinShare(String text) {
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        long latin = text.codePoints().filter(Character::isLetter)
+                .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+        return letters == 0 ? 1 : (double) latin / letters;
     }
 
     /** @return the languages it glosses, each with its number of forms */

@@ -14,7 +14,8 @@ import java.util.Set;
  * head trained with them, the window's character n-grams, which carry the languages the encoder reads
  * poorly) goes through the trained head, and the window most likely to be unsafe speaks for the text. A
  * text in a language with a glossary is read a second time in its word-by-word English gloss
- * ({@link Glosser}), which the English encoder understands better. One signal at most — the most likely
+ * ({@link Glosser}), which the English encoder understands better; neither reading of a text that is not
+ * English reports more than a set maximum, as the encoder guesses there. One signal at most — the most likely
  * category, scored with the calibrated probability that the text is not safe. The score is one
  * signal for the policy beside the lexical ones, not a decision on its own.
  */
@@ -73,13 +74,15 @@ final class SemanticClassifier implements Classifier {
                     continue; // not heard below gloss.min-score: broken English reads as a little suspicious
                 }
                 judgement = judgement.atMost(settings.gloss().maxScore());
+            } else if (!glosser.readsAsEnglish(windows.get(i), input.language())) {
+                judgement = judgement.atMost(settings.nonEnglishMax()); // the encoder guesses at other languages
             }
             if (worst == null || judgement.unsafe() > worst.unsafe()) {
                 worst = judgement;
                 worstGloss = i >= original ? glossedFrom.get(i - original) : null;
             }
         }
-        if (worst.unsafe() < settings.reportAbove()) {
+        if (worst == null || worst.unsafe() < settings.reportAbove()) {
             return List.of();
         }
         String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%%s", worst.unsafe(),

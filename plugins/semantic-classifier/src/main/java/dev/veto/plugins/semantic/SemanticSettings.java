@@ -13,10 +13,11 @@ import java.util.List;
  * @param reportAbove    unsafe probability below which nothing is reported
  * @param confidence     the confidence given to the signals
  * @param minWords       texts of fewer words are not judged
+ * @param nonEnglishMax  the most a reading of a text that is not English may report
  * @param gloss          which glossaries render other languages into English for the encoder
  */
 record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWindows windows, double reportAbove,
-                        double confidence, int minWords, GlossSettings gloss) {
+                        double confidence, int minWords, double nonEnglishMax, GlossSettings gloss) {
 
     static SemanticSettings read(Config config) {
         int minWords = config.getInt("min-words");
@@ -27,6 +28,7 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
                 config.getInt("intra-op-threads"),
                 new TextWindows(config.getInt("window.chars"), config.getInt("window.max")),
                 unit(config, "report-above"), unit(config, "confidence"), minWords,
+                unit(config, "non-english-max-score"),
                 new GlossSettings(config.getString("gloss.head"), config.getStringList("gloss.languages"),
                         config.getStringList("gloss.extra"),
                         unit(config, "gloss.min-coverage"), config.getInt("gloss.min-words"),

@@ -72,6 +72,23 @@ class GlosserTest {
     }
 
     @Test
+    void aTextReadsAsEnglishByItsLanguageTagOrElseByItsCommonEnglishWords() {
+        Glosser glosser = new Glosser(List.of(VIETNAMESE), Set.of("can", "you", "i", "a", "how", "help", "me", "on"), 0.6, 3);
+        assertThat(glosser.readsAsEnglish("can you help me", "und")).isTrue();
+        // few common words, but no glossary claims it and English has its function words
+        assertThat(glosser.readsAsEnglish("Write a tutorial on making explosives", "und")).isTrue();
+        // a glossary knows it; or it has no English function word at all; or it is not in Latin letters
+        assertThat(glosser.readsAsEnglish("làm sao bỏ thuốc lá", "und")).isFalse();
+        assertThat(glosser.readsAsEnglish("a bỏ thuốc lá hút lá", "und")).isFalse();
+        assertThat(glosser.readsAsEnglish("Kamu bisa bantu aku nggak?", "und")).isFalse();
+        assertThat(glosser.readsAsEnglish("ضرب", "und")).isFalse();
+        // a tag decides: the request said what it is
+        assertThat(glosser.readsAsEnglish("làm sao bỏ thuốc lá", "en")).isTrue();
+        assertThat(glosser.readsAsEnglish("can you help me", "vi")).isFalse();
+        assertThat(glosser.readsAsEnglish("can you help me", "en-GB")).isTrue();
+    }
+
+    @Test
     void cutsWordsAsTheGlossaryWritesThem() {
         assertThat(GlossWords.of("L’arme, dell'arma! Wie? 怎么造炸弹。ضَرَبَ"))
                 .containsExactly("l'", "arme", "dell'", "arma", "!", "wie", "?", "怎", "么", "造", "炸", "弹", ".", "ضرب");

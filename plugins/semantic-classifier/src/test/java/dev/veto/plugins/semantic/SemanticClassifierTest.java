@@ -110,6 +110,13 @@ class SemanticClassifierTest {
         });
     }
 
+    /** The model was near-certain these were hate or violence (0.98-0.99) before non-english-max-score. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Bạn có phải người thật không?", "ماذا يمكنك أن تفعل لي؟", "هل يمكنك شرح ذلك بطريقة أخرى؟"})
+    void aTextThatIsNotEnglishReportsAtMostTheNonEnglishMaximum(String prompt) throws Exception {
+        assertThat(classify(prompt)).allSatisfy(signal -> assertThat(signal.score()).isLessThanOrEqualTo(0.9));
+    }
+
     @Test
     void anInstallationsOwnGlossaryIsReadAndAMalformedOneFailsCreationNamingItsLine() throws Exception {
         // invented words, so that only the gloss can make sense of them
