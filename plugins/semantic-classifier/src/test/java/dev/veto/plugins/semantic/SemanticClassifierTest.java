@@ -110,9 +110,9 @@ class SemanticClassifierTest {
         });
     }
 
-    /** The model was near-certain these were hate or violence (0.98-0.99) before non-english-max-score. */
+    /** "Can you help me?", "who are you, a real person?": the model read violence in them (0.95-0.97) before. */
     @ParameterizedTest
-    @ValueSource(strings = {"Bạn có phải người thật không?", "ماذا يمكنك أن تفعل لي؟", "هل يمكنك شرح ذلك بطريقة أخرى؟"})
+    @ValueSource(strings = {"Bạn có thể giúp tôi không?", "Kamu bisa bantu aku nggak?", "너는 누구야? 진짜 사람이야?"})
     void aTextThatIsNotEnglishReportsAtMostTheNonEnglishMaximum(String prompt) throws Exception {
         assertThat(classify(prompt)).allSatisfy(signal -> assertThat(signal.score()).isLessThanOrEqualTo(0.9));
     }
