@@ -82,7 +82,7 @@ final class SemanticClassifier implements Classifier {
                 worstGloss = i >= original ? glossedFrom.get(i - original) : null;
             }
         }
-        if (worst == null || worst.unsafe() < settings.reportAbove()) {
+        if (worst.unsafe() < settings.reportAbove()) {
             return List.of();
         }
         String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%%s", worst.unsafe(),
