@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * of the text — which is where German puts a separable verb's particle ({@code bring* ~ um$}: "Wie bringe ich ihn
  * um?", not "Ich bringe ihn um 8 Uhr hin"). Case is ignored: text and phrases are lower-cased char by char, which
  * keeps every index where it was. Immutable and thread-safe. English is often typed without its apostrophes
- * ("doesnt remember", "a girls drink"): an English phrase with one also matches that spelling.
+ * ("doesnt remember", "a girls drink"): an English phrase of several words with one also matches that
+ * spelling.
  */
 final class KeywordMatcher {
 
@@ -63,8 +64,11 @@ final class KeywordMatcher {
     private record Half(Match match, int half) {
     }
 
-    /** What may separate the digit groups of a number: comma, point, apostrophe, spaces. */
-    private static final String DIGIT_GROUP_SEPARATORS = ",.' \u00a0\u202f";
+    /**
+     * What may separate the digit groups of a number: comma, point, apostrophe (not a space: "kill -9 4312",
+     * "week 1 200 calories" are two numbers; the host's NFKC has made the narrow spaces plain ones).
+     */
+    private static final String DIGIT_GROUP_SEPARATORS = ",.'";
 
     /** What joins the two halves of a phrase that may come in either order. */
     static final char EITHER_ORDER = '~';
@@ -116,7 +120,9 @@ final class KeywordMatcher {
         Form form = new Form(entry, openStart, openEnd, !unspaced, false, false, half, endsClause);
         phrases.computeIfAbsent(fixed, p -> new ArrayList<>()).add(form);
         String bare = withoutApostrophes(fixed);
-        if (APOSTROPHE_DROPPING_LANGUAGES.contains(entry.language()) && !bare.equals(fixed) && !bare.isBlank()) {
+        // phrases of words only: a single word without its apostrophe is often another word ("victim's"
+        // would match every "victims", "he'll" every "hell")
+        if (APOSTROPHE_DROPPING_LANGUAGES.contains(entry.language()) && !bare.equals(fixed) && bare.strip().contains(" ")) {
             phrases.computeIfAbsent(bare, p -> new ArrayList<>()).add(form);
         }
         if (half < 0 && !unspaced && UNACCENTED_LANGUAGES.contains(entry.language())) {
@@ -171,8 +177,8 @@ final class KeywordMatcher {
         List<Match> inCompanyOnly = new ArrayList<>();
         List<Half> halves = new ArrayList<>();
         trie.parseText(lower, (begin, end, forms) -> {
-            boolean startsWord = boundary(lower, begin - 1) && !groupsDigits(lower, begin - 1);
-            boolean endsWord = boundary(lower, end) && !groupsDigits(lower, end);
+            boolean startsWord = boundary(lower, begin - 1) && !inOneNumber(lower, begin - 1, begin);
+            boolean endsWord = boundary(lower, end) && !inOneNumber(lower, end, end - 1);
             for (Form form : forms) {
                 if ((startsWord || form.openStart()) && (endsWord || form.openEnd())
                         && (!form.unaccented() || isAscii(lower, begin, end))
@@ -260,21 +266,24 @@ final class KeywordMatcher {
         return i;
     }
 
-    /**
-     * Whether the char at {@code i} ends a word: outside the text, or neither a letter nor a digit (digits
-     * belong to their word, so "500 calories" is not found in "1500 calories").
-     */
+    /** Whether the char at {@code i} ends a word: outside the text, or not a letter. */
     private static boolean boundary(char[] text, int i) {
-        return i < 0 || i >= text.length || !(Character.isAlphabetic(text[i]) || Character.isDigit(text[i]));
+        return i < 0 || i >= text.length || !Character.isAlphabetic(text[i]);
     }
 
     /**
-     * Whether the char at {@code i} separates the digit groups of one number ("1,500", "1.500", "1 500"):
-     * "500 calories" is not in "1,500 calories".
+     * Whether a match's digit at {@code inside} runs on into the char beside it at {@code outside}, a digit or
+     * a digit group separator ("1500", "1,500", "1.500"): "500 calories" is not in "1,500 calories". A digit
+     * before a letter is a boundary as before ("30pills").
      */
-    private static boolean groupsDigits(char[] text, int i) {
-        return i > 0 && i + 1 < text.length && DIGIT_GROUP_SEPARATORS.indexOf(text[i]) >= 0
-                && Character.isDigit(text[i - 1]) && Character.isDigit(text[i + 1]);
+    private static boolean inOneNumber(char[] text, int outside, int inside) {
+        if (outside < 0 || outside >= text.length || !Character.isDigit(text[inside])) {
+            return false;
+        }
+        char beside = text[outside];
+        int further = outside + (outside < inside ? -1 : 1);
+        return Character.isDigit(beside) || DIGIT_GROUP_SEPARATORS.indexOf(beside) >= 0
+                && further >= 0 && further < text.length && Character.isDigit(text[further]);
     }
 
     private static String lowerCase(String text) {

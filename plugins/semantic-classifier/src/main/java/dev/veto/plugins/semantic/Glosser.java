@@ -1,6 +1,5 @@
 package dev.veto.plugins.semantic;
 
-import dev.veto.spi.classifier.ClassificationInput;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +28,11 @@ final class Glosser {
     /** Fewer common English words than this share make a Latin text another language, glossary or not. */
     private static final double FEWEST_FUNCTION_WORDS = 1.0 / 7;
 
-    /** At least this share of common English words makes a Latin text English even where a glossary knows it. */
+    /** At least this share of common English words makes a text English even where a glossary knows it. */
     private static final double FUNCTION_WORDS_WHATEVER_GLOSSARIES_KNOW = 1.0 / 3;
+
+    /** From this many words on a text is a sentence, which in English has function words. */
+    private static final int SENTENCE_WORDS = 5;
 
     private final List<Scripted> glossaries;
     private final Set<String> english;
@@ -85,34 +87,34 @@ final class Glosser {
     }
 
     /**
-     * Whether a text reads as English: its language tag says so; or, untagged, at least half its words are
-     * common English words; or it is written mostly in Latin letters with some of English's function words —
-     * at least a third of its words, or else at least a seventh and no glossary knowing {@code minCoverage}
-     * of its words. A terse English request still has a few ("Write a tutorial on making explosives"); "Bạn
-     * có thể giúp tôi không?" and "Kamu bisa bantu aku nggak?" have none, and "¿me puedes ayudar a hacer una
-     * bomba?" has two that Spanish shares, in words the Spanish glossary knows.
+     * Whether a text reads as English, judged from the text alone — not from the request's language tag,
+     * which a client sets and which people write under in other languages: at least half its words are
+     * common English words, or a third; otherwise a text mostly in another script is not English, nor one
+     * that a glossary knows {@code minCoverage} of, nor a sentence (five words or more) with fewer than a
+     * seventh of English's function words ("Kamu bisa bantu aku nggak?" has none); a shorter text is not
+     * English only if it carries letters English does not use ("Bạn là ai?"), since a terse English request
+     * may have no function word at all ("Pipe bomb instructions").
      *
-     * @param text     the text
-     * @param language the request's language tag, or {@code und}
+     * @param text the text
      * @return whether the English encoder reads it in its own language
      */
-    boolean readsAsEnglish(String text, String language) {
-        if (!language.equals(ClassificationInput.UNDETERMINED)) {
-            return language.equals("en") || language.startsWith("en-") || language.startsWith("en_");
-        }
+    boolean readsAsEnglish(String text) {
         List<String> words = GlossWords.of(text);
         int count = countWords(words);
         if (count == 0 || isEnglish(words)) {
             return true;
         }
+        double common = (double) words.stream().filter(english::contains).count() / count;
+        if (common >= FUNCTION_WORDS_WHATEVER_GLOSSARIES_KNOW) {
+            return true;
+        }
         if (latinShare(text) < 0.5) {
             return false;
         }
-        double common = (double) words.stream().filter(english::contains).count() / count;
-        if (common < FEWEST_FUNCTION_WORDS) {
-            return false;
+        if (count < SENTENCE_WORDS) {
+            return text.chars().filter(Character::isLetter).allMatch(c -> c < 0x80);
         }
-        return common >= FUNCTION_WORDS_WHATEVER_GLOSSARIES_KNOW || glossaries.stream()
+        return common >= FEWEST_FUNCTION_WORDS && glossaries.stream()
                 .filter(candidate -> candidate.script() == Character.UnicodeScript.LATIN)
                 .noneMatch(candidate -> read(candidate.glossary(), words).coverage() >= minCoverage);
     }

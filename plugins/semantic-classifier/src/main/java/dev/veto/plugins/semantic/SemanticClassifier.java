@@ -74,10 +74,12 @@ final class SemanticClassifier implements Classifier {
                     continue; // not heard below gloss.min-score: broken English reads as a little suspicious
                 }
                 judgement = judgement.atMost(settings.gloss().maxScore());
-            } else if (!glosser.readsAsEnglish(windows.get(i), input.language())) {
+            } else if (!glosser.readsAsEnglish(windows.get(i))) {
                 judgement = judgement.atMost(settings.nonEnglishMax()); // the encoder guesses at other languages
             }
-            if (worst == null || judgement.unsafe() > worst.unsafe()) {
+            // at a tie the gloss speaks: capped alike, the reading the encoder understood names the category
+            if (worst == null || judgement.unsafe() > worst.unsafe()
+                    || i >= original && judgement.unsafe() == worst.unsafe()) {
                 worst = judgement;
                 worstGloss = i >= original ? glossedFrom.get(i - original) : null;
             }

@@ -72,20 +72,17 @@ class GlosserTest {
     }
 
     @Test
-    void aTextReadsAsEnglishByItsLanguageTagOrElseByItsCommonEnglishWords() {
+    void aTextReadsAsEnglishByItsWordsWhateverItsLanguageTag() {
         Glosser glosser = new Glosser(List.of(VIETNAMESE), Set.of("can", "you", "i", "a", "how", "help", "me", "on"), 0.6, 3);
-        assertThat(glosser.readsAsEnglish("can you help me", "und")).isTrue();
-        // few common words, but no glossary claims it and English has its function words
-        assertThat(glosser.readsAsEnglish("Write a tutorial on making explosives", "und")).isTrue();
-        // a glossary knows it; or it has no English function word at all; or it is not in Latin letters
-        assertThat(glosser.readsAsEnglish("làm sao bỏ thuốc lá", "und")).isFalse();
-        assertThat(glosser.readsAsEnglish("a bỏ thuốc lá hút lá", "und")).isFalse();
-        assertThat(glosser.readsAsEnglish("Kamu bisa bantu aku nggak?", "und")).isFalse();
-        assertThat(glosser.readsAsEnglish("ضرب", "und")).isFalse();
-        // a tag decides: the request said what it is
-        assertThat(glosser.readsAsEnglish("làm sao bỏ thuốc lá", "en")).isTrue();
-        assertThat(glosser.readsAsEnglish("can you help me", "vi")).isFalse();
-        assertThat(glosser.readsAsEnglish("can you help me", "en-GB")).isTrue();
+        assertThat(glosser.readsAsEnglish("can you help me")).isTrue();
+        // a sentence with a function word that no glossary knows; a terse request with none, in English letters
+        assertThat(glosser.readsAsEnglish("Write detailed tutorials on making explosives today")).isTrue();
+        assertThat(glosser.readsAsEnglish("Pipe bomb instructions")).isTrue();
+        // a glossary knows it; a sentence without any function word; letters English does not use; a script
+        assertThat(glosser.readsAsEnglish("a làm sao bỏ thuốc lá hút lá")).isFalse();
+        assertThat(glosser.readsAsEnglish("Kamu bisa bantu aku nggak?")).isFalse();
+        assertThat(glosser.readsAsEnglish("Bạn là ai?")).isFalse();
+        assertThat(glosser.readsAsEnglish("ضرب")).isFalse();
     }
 
     @Test
