@@ -1,5 +1,6 @@
 package dev.veto.plugins.semantic;
 
+import dev.veto.spi.classifier.ClassificationInput;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,28 +63,7 @@ final class Glosser {
      * @return the gloss, or empty
      */
     Optional<Gloss> gloss(String text, String language) {
-        Set<Character.UnicodeScript> scripts = scriptsOf(text);
-        List<String> words = null;
-        Gloss best = null;
-        double bestRank = 0;
-        for (Scripted candidate : glossaries) {
-            if (!scripts.contains(candidate.script)) {
-                continue;
-            }
-            if (words == null) {
-                words = GlossWords.of(text);
-                if (countWords(words) < minWords || isEnglish(words)) {
-                    return Optional.empty();
-                }
-            }
-            Gloss gloss = read(candidate.glossary, words);
-            double rank = gloss.coverage() + (candidate.glossary.language().equals(language) ? HINT_BONUS : 0);
-            if (gloss.coverage() >= minCoverage && rank > bestRank) {
-                best = gloss;
-                bestRank = rank;
-            }
-        }
-        return Optional.ofNullable(best);
+        return reading(text, language).gloss();
     }
 
     /**
@@ -99,11 +79,30 @@ final class Glosser {
      * @return whether the English encoder reads it in its own language
      */
     boolean readsAsEnglish(String text) {
+        return reading(text, ClassificationInput.UNDETERMINED).english();
+    }
+
+    /**
+     * Both answers about a text at once — whether it reads as English ({@link #readsAsEnglish}) and its gloss
+     * ({@link #gloss}) — cutting it and reading it with each glossary once.
+     *
+     * @param text     the text
+     * @param language the request's language tag, or {@code und}; only a tie-breaker between glossaries
+     * @return what the glosser makes of it
+     */
+    Reading reading(String text, String language) {
         List<String> words = GlossWords.of(text);
         int count = countWords(words);
         if (count == 0 || isEnglish(words)) {
-            return true;
+            return new Reading(true, Optional.empty());
         }
+        Set<Character.UnicodeScript> scripts = scriptsOf(text);
+        List<Candidate> candidates = count >= minWords ? candidates(words, scripts) : null;
+        return new Reading(readsAsEnglish(text, words, count, candidates),
+                candidates == null ? Optional.empty() : best(candidates, language));
+    }
+
+    private boolean readsAsEnglish(String text, List<String> words, int count, List<Candidate> candidates) {
         double common = (double) words.stream().filter(english::contains).count() / count;
         if (common >= FUNCTION_WORDS_WHATEVER_GLOSSARIES_KNOW) {
             return true;
@@ -114,9 +113,35 @@ final class Glosser {
         if (count < SENTENCE_WORDS) {
             return text.chars().filter(Character::isLetter).allMatch(c -> c < 0x80);
         }
-        return common >= FEWEST_FUNCTION_WORDS && glossaries.stream()
-                .filter(candidate -> candidate.script() == Character.UnicodeScript.LATIN)
-                .noneMatch(candidate -> read(candidate.glossary(), words).coverage() >= minCoverage);
+        if (common < FEWEST_FUNCTION_WORDS) {
+            return false;
+        }
+        List<Candidate> read = candidates != null ? candidates
+                : candidates(words, EnumSet.of(Character.UnicodeScript.LATIN));
+        return read.stream().filter(candidate -> candidate.glossary().script() == Character.UnicodeScript.LATIN)
+                .noneMatch(candidate -> candidate.gloss().coverage() >= minCoverage);
+    }
+
+    /** The text read by each glossary of one of its scripts. */
+    private List<Candidate> candidates(List<String> words, Set<Character.UnicodeScript> scripts) {
+        return glossaries.stream().filter(glossary -> scripts.contains(glossary.script()))
+                .map(glossary -> new Candidate(glossary, read(glossary.glossary(), words))).toList();
+    }
+
+    /** The reading of the glossary that knows most of the text, if it knows enough; the tag breaks ties. */
+    private Optional<Gloss> best(List<Candidate> candidates, String language) {
+        Gloss best = null;
+        double bestRank = 0;
+        for (Candidate candidate : candidates) {
+            Gloss gloss = candidate.gloss();
+            boolean hinted = candidate.glossary().glossary().language().equals(language);
+            double rank = gloss.coverage() + (hinted ? HINT_BONUS : 0);
+            if (gloss.coverage() >= minCoverage && rank > bestRank) {
+                best = gloss;
+                bestRank = rank;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private static double latinShare(String text) {
@@ -236,6 +261,19 @@ final class Glosser {
      * @param coverage the share of the text's words the glossary knew
      */
     record Gloss(String language, String text, double coverage) {
+    }
+
+    /**
+     * What the glosser makes of a text.
+     *
+     * @param english whether it reads as English
+     * @param gloss   its English gloss, if a glossary knows enough of it
+     */
+    record Reading(boolean english, Optional<Gloss> gloss) {
+    }
+
+    /** A text as one glossary reads it. */
+    private record Candidate(Scripted glossary, Gloss gloss) {
     }
 
     /** A glossary with the script most of its forms are written in. */

@@ -56,8 +56,11 @@ final class SemanticClassifier implements Classifier {
         int original = windows.size();
         // each window on its own: a request decoded from base64 is glossed even behind an English wrapper
         List<String> glossedFrom = new ArrayList<>();
+        boolean[] english = new boolean[original];
         for (int i = 0; i < original; i++) {
-            glosser.gloss(windows.get(i), input.language()).ifPresent(gloss -> {
+            Glosser.Reading reading = glosser.reading(windows.get(i), input.language());
+            english[i] = reading.english();
+            reading.gloss().ifPresent(gloss -> {
                 windows.add(gloss.text());
                 glossedFrom.add(gloss.language());
             });
@@ -74,7 +77,7 @@ final class SemanticClassifier implements Classifier {
                     continue; // not heard below gloss.min-score: broken English reads as a little suspicious
                 }
                 judgement = judgement.atMost(settings.gloss().maxScore());
-            } else if (!glosser.readsAsEnglish(windows.get(i))) {
+            } else if (!english[i]) {
                 judgement = judgement.atMost(settings.nonEnglishMax()); // the encoder guesses at other languages
             }
             // at a tie the gloss speaks: capped alike, the reading the encoder understood names the category
