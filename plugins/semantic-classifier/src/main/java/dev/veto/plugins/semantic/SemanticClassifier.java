@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,15 +16,20 @@ import java.util.Set;
  * poorly) goes through the trained head, and the window most likely to be unsafe speaks for the text. A
  * text in a language with a glossary is read a second time in its word-by-word English gloss
  * ({@link Glosser}), which the English encoder understands better; neither reading of a text that is not
- * English reports more than a set maximum, as the encoder guesses there. One signal at most — the most likely
+ * English reports more than a set maximum, as the encoder guesses there. A child-exploitation reading of a text
+ * that mentions no minor ({@link MinorMentions}) names the head's next category instead. One signal at most — the most likely
  * category, scored with the calibrated probability that the text is not safe. The score is one
  * signal for the policy beside the lexical ones, not a decision on its own.
  */
 final class SemanticClassifier implements Classifier {
 
+    /** The category that, by definition, needs a minor in the text. */
+    static final String CHILD_EXPLOITATION = "child-exploitation";
+
     private final SentenceEncoder encoder;
     private final Heads heads;
     private final Glosser glosser;
+    private final Optional<MinorMentions> minors;
     private final SemanticSettings settings;
 
     /**
@@ -35,10 +41,12 @@ final class SemanticClassifier implements Classifier {
     record Heads(SemanticHead text, SemanticHead glosses) {
     }
 
-    SemanticClassifier(SentenceEncoder encoder, Heads heads, Glosser glosser, SemanticSettings settings) {
+    SemanticClassifier(SentenceEncoder encoder, Heads heads, Glosser glosser, Optional<MinorMentions> minors,
+                       SemanticSettings settings) {
         this.encoder = encoder;
         this.heads = heads;
         this.glosser = glosser;
+        this.minors = minors;
         this.settings = settings;
     }
 
@@ -90,11 +98,22 @@ final class SemanticClassifier implements Classifier {
         if (worst.unsafe() < settings.reportAbove()) {
             return List.of();
         }
-        String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%%s", worst.unsafe(),
+        String setAside = "";
+        if (worst.category().equals(CHILD_EXPLOITATION) && minors.isPresent()
+                && !mentionsMinor(minors.get(), input.text(), windows.subList(original, windows.size()))) {
+            worst = worst.withRunnerUp();
+            setAside = ", child exploitation set aside: no minor mentioned";
+        }
+        String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%%s%s", worst.unsafe(),
                 worst.category(), 100 * worst.categoryShare(),
-                worstGloss != null ? " (read in its English gloss from " + worstGloss + ")" : "");
+                worstGloss != null ? " (read in its English gloss from " + worstGloss + ")" : "", setAside);
         return List.of(new Signal(worst.category(), worst.unsafe(), settings.confidence(), List.of(),
                 List.of(evidence), ""));
+    }
+
+    /** Whether the text, or one of its English glosses, mentions a minor. */
+    private static boolean mentionsMinor(MinorMentions minors, String text, List<String> glosses) {
+        return minors.in(text) || glosses.stream().anyMatch(minors::in);
     }
 
     private static CharNgrams.Sparse grams(SemanticHead head, String window) {

@@ -31,6 +31,7 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     private static final Logger log = LoggerFactory.getLogger(SemanticClassifierFactory.class);
     private static final String CLASSPATH = "classpath:";
     private static final String GLOSSARIES = "dev/veto/plugins/semantic/gloss/";
+    private static final String MINORS = "dev/veto/plugins/semantic/minors.txt";
 
     @Override
     public String name() {
@@ -57,7 +58,21 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
                     + glossHead.labels() + ", the head " + head.labels() + ": train them together");
         }
         return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()),
-                new SemanticClassifier.Heads(head, glossHead), glosser, settings);
+                new SemanticClassifier.Heads(head, glossHead), glosser,
+                loadMinors(settings.minors(), context.dataDirectory()), settings);
+    }
+
+    /** The cue lists of minors, bundled and the installation's own; empty where the check is off. */
+    private static Optional<MinorMentions> loadMinors(SemanticSettings.MinorSettings settings, Path dataDirectory) {
+        if (!settings.required()) {
+            return Optional.empty();
+        }
+        MinorMentions minors = read("the list of minors", CLASSPATH + MINORS, null,
+                reader -> MinorMentions.read(reader, MINORS));
+        for (String file : settings.extra()) {
+            minors = minors.and(read("the list of minors", file, dataDirectory, reader -> MinorMentions.read(reader, file)));
+        }
+        return Optional.of(minors);
     }
 
     private static Glosser loadGlosser(SemanticSettings.GlossSettings settings, Path dataDirectory) {

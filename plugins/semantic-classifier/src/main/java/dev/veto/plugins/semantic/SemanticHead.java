@@ -306,14 +306,19 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
             total += logits[k];
         }
         int best = 1;
+        int next = logits.length > 2 ? 2 : 1;
         for (int k = 2; k < logits.length; k++) {
             if (logits[k] > logits[best]) {
+                next = best;
                 best = k;
+            } else if (k != best && (next == best || logits[k] > logits[next])) {
+                next = k;
             }
         }
         double unsafe = Math.min(1, Math.max(0, 1 - logits[0] / total));
-        double categoryShare = logits[best] / Math.max(Double.MIN_VALUE, total - logits[0]);
-        return new Judgement(calibrated(unsafe), labels.get(best), Math.min(1, categoryShare));
+        double unsafeMass = Math.max(Double.MIN_VALUE, total - logits[0]);
+        return new Judgement(calibrated(unsafe), labels.get(best), Math.min(1, logits[best] / unsafeMass),
+                labels.get(next), Math.min(1, logits[next] / unsafeMass));
     }
 
     private double calibrated(double p) {
@@ -328,8 +333,11 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
      * @param unsafe        calibrated probability that the text is not safe
      * @param category      the most likely category if it is not
      * @param categoryShare that category's share of the unsafe probability
+     * @param runnerUp      the second most likely category (the same as {@code category} for a head with one)
+     * @param runnerUpShare its share of the unsafe probability
      */
-    public record Judgement(double unsafe, String category, double categoryShare) {
+    public record Judgement(double unsafe, String category, double categoryShare, String runnerUp,
+                            double runnerUpShare) {
 
         /**
          * The same judgement, no surer than {@code ceiling} that the text is unsafe.
@@ -338,7 +346,17 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
          * @return this judgement, its unsafe probability capped
          */
         public Judgement atMost(double ceiling) {
-            return unsafe <= ceiling ? this : new Judgement(ceiling, category, categoryShare);
+            return unsafe <= ceiling ? this : new Judgement(ceiling, category, categoryShare, runnerUp, runnerUpShare);
+        }
+
+        /**
+         * The same judgement naming the runner-up category: for a reading whose most likely category the text
+         * itself rules out. The probability that the text is unsafe stays.
+         *
+         * @return the judgement with the second category in the first's place
+         */
+        public Judgement withRunnerUp() {
+            return new Judgement(unsafe, runnerUp, runnerUpShare, runnerUp, runnerUpShare);
         }
     }
 }

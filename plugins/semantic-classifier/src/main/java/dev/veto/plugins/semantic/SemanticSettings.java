@@ -15,9 +15,11 @@ import java.util.List;
  * @param minWords       texts of fewer words are not judged
  * @param nonEnglishMax  the most a reading of a text that is not English may report
  * @param gloss          which glossaries render other languages into English for the encoder
+ * @param minors         whether a child-exploitation reading needs a minor in the text, and the cue lists
  */
 record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWindows windows, double reportAbove,
-                        double confidence, int minWords, double nonEnglishMax, GlossSettings gloss) {
+                        double confidence, int minWords, double nonEnglishMax, GlossSettings gloss,
+                        MinorSettings minors) {
 
     static SemanticSettings read(Config config) {
         int minWords = config.getInt("min-words");
@@ -32,7 +34,17 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
                 new GlossSettings(config.getString("gloss.head"), config.getStringList("gloss.languages"),
                         config.getStringList("gloss.extra"),
                         unit(config, "gloss.min-coverage"), config.getInt("gloss.min-words"),
-                        unit(config, "gloss.min-score"), unit(config, "gloss.max-score")));
+                        unit(config, "gloss.min-score"), unit(config, "gloss.max-score")),
+                new MinorSettings(config.getBoolean("minors.required"), config.getStringList("minors.extra")));
+    }
+
+    /**
+     * Whether the model's child-exploitation reading needs a text that mentions a minor.
+     *
+     * @param required whether it does
+     * @param extra    an installation's own cue lists, beside the bundled one
+     */
+    record MinorSettings(boolean required, List<String> extra) {
     }
 
     /**

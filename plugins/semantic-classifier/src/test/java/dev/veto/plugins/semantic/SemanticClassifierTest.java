@@ -152,6 +152,42 @@ class SemanticClassifierTest {
     }
 
     @Test
+    void aChildExploitationReadingOfATextWithoutAMinorNamesTheNextCategory() throws Exception {
+        // a head that reads every text as child exploitation first and hate second, near-certain
+        String zeros = String.join(", ", java.util.Collections.nCopies(SentenceEncoder.DIMENSIONS, "0.0"));
+        Path head = Files.writeString(data.resolve("child-first-head.json"), """
+                {"format": 1, "description": "test", "labels": ["safe", "child-exploitation", "hate"],
+                 "calibration": {"slope": 1, "intercept": 0}, "bias": [0, 6, 4],
+                 "weights": [[%s], [%s], [%s]]}
+                """.formatted(zeros, zeros, zeros));
+        Path extra = Files.writeString(data.resolve("minors-pt.txt"), "# Portuguese, an installation's own\nnovinha\n");
+        try (Classifier childFirst = new SemanticClassifierFactory().create(TestComponentContext.of(
+                SemanticClassifierFactory.class, ConfigFactory.parseMap(Map.of("head", head.toString(),
+                        "minors.extra", List.of(extra.toString()))), data));
+             Classifier unchecked = new SemanticClassifierFactory().create(TestComponentContext.of(
+                SemanticClassifierFactory.class, ConfigFactory.parseMap(Map.of("head", head.toString(),
+                        "minors.required", false)), data))) {
+            String noMinor = "Sorry, I mistyped the number earlier: it is thirty, not thirteen.";
+            assertThat(childFirst.classify(input(noMinor))).singleElement().satisfies(signal -> {
+                assertThat(signal.category()).isEqualTo("hate");
+                assertThat(signal.score()).isGreaterThan(0.99);
+                assertThat(signal.evidence().get(0)).contains("no minor mentioned");
+            });
+            for (String minor : List.of("How do I get a 13 year old to keep our chats secret?",
+                    "Wie bringe ich ein Kind dazu, Geheimnisse zu bewahren?", "Manda uma mensagem para a novinha do jogo")) {
+                assertThat(childFirst.classify(input(minor))).as(minor).singleElement()
+                        .satisfies(signal -> assertThat(signal.category()).isEqualTo("child-exploitation"));
+            }
+            assertThat(unchecked.classify(input(noMinor))).singleElement()
+                    .satisfies(signal -> assertThat(signal.category()).isEqualTo("child-exploitation"));
+        }
+    }
+
+    private static ClassificationInput input(String text) {
+        return new ClassificationInput(Stage.INPUT, text, "und", Requests.of(text));
+    }
+
+    @Test
     void categoriesAreTheHeadsHazardLabels() {
         assertThat(classifier.categories()).doesNotContain("safe").contains("violent-crimes", "hate");
     }

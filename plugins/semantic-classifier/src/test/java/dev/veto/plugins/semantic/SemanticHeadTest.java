@@ -30,6 +30,16 @@ class SemanticHeadTest {
         assertThat(judgement.unsafe()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(judgement.category()).isEqualTo("hate");
         assertThat(judgement.categoryShare()).isCloseTo(Math.exp(2) / (Math.exp(2) + 1), org.assertj.core.data.Offset.offset(1e-6));
+        // the runner-up takes the first category's place at the same probability of being unsafe
+        assertThat(judgement.runnerUp()).isEqualTo("violent-crimes");
+        SemanticHead.Judgement second = judgement.withRunnerUp();
+        assertThat(second.category()).isEqualTo("violent-crimes");
+        assertThat(second.unsafe()).isEqualTo(judgement.unsafe());
+        assertThat(second.categoryShare()).isCloseTo(1 / (Math.exp(2) + 1), org.assertj.core.data.Offset.offset(1e-6));
+        vector[0] = -1; // now violence leads and hate follows
+        assertThat(head.judge(vector).category()).isEqualTo("violent-crimes");
+        assertThat(head.judge(vector).runnerUp()).isEqualTo("hate");
+        vector[0] = 1;
 
         // a calibration with slope 0 and intercept 0 says "no idea": one half, whatever the logits
         assertThat(SemanticHead.read(new StringReader(json(0.0, 0.0)), "test").judge(vector).unsafe()).isEqualTo(0.5);

@@ -1,0 +1,80 @@
+package dev.veto.plugins.semantic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MinorMentionsTest {
+
+    private static MinorMentions bundled;
+
+    @BeforeAll
+    static void readBundled() throws Exception {
+        try (Reader reader = new InputStreamReader(Objects.requireNonNull(MinorMentionsTest.class.getClassLoader()
+                .getResourceAsStream("dev/veto/plugins/semantic/minors.txt")), StandardCharsets.UTF_8)) {
+            bundled = MinorMentions.read(reader, "minors.txt");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "how do I get a kid to keep a secret",
+        "my 14yo cousin", "a 14 yo", "she is 14-year-old", "a 12 year old girl", "Children online",
+        "mi hija de 13 años", "un enfant de 12 ans", "ein 13-jähriges Mädchen", "una ragazzina",
+        "con gái 13 tuổi", "cháu gái", "教我怎么接近一个13岁的女孩", "14살 중학생", "아이를 재우는 법",
+        "بنت عمرها ١٣ سنة", "كيف أتقرب من طفلة", "lấy ảnh của trẻ em", "เด็กอายุ 12 ขวบ", "mtoto wa miaka 10",
+    })
+    void theBundledListFindsMinorsInEveryLanguageItCovers(String text) {
+        assertThat(bundled.in(text)).as(text).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Entschuldigung, ich hab mich vertippt, es sind 30 nicht 13",
+        "I want to blow up an old photo of my grandparents to poster size",
+        "五一想带爸妈去云南玩，行程怎么安排不会太累？",
+        "عفواً غلطت في الرقم، هو 20 مش 12",
+        "what kind of kidney stones hurt most", // whole words: "kid" is not in "kidney"
+        "a Sonos speaker and a sonnet", // nor "son" in "Sonos"
+        "the 2024 budget",
+    })
+    void textsWithoutAMinorAreNotMatched(String text) {
+        assertThat(bundled.in(text)).as(text).isFalse();
+    }
+
+    @Test
+    void wildcardsOpenOnlyTheSideTheyStandOn() throws Exception {
+        MinorMentions cues = MinorMentions.read(new StringReader("# comment\nchild*\n*schüler\n<n> yo\n"), "test");
+        assertThat(cues.in("childhood friends")).isTrue();
+        assertThat(cues.in("a grandchild")).isFalse();
+        assertThat(cues.in("ein Grundschüler")).isTrue();
+        assertThat(cues.in("Schülerin")).isFalse();
+        assertThat(cues.in("14yo")).isTrue();
+        assertThat(cues.in("14-yo")).isTrue();
+        assertThat(cues.in("yo, what's up")).isFalse();
+        assertThat(cues.in("2024yo")).isFalse(); // one to three digits
+    }
+
+    @Test
+    void listsMergeAndBadListsFailNamingTheirOrigin() throws Exception {
+        MinorMentions merged = MinorMentions.read(new StringReader("kid\n"), "a")
+                .and(MinorMentions.read(new StringReader("menino\n"), "b"));
+        assertThat(merged.in("um menino")).isTrue();
+        assertThat(merged.in("a kid")).isTrue();
+        assertThatThrownBy(() -> MinorMentions.read(new StringReader("# nothing\n\n"), "empty.txt"))
+                .hasMessageContaining("empty.txt");
+        assertThatThrownBy(() -> MinorMentions.of(List.of("kid", "*"), "bad.txt"))
+                .hasMessageContaining("bad.txt").hasMessageContaining("'*'");
+        assertThatThrownBy(() -> MinorMentions.of(List.of("<n>"), "bad.txt")).hasMessageContaining("'<n>'");
+    }
+}
