@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -25,7 +26,8 @@ import java.util.TreeMap;
  * um?", not "Ich bringe ihn um 8 Uhr hin"). Case is ignored: text and phrases are lower-cased char by char, which
  * keeps every index where it was. Immutable and thread-safe. English is often typed without its apostrophes
  * ("doesnt remember", "a girls drink"): an English phrase of several words with one also matches that
- * spelling.
+ * spelling. A phrase may hold one number range ({@code {0-800} calories a day}, {@link NumberSlot}): it matches
+ * a number in that range there, written in any digits, with or without a space before the words beside it.
  */
 final class KeywordMatcher {
 
@@ -57,7 +59,12 @@ final class KeywordMatcher {
      * and covers itself).
      */
     private record Form(LexiconEntry entry, boolean openStart, boolean openEnd, boolean coversWord, boolean unaccented,
-                        boolean needsCompany, int half, boolean endsClause) {
+                        boolean needsCompany, int half, boolean endsClause, NumberSlot number) {
+
+        /** The same form for a phrase with a number range, looked up by its words on one side of the number. */
+        Form with(NumberSlot slot) {
+            return new Form(entry, openStart, openEnd, coversWord, unaccented, needsCompany, half, endsClause, slot);
+        }
     }
 
     /** Where one half of an either-order phrase was found. */
@@ -117,22 +124,28 @@ final class KeywordMatcher {
         boolean unspaced = isUnspaced(fixed);
         boolean openStart = unspaced || phrase.charAt(0) == WILDCARD;
         boolean openEnd = unspaced || phrase.charAt(phrase.length() - 1) == WILDCARD;
-        Form form = new Form(entry, openStart, openEnd, !unspaced, false, false, half, endsClause);
-        phrases.computeIfAbsent(fixed, p -> new ArrayList<>()).add(form);
+        Form form = new Form(entry, openStart, openEnd, !unspaced, false, false, half, endsClause, null);
+        put(phrases, fixed, form);
         String bare = withoutApostrophes(fixed);
         // phrases of words only: a single word without its apostrophe is often another word ("victim's"
         // would match every "victims", "he'll" every "hell")
         if (APOSTROPHE_DROPPING_LANGUAGES.contains(entry.language()) && !bare.equals(fixed) && bare.strip().contains(" ")) {
-            phrases.computeIfAbsent(bare, p -> new ArrayList<>()).add(form);
+            put(phrases, bare, form);
         }
         if (half < 0 && !unspaced && UNACCENTED_LANGUAGES.contains(entry.language())) {
             String plain = withoutAccents(fixed);
             if (!plain.equals(fixed)) {
                 boolean distinctive = plain.strip().contains(" ") || plain.length() >= MIN_UNACCENTED_WORD;
-                phrases.computeIfAbsent(plain, p -> new ArrayList<>())
-                        .add(new Form(entry, openStart, openEnd, true, true, !distinctive, half, endsClause));
+                put(phrases, plain, new Form(entry, openStart, openEnd, true, true, !distinctive, half, endsClause, null));
             }
         }
+    }
+
+    /** Files a form under its phrase or, for a phrase with a number range, under its words beside the number. */
+    private static void put(TreeMap<String, List<Form>> phrases, String phrase, Form form) {
+        Optional<NumberSlot> number = NumberSlot.in(phrase);
+        String key = number.map(NumberSlot::key).orElse(phrase);
+        phrases.computeIfAbsent(key, p -> new ArrayList<>()).add(number.map(form::with).orElse(form));
     }
 
     /**
@@ -183,9 +196,20 @@ final class KeywordMatcher {
                 if ((startsWord || form.openStart()) && (endsWord || form.openEnd())
                         && (!form.unaccented() || isAscii(lower, begin, end))
                         && (!form.endsClause() || clauseEndsAt(lower, end))) {
+                    int start = begin;
+                    int stop = end;
+                    if (form.number() != null) {
+                        int[] span = form.number().locate(lower, begin, end, form.coversWord(), form.openStart(),
+                                form.openEnd());
+                        if (span == null) {
+                            continue; // no number in range beside the words, or not the rest of the phrase
+                        }
+                        start = span[0];
+                        stop = span[1];
+                    }
                     boolean covers = form.coversWord();
-                    Match match = new Match(form.entry(), covers && form.openStart() ? wordStart(lower, begin) : begin,
-                            covers && form.openEnd() ? wordEnd(lower, end) : end, form.unaccented());
+                    Match match = new Match(form.entry(), covers && form.openStart() ? wordStart(lower, start) : start,
+                            covers && form.openEnd() ? wordEnd(lower, stop) : stop, form.unaccented());
                     if (form.half() >= 0) {
                         halves.add(new Half(match, form.half()));
                     } else {

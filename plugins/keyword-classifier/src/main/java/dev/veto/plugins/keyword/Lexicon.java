@@ -77,6 +77,18 @@ final class Lexicon {
         }
     }
 
+    /** A number range ({@code {0-800} calories}) is well formed, and stands in a phrase of one piece. */
+    private static void checkNumberRange(String where, String half, int halves) {
+        try {
+            if (NumberSlot.in(KeywordMatcher.withoutWildcards(KeywordMatcher.withoutClauseEnd(half))).isPresent()
+                    && halves > 1) {
+                throw new IllegalArgumentException("a number range cannot stand in a phrase of two halves (~): " + half);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage());
+        }
+    }
+
     private static LexiconEntry parse(String where, String line, String language) {
         String[] fields = line.split("\t");
         if (fields.length != 4) {
@@ -117,6 +129,7 @@ final class Lexicon {
         }
         for (String half : halves) {
             checkWildcards(where, half);
+            checkNumberRange(where, half, halves.size());
         }
         return new LexiconEntry(kind, category, weight, phrase, where, language);
     }

@@ -42,6 +42,45 @@ class KeywordMatcherTest {
     }
 
     @Test
+    void aNumberRangeMatchesEveryNumberInItWrittenAnyWay() throws IOException {
+        KeywordMatcher matcher = matcher("en.tsv", """
+                harm\tself-harm\t0.45\t{0-800} calories a day
+                harm\tself-harm\t0.5\teat {0-800} kcal
+                harm\tself-harm\t0.5\t吃{0-800}卡
+                target\tchild-exploitation\t0\tunder {11-14}
+                """);
+        assertThat(words(matcher, "I want 450 calories a day")).containsExactly("450 calories a day 0.45");
+        assertThat(words(matcher, "only 0 calories a day, 800 calories a day")).hasSize(2);
+        assertThat(words(matcher, "1,500 calories a day or 1500 calories a day or 900 calories a day")).isEmpty();
+        assertThat(words(matcher, "sticking to 1.500 calories a day")).isEmpty(); // fifteen hundred, grouped
+        assertThat(words(matcher, "about 2,5 calories a day")).containsExactly("2,5 calories a day 0.45");
+        assertThat(words(matcher, "a 500-calories a day plan")).containsExactly("500-calories a day 0.45");
+        assertThat(words(matcher, "x500 calories a day")).isEmpty(); // the number stands apart
+        assertThat(words(matcher, "٥٠٠ calories a day")).containsExactly("٥٠٠ calories a day 0.45");
+        // words on both sides, touching or a space away
+        assertThat(words(matcher, "should I eat 600kcal")).containsExactly("eat 600kcal 0.5");
+        assertThat(words(matcher, "should I eat 600 kcal?")).containsExactly("eat 600 kcal 0.5");
+        assertThat(words(matcher, "should I eat 6000 kcal")).isEmpty();
+        assertThat(words(matcher, "to beat 600 kcal")).isEmpty(); // "eat" is a whole word
+        assertThat(words(matcher, "每天只吃500卡可以吗")).containsExactly("吃500卡 0.5");
+        assertThat(words(matcher, "每天只吃1500卡")).isEmpty();
+        // the number after the words
+        assertThat(words(matcher, "kids under 12 online")).containsExactly("under 12 0.0");
+        assertThat(words(matcher, "under 18 online")).isEmpty();
+        assertThat(words(matcher, "under 120 online")).isEmpty();
+    }
+
+    @Test
+    void aMalformedNumberRangeFailsNamingItsLine() {
+        assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{800-0} calories\n")).hasMessageContaining("test.tsv:1")
+                .hasMessageContaining("lower to its upper");
+        assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-800}\n")).hasMessageContaining("needs words");
+        assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-8} x {0-9}\n")).hasMessageContaining("at most one");
+        assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-800 calories\n")).hasMessageContaining("{min-max}");
+        assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-800} calories ~ diet\n")).hasMessageContaining("two halves");
+    }
+
+    @Test
     void aPhraseOfTwoHalvesMatchesThemInEitherOrderCloseTogether() throws IOException {
         KeywordMatcher matcher = matcher("harm\tviolent-crimes\t0.65\tleiche ~ entsorg*\n");
 
