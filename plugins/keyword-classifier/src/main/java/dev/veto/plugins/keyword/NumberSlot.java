@@ -153,7 +153,7 @@ record NumberSlot(String before, double min, double max, String after) {
         while (i < text.length && (Character.isDigit(text[i]) || i > start && joinsDigits(text, i))) {
             i++;
         }
-        return i > start && Character.isDigit(text[i - 1]) && (i >= text.length || !Character.isDigit(text[i])) ? i : -1;
+        return i > start && Character.isDigit(text[i - 1]) ? i : -1;
     }
 
     /** Where the number that ends at {@code end} starts, or -1 where none ends there. */

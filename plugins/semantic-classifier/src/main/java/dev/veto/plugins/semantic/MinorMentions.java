@@ -73,7 +73,7 @@ final class MinorMentions {
             if (regex.length() > 0) {
                 regex.append('|');
             }
-            regex.append(toRegex(cue.toLowerCase(java.util.Locale.ROOT)));
+            regex.append(toRegex(cue));
         }
         return new MinorMentions(Pattern.compile(regex.toString(),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));

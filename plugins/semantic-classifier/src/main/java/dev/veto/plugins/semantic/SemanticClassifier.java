@@ -16,10 +16,10 @@ import java.util.Set;
  * poorly) goes through the trained head, and the window most likely to be unsafe speaks for the text. A
  * text in a language with a glossary is read a second time in its word-by-word English gloss
  * ({@link Glosser}), which the English encoder understands better; neither reading of a text that is not
- * English reports more than a set maximum, as the encoder guesses there. A child-exploitation reading of a text
- * that mentions no minor ({@link MinorMentions}) names the head's next category instead. One signal at most — the most likely
- * category, scored with the calibrated probability that the text is not safe. The score is one
- * signal for the policy beside the lexical ones, not a decision on its own.
+ * English reports more than a set maximum, as the encoder guesses there. A child-exploitation reading of a
+ * text that mentions no minor ({@link MinorMentions}) names the head's next category instead. One signal at
+ * most — the most likely category, scored with the calibrated probability that the text is not safe. The
+ * score is one signal for the policy beside the lexical ones, not a decision on its own.
  */
 final class SemanticClassifier implements Classifier {
 
