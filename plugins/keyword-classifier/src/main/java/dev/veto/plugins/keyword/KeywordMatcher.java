@@ -72,10 +72,10 @@ final class KeywordMatcher {
     }
 
     /**
-     * What may separate the digit groups of a number: comma, point, apostrophe (not a space: "kill -9 4312",
-     * "week 1 200 calories" are two numbers; the host's NFKC has made the narrow spaces plain ones).
+     * What may separate the digit groups of a number: comma, point, apostrophe, the Arabic separators (not a
+     * space: "kill -9 4312" is two numbers; only a number range reads "1 500" as one).
      */
-    private static final String DIGIT_GROUP_SEPARATORS = ",.'";
+    private static final String DIGIT_GROUP_SEPARATORS = NumberSlot.GROUP_SEPARATORS;
 
     /** What joins the two halves of a phrase that may come in either order. */
     static final char EITHER_ORDER = '~';

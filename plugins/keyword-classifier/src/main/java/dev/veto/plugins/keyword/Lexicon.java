@@ -11,6 +11,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads lexicon files: UTF-8, one entry a line, tab-separated {@code kind category weight phrase}; blank
@@ -77,15 +78,28 @@ final class Lexicon {
         }
     }
 
-    /** A number range ({@code {0-800} calories}) is well formed, and stands in a phrase of one piece. */
+    /**
+     * A number range ({@code {0-800} calories}) is well formed and stands in a phrase of one piece, with words
+     * at each end that a {@code *} or {@code $} belongs to.
+     */
     private static void checkNumberRange(String where, String half, int halves) {
+        String phrase = KeywordMatcher.withoutClauseEnd(half);
+        Optional<NumberSlot> slot;
         try {
-            if (NumberSlot.in(KeywordMatcher.withoutWildcards(KeywordMatcher.withoutClauseEnd(half))).isPresent()
-                    && halves > 1) {
-                throw new IllegalArgumentException("a number range cannot stand in a phrase of two halves (~): " + half);
-            }
+            slot = NumberSlot.in(KeywordMatcher.withoutWildcards(phrase));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage());
+        }
+        if (slot.isEmpty()) {
+            return;
+        }
+        if (halves > 1) {
+            throw new IllegalArgumentException(where + ": a number range cannot stand in a phrase of two halves (~): " + half);
+        }
+        boolean endsInNumber = slot.get().after().isEmpty();
+        if (endsInNumber && (KeywordMatcher.endsClause(half) || phrase.endsWith("*"))
+                || slot.get().before().isEmpty() && phrase.startsWith("*")) {
+            throw new IllegalArgumentException(where + ": '*' and '$' belong to words, not to a number range: " + half);
         }
     }
 

@@ -22,10 +22,13 @@ record NumberSlot(String before, double min, double max, String after) {
     private static final Pattern SLOT = Pattern.compile("\\{(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?)}");
 
     /** Most characters between the number and the words beside it: "500 - calorie". */
-    private static final int MAX_GAP = 3;
+    private static final int MAX_NUMBER_GAP = 3;
 
-    /** What may separate the digit groups of one number. */
-    private static final String GROUP_SEPARATORS = ",.'";
+    /**
+     * What may separate the digit groups of one number: comma, point, apostrophe and the Arabic decimal and
+     * thousands separators (NFKC keeps them). A space joins groups only in a number read for a range, below.
+     */
+    static final String GROUP_SEPARATORS = ",.'\u066B\u066C";
 
     /**
      * The phrase's number range, if it has one.
@@ -37,7 +40,7 @@ record NumberSlot(String before, double min, double max, String after) {
     static Optional<NumberSlot> in(String phrase) {
         Matcher m = SLOT.matcher(phrase);
         if (!m.find()) {
-            if (phrase.indexOf('{') >= 0) {
+            if (phrase.indexOf('{') >= 0 || phrase.indexOf('}') >= 0) {
                 throw new IllegalArgumentException("a number range is written {min-max}, e.g. {0-800}: " + phrase);
             }
             return Optional.empty();
@@ -51,6 +54,9 @@ record NumberSlot(String before, double min, double max, String after) {
         }
         if (after.indexOf('{') >= 0 || before.indexOf('{') >= 0) {
             throw new IllegalArgumentException("a phrase has at most one number range: " + phrase);
+        }
+        if (after.indexOf('}') >= 0 || before.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("a number range is written {min-max}, e.g. {0-800}: " + phrase);
         }
         if (before.isEmpty() && after.isEmpty()) {
             throw new IllegalArgumentException("a phrase needs words besides its number range: " + phrase);
@@ -80,6 +86,7 @@ record NumberSlot(String before, double min, double max, String after) {
         if (after.isEmpty()) {
             int numberStart = skipGap(text, keyEnd, 1);
             int numberEnd = numberEnd(text, numberStart);
+            numberEnd = numberEnd < 0 ? -1 : spacedGroupEnd(text, numberStart, numberEnd);
             if (numberEnd < 0 || !inRange(text, numberStart, numberEnd)
                     || wordsAround && !openEnd && !standsApart(text, numberEnd)) {
                 return null;
@@ -88,6 +95,7 @@ record NumberSlot(String before, double min, double max, String after) {
         }
         int numberEnd = skipGap(text, keyStart, -1);
         int numberStart = numberStart(text, numberEnd);
+        numberStart = numberStart < 0 ? -1 : spacedGroupStart(text, numberStart, numberEnd);
         if (numberStart < 0 || !inRange(text, numberStart, numberEnd)) {
             return null;
         }
@@ -101,6 +109,42 @@ record NumberSlot(String before, double min, double max, String after) {
             return null;
         }
         return new int[] {beforeStart, keyEnd};
+    }
+
+    /**
+     * Where a number of three digits starts if a group of one to three digits stands a single space before it:
+     * French and others group thousands with a space ("1 500 calories"; NFKC makes the narrow space a plain
+     * one), and "500 calories a day" must not be found in it. ("Week 1 200 calories" reads as 1,200 too.)
+     */
+    private static int spacedGroupStart(char[] text, int start, int end) {
+        if (end - start != 3 || !allDigits(text, start, end) || start < 2 || text[start - 1] != ' ') {
+            return start;
+        }
+        int groupStart = start - 1;
+        while (groupStart > 0 && Character.isDigit(text[groupStart - 1]) && start - 1 - groupStart < 3) {
+            groupStart--;
+        }
+        boolean group = groupStart < start - 1 && (groupStart == 0 || !Character.isDigit(text[groupStart - 1])
+                && GROUP_SEPARATORS.indexOf(text[groupStart - 1]) < 0);
+        return group ? groupStart : start;
+    }
+
+    /** Where a number ends that goes on, after a single space, with a group of exactly three digits. */
+    private static int spacedGroupEnd(char[] text, int start, int end) {
+        if (end - start > 3 || !allDigits(text, start, end) || end + 4 > text.length || text[end] != ' '
+                || !allDigits(text, end + 1, end + 4) || end + 4 < text.length && Character.isDigit(text[end + 4])) {
+            return end;
+        }
+        return end + 4;
+    }
+
+    private static boolean allDigits(char[] text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isDigit(text[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the number in {@code [start, end)} lies in the range. */
@@ -123,9 +167,11 @@ record NumberSlot(String before, double min, double max, String after) {
         int decimalAt = -1;
         for (int i = start; i < end; i++) {
             char c = text[i];
-            if (GROUP_SEPARATORS.indexOf(c) >= 0) {
+            if (GROUP_SEPARATORS.indexOf(c) >= 0 || c == ' ') {
                 separators++;
-                if (separators > 1 && group != 3) {
+                // a first group of one to three digits, not a lone 0 ("0.500" is a half); then three each
+                boolean firstGroupFits = group >= 1 && group <= 3 && !(group == 1 && digits.charAt(0) == '0');
+                if (separators == 1 ? !firstGroupFits : group != 3) {
                     thousands = false;
                 }
                 group = 0;
@@ -174,7 +220,7 @@ record NumberSlot(String before, double min, double max, String after) {
     /** From {@code from}, past at most a few spaces and hyphens in {@code direction}: where the number should be. */
     private static int skipGap(char[] text, int from, int direction) {
         int i = from;
-        for (int n = 0; n < MAX_GAP; n++) {
+        for (int n = 0; n < MAX_NUMBER_GAP; n++) {
             int next = direction > 0 ? i : i - 1;
             if (next < 0 || next >= text.length || !(isSpace(text[next]) || text[next] == '-')) {
                 break;
@@ -187,7 +233,7 @@ record NumberSlot(String before, double min, double max, String after) {
     /** Back from {@code from}, past spaces. */
     private static int skipSpaces(char[] text, int from) {
         int i = from;
-        while (i > 0 && isSpace(text[i - 1]) && from - i < MAX_GAP) {
+        while (i > 0 && isSpace(text[i - 1]) && from - i < MAX_NUMBER_GAP) {
             i--;
         }
         return i;

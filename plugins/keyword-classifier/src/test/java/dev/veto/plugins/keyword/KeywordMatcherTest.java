@@ -57,6 +57,10 @@ class KeywordMatcherTest {
         assertThat(words(matcher, "a 500-calories a day plan")).containsExactly("500-calories a day 0.45");
         assertThat(words(matcher, "x500 calories a day")).isEmpty(); // the number stands apart
         assertThat(words(matcher, "٥٠٠ calories a day")).containsExactly("٥٠٠ calories a day 0.45");
+        assertThat(words(matcher, "١٬٥٠٠ calories a day")).isEmpty(); // the Arabic thousands separator
+        assertThat(words(matcher, "je mange 1 500 calories a day")).isEmpty(); // thousands grouped by a space
+        assertThat(words(matcher, "about 0.500 calories a day")).containsExactly("0.500 calories a day 0.45"); // a half
+        assertThat(words(matcher, "12345,678 calories a day")).isEmpty(); // not thousands: 12345.678
         // words on both sides, touching or a space away
         assertThat(words(matcher, "should I eat 600kcal")).containsExactly("eat 600kcal 0.5");
         assertThat(words(matcher, "should I eat 600 kcal?")).containsExactly("eat 600 kcal 0.5");
@@ -78,6 +82,9 @@ class KeywordMatcherTest {
         assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-8} x {0-9}\n")).hasMessageContaining("at most one");
         assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-800 calories\n")).hasMessageContaining("{min-max}");
         assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-800} calories ~ diet\n")).hasMessageContaining("two halves");
+        assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\tunder {11-14}$\n")).hasMessageContaining("belong to words");
+        assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t*{0-800} kcal\n")).hasMessageContaining("belong to words");
+        assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-800}} kcal\n")).hasMessageContaining("{min-max}");
     }
 
     @Test

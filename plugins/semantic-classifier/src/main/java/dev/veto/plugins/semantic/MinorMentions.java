@@ -3,6 +3,7 @@ package dev.veto.plugins.semantic;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,12 +19,14 @@ import java.util.regex.Pattern;
  * matches whole words, and a {@code *} at its start or end opens that side to a longer word ({@code child*}:
  * children, childhood). A cue with Han, kana, Hangul, Thai or Arabic letters matches inside words, where
  * particles and clitics attach ("아이를", "لابنتي"). {@code <n>} is a number of one to three digits in any
- * script ("14", "١٤"), which may be followed by a space or a hyphen ({@code <n> yo}: "14yo", "14 yo",
- * "14-yo"). Immutable and thread-safe.
+ * script ("14", "١٤") and {@code <age>} one from 1 to 17; either may be followed by a space or a hyphen
+ * ({@code <n> yo}: "14yo", "14 yo", "14-yo"). Immutable and thread-safe.
  */
 final class MinorMentions {
 
     private static final String NUMBER = "<n>";
+    private static final String AGE = "<age>";
+    private static final String NOT_WORD = "[\\p{L}\\p{N}]";
 
     private final Pattern pattern;
 
@@ -38,7 +41,7 @@ final class MinorMentions {
      * @param origin where it comes from, for errors
      * @return its cues
      * @throws IOException              if it cannot be read
-     * @throws IllegalArgumentException if it has no cue, or a cue is a bare {@code *} or {@code <n>}
+     * @throws IllegalArgumentException if it has no cue, or a cue is malformed
      */
     static MinorMentions read(Reader reader, String origin) throws IOException {
         List<String> cues = new ArrayList<>();
@@ -57,26 +60,43 @@ final class MinorMentions {
     }
 
     /**
-     * The cues of several lists together.
+     * The cues of a list. They are grouped by which of their ends must stand apart from other letters, so
+     * that each group checks the word boundary once rather than every cue at every character.
      *
      * @param cues   the cues
      * @param origin where they come from, for errors
      * @return one matcher for all of them
+     * @throws IllegalArgumentException if a cue has no letters or a {@code *} inside it
      */
     static MinorMentions of(List<String> cues, String origin) {
-        StringBuilder regex = new StringBuilder();
-        for (String cue : cues) {
-            String body = cue.replace("*", "").replace(NUMBER, "").strip();
-            if (body.isEmpty()) {
-                throw new IllegalArgumentException(origin + ": a cue needs letters, was '" + cue + "'");
+        List<List<String>> groups = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (String written : cues) {
+            String cue = Normalizer.normalize(written, Normalizer.Form.NFKC); // as the host hands texts over
+            boolean openStart = cue.startsWith("*");
+            boolean openEnd = cue.length() > 1 && cue.endsWith("*");
+            String body = cue.substring(openStart ? 1 : 0, cue.length() - (openEnd ? 1 : 0));
+            if (body.replace(NUMBER, "").replace(AGE, "").isBlank() || body.contains("*")) {
+                throw new IllegalArgumentException(origin + ": a cue needs letters and may have a * only at its ends,"
+                        + " was '" + written + "'");
             }
-            if (regex.length() > 0) {
-                regex.append('|');
-            }
-            regex.append(toRegex(cue));
+            boolean inWords = body.codePoints().anyMatch(MinorMentions::attachesToWords);
+            // 0: both ends closed, 1: open end, 2: open start, 3: open both (or inside words)
+            int group = inWords ? 3 : (openStart ? 2 : 0) + (openEnd ? 1 : 0);
+            groups.get(group).add(toRegex(body));
         }
-        return new MinorMentions(Pattern.compile(regex.toString(),
+        List<String> alternatives = new ArrayList<>();
+        addGroup(alternatives, groups.get(0), "(?<!" + NOT_WORD + ")", "(?!" + NOT_WORD + ")");
+        addGroup(alternatives, groups.get(1), "(?<!" + NOT_WORD + ")", "");
+        addGroup(alternatives, groups.get(2), "", "(?!" + NOT_WORD + ")");
+        addGroup(alternatives, groups.get(3), "", "");
+        return new MinorMentions(Pattern.compile(String.join("|", alternatives),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));
+    }
+
+    private static void addGroup(List<String> alternatives, List<String> bodies, String before, String after) {
+        if (!bodies.isEmpty()) {
+            alternatives.add(before + "(?:" + String.join("|", bodies) + ")" + after);
+        }
     }
 
     /** The merged cues of this list and another. */
@@ -94,20 +114,16 @@ final class MinorMentions {
         return pattern.matcher(text).find();
     }
 
-    private static String toRegex(String cue) {
-        boolean inWords = cue.codePoints().anyMatch(MinorMentions::attachesToWords);
-        boolean openStart = cue.startsWith("*");
-        boolean openEnd = cue.endsWith("*");
-        String body = cue.substring(openStart ? 1 : 0, cue.length() - (openEnd && cue.length() > 1 ? 1 : 0));
-        StringBuilder regex = new StringBuilder("(?:");
-        if (!inWords) {
-            regex.append(openStart ? "\\p{L}*" : "(?<![\\p{L}\\p{N}])");
-        }
+    private static String toRegex(String body) {
+        StringBuilder regex = new StringBuilder();
         int i = 0;
         while (i < body.length()) {
-            if (body.startsWith(NUMBER, i)) {
-                regex.append("\\p{Nd}{1,3}[ \\-]?");
-                i += NUMBER.length();
+            String number = body.startsWith(NUMBER, i) ? NUMBER : body.startsWith(AGE, i) ? AGE : null;
+            if (number != null) {
+                // not part of a longer number: "2024yo" is no age, nor "30" an age under 18
+                regex.append("(?<!\\p{Nd})").append(number == NUMBER ? "\\p{Nd}{1,3}" : "(?:1[0-7]|0?[1-9])")
+                        .append("(?!\\p{Nd})[ \\-]?");
+                i += number.length();
                 if (i < body.length() && (body.charAt(i) == ' ' || body.charAt(i) == '-')) {
                     i++; // "<n> yo" and "<n>yo" alike
                 }
@@ -116,17 +132,15 @@ final class MinorMentions {
                 i++;
             } else {
                 int end = i;
-                while (end < body.length() && body.charAt(end) != ' ' && !body.startsWith(NUMBER, end)) {
+                while (end < body.length() && body.charAt(end) != ' ' && !body.startsWith(NUMBER, end)
+                        && !body.startsWith(AGE, end)) {
                     end++;
                 }
                 regex.append(Pattern.quote(body.substring(i, end)));
                 i = end;
             }
         }
-        if (!inWords) {
-            regex.append(openEnd ? "\\p{L}*" : "(?![\\p{L}\\p{N}])");
-        }
-        return regex.append(')').toString();
+        return regex.toString();
     }
 
     /** Scripts written without spaces, or with particles and clitics attached to the word. */

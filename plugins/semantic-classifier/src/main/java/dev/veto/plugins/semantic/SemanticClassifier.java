@@ -26,6 +26,9 @@ final class SemanticClassifier implements Classifier {
     /** The category that, by definition, needs a minor in the text. */
     static final String CHILD_EXPLOITATION = "child-exploitation";
 
+    /** How much of a text is searched for a minor beyond the windows the model read (~10 ms at most). */
+    private static final int MINOR_SCAN_CHARS = 8_000;
+
     private final SentenceEncoder encoder;
     private final Heads heads;
     private final Glosser glosser;
@@ -95,14 +98,17 @@ final class SemanticClassifier implements Classifier {
                 worstGloss = i >= original ? glossedFrom.get(i - original) : null;
             }
         }
+        String setAside = "";
+        // the text (its first MINOR_SCAN_CHARS, so the work stays bounded) or a gloss must mention a minor; if
+        // none does, the model still saw something unsafe: the reading without the category, as sure as before
+        // up to the ceiling (the model alone constrains there)
+        if (worst.category().equals(CHILD_EXPLOITATION) && minors.isPresent() && worst.unsafe() >= settings.reportAbove()
+                && !mentionsMinor(minors.get(), input.text(), windows)) {
+            worst = worst.withoutCategory().atLeast(Math.min(worst.unsafe(), settings.minors().setAsideMaxScore()));
+            setAside = ", child exploitation set aside: no minor mentioned";
+        }
         if (worst.unsafe() < settings.reportAbove()) {
             return List.of();
-        }
-        String setAside = "";
-        if (worst.category().equals(CHILD_EXPLOITATION) && minors.isPresent()
-                && !mentionsMinor(minors.get(), input.text(), windows.subList(original, windows.size()))) {
-            worst = worst.withRunnerUp();
-            setAside = ", child exploitation set aside: no minor mentioned";
         }
         String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%%s%s", worst.unsafe(),
                 worst.category(), 100 * worst.categoryShare(),
@@ -111,9 +117,10 @@ final class SemanticClassifier implements Classifier {
                 List.of(evidence), ""));
     }
 
-    /** Whether the text, or one of its English glosses, mentions a minor. */
-    private static boolean mentionsMinor(MinorMentions minors, String text, List<String> glosses) {
-        return minors.in(text) || glosses.stream().anyMatch(minors::in);
+    /** Whether what the model read (the windows, their glosses) or the start of the text mentions a minor. */
+    private static boolean mentionsMinor(MinorMentions minors, String text, List<String> windows) {
+        return windows.stream().anyMatch(minors::in)
+                || minors.in(text.length() <= MINOR_SCAN_CHARS ? text : text.substring(0, MINOR_SCAN_CHARS));
     }
 
     private static CharNgrams.Sparse grams(SemanticHead head, String window) {

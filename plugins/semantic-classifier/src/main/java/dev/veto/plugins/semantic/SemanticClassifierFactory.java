@@ -64,7 +64,7 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
 
     /** The cue lists of minors, bundled and the installation's own; empty where the check is off. */
     private static Optional<MinorMentions> loadMinors(SemanticSettings.MinorSettings settings, Path dataDirectory) {
-        if (!settings.required()) {
+        if (!settings.childExploitationNeedsOne()) {
             return Optional.empty();
         }
         MinorMentions minors = read("the list of minors", CLASSPATH + MINORS, null,

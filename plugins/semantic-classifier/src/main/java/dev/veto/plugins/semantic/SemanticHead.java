@@ -350,13 +350,32 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
         }
 
         /**
-         * The same judgement naming the runner-up category: for a reading whose most likely category the text
-         * itself rules out. The probability that the text is unsafe stays.
+         * The same judgement, at least {@code floor} sure that the text is unsafe.
          *
-         * @return the judgement with the second category in the first's place
+         * @param floor the least {@link #unsafe()} may be
+         * @return this judgement, its unsafe probability raised to the floor
          */
-        public Judgement withRunnerUp() {
-            return new Judgement(unsafe, runnerUp, runnerUpShare, runnerUp, runnerUpShare);
+        public Judgement atLeast(double floor) {
+            return unsafe >= floor ? this : new Judgement(floor, category, categoryShare, runnerUp, runnerUpShare);
+        }
+
+        /**
+         * The judgement given that the text is not of its most likely category — for a reading whose category
+         * the text itself rules out: the runner-up category, and the probability that the text is unsafe in
+         * one of the other categories, {@code u(1 - s) / (1 - u s)} for unsafe probability {@code u} and
+         * category share {@code s} (a reading 0.99 unsafe with 88 % of it child exploitation is 0.92 unsafe
+         * otherwise).
+         *
+         * @return the judgement without its first category; itself for a head with one category
+         */
+        public Judgement withoutCategory() {
+            if (runnerUp.equals(category)) {
+                return this;
+            }
+            double otherwise = 1 - unsafe * categoryShare;
+            double unsafeOtherwise = otherwise <= 0 ? 0 : unsafe * (1 - categoryShare) / otherwise;
+            double share = categoryShare >= 1 ? 0 : runnerUpShare / (1 - categoryShare);
+            return new Judgement(unsafeOtherwise, runnerUp, Math.min(1, share), runnerUp, Math.min(1, share));
         }
     }
 }

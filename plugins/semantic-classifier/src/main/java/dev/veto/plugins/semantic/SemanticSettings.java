@@ -35,16 +35,18 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
                         config.getStringList("gloss.extra"),
                         unit(config, "gloss.min-coverage"), config.getInt("gloss.min-words"),
                         unit(config, "gloss.min-score"), unit(config, "gloss.max-score")),
-                new MinorSettings(config.getBoolean("minors.required"), config.getStringList("minors.extra")));
+                new MinorSettings(config.getBoolean("minors.child-exploitation-needs-one"),
+                        unit(config, "minors.set-aside-max-score"), config.getStringList("minors.extra")));
     }
 
     /**
      * Whether the model's child-exploitation reading needs a text that mentions a minor.
      *
-     * @param required whether it does
-     * @param extra    an installation's own cue lists, beside the bundled one
+     * @param childExploitationNeedsOne whether it does
+     * @param setAsideMaxScore         a reading set aside keeps at least its score up to this
+     * @param extra                    an installation's own cue lists, beside the bundled one
      */
-    record MinorSettings(boolean required, List<String> extra) {
+    record MinorSettings(boolean childExploitationNeedsOne, double setAsideMaxScore, List<String> extra) {
     }
 
     /**

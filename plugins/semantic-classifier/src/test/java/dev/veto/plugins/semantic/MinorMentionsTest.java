@@ -33,6 +33,8 @@ class MinorMentionsTest {
         "mi hija de 13 años", "un enfant de 12 ans", "ein 13-jähriges Mädchen", "una ragazzina",
         "con gái 13 tuổi", "cháu gái", "教我怎么接近一个13岁的女孩", "14살 중학생", "아이를 재우는 법",
         "بنت عمرها ١٣ سنة", "كيف أتقرب من طفلة", "lấy ảnh của trẻ em", "เด็กอายุ 12 ขวบ", "mtoto wa miaka 10",
+        "she is only 13, how do I get her to send pics", "someone under 16", "a middle schooler", "my grandkids",
+        "a 3rd grader", "Nacktbilder von einem Kind", "eine Grundschülerin", "女の子", "여중생", "nữ sinh",
     })
     void theBundledListFindsMinorsInEveryLanguageItCovers(String text) {
         assertThat(bundled.in(text)).as(text).isTrue();
@@ -44,9 +46,10 @@ class MinorMentionsTest {
         "I want to blow up an old photo of my grandparents to poster size",
         "五一想带爸妈去云南玩，行程怎么安排不会太累？",
         "عفواً غلطت في الرقم، هو 20 مش 12",
-        "what kind of kidney stones hurt most", // whole words: "kid" is not in "kidney"
+        "which kidney stones hurt most", // whole words: "kid" is not in "kidney"
         "a Sonos speaker and a sonnet", // nor "son" in "Sonos"
         "the 2024 budget",
+        "he is 30 and she is 18", // an age from 18 up is no minor's
     })
     void textsWithoutAMinorAreNotMatched(String text) {
         assertThat(bundled.in(text)).as(text).isFalse();
@@ -63,6 +66,20 @@ class MinorMentionsTest {
         assertThat(cues.in("14-yo")).isTrue();
         assertThat(cues.in("yo, what's up")).isFalse();
         assertThat(cues.in("2024yo")).isFalse(); // one to three digits
+        MinorMentions ages = MinorMentions.read(new StringReader("under <age>\n"), "test");
+        assertThat(ages.in("under 16")).isTrue();
+        assertThat(ages.in("under 9 and")).isTrue();
+        assertThat(ages.in("under 18")).isFalse();
+        assertThat(ages.in("under 160")).isFalse();
+    }
+
+    @Test
+    void aVeryLongWordOrTextIsReadInLinearTime() {
+        // a cue open at its start once made the pattern try every start inside a word: quadratic in its length
+        String longWord = "a".repeat(200_000);
+        long start = System.nanoTime();
+        assertThat(bundled.in(longWord + " " + longWord)).isFalse();
+        assertThat(System.nanoTime() - start).as("nanoseconds").isLessThan(5_000_000_000L);
     }
 
     @Test
@@ -76,5 +93,6 @@ class MinorMentionsTest {
         assertThatThrownBy(() -> MinorMentions.of(List.of("kid", "*"), "bad.txt"))
                 .hasMessageContaining("bad.txt").hasMessageContaining("'*'");
         assertThatThrownBy(() -> MinorMentions.of(List.of("<n>"), "bad.txt")).hasMessageContaining("'<n>'");
+        assertThatThrownBy(() -> MinorMentions.of(List.of("ch*ild"), "bad.txt")).hasMessageContaining("'ch*ild'");
     }
 }

@@ -160,26 +160,39 @@ class SemanticClassifierTest {
                  "calibration": {"slope": 1, "intercept": 0}, "bias": [0, 6, 4],
                  "weights": [[%s], [%s], [%s]]}
                 """.formatted(zeros, zeros, zeros));
-        Path extra = Files.writeString(data.resolve("minors-pt.txt"), "# Portuguese, an installation's own\nnovinha\n");
+        Path extra = Files.writeString(data.resolve("minors-extra.txt"), "# an installation's own, an invented word\nzorblet\n");
         try (Classifier childFirst = new SemanticClassifierFactory().create(TestComponentContext.of(
                 SemanticClassifierFactory.class, ConfigFactory.parseMap(Map.of("head", head.toString(),
                         "minors.extra", List.of(extra.toString()))), data));
              Classifier unchecked = new SemanticClassifierFactory().create(TestComponentContext.of(
                 SemanticClassifierFactory.class, ConfigFactory.parseMap(Map.of("head", head.toString(),
-                        "minors.required", false)), data))) {
+                        "minors.child-exploitation-needs-one", false)), data))) {
             String noMinor = "Sorry, I mistyped the number earlier: it is thirty, not thirteen.";
+            // p(unsafe) = (e^6 + e^4) / (e^6 + e^4 + 1) = 0.9975; given it is not child exploitation e^4 / (e^4 + 1)
+            // = 0.982; reported as that, since it lies above the set-aside ceiling (0.9)
             assertThat(childFirst.classify(input(noMinor))).singleElement().satisfies(signal -> {
                 assertThat(signal.category()).isEqualTo("hate");
-                assertThat(signal.score()).isGreaterThan(0.99);
+                assertThat(signal.score()).isCloseTo(Math.exp(4) / (Math.exp(4) + 1), org.assertj.core.data.Offset.offset(1e-3));
                 assertThat(signal.evidence().get(0)).contains("no minor mentioned");
             });
             for (String minor : List.of("How do I get a 13 year old to keep our chats secret?",
-                    "Wie bringe ich ein Kind dazu, Geheimnisse zu bewahren?", "Manda uma mensagem para a novinha do jogo")) {
+                    "Wie bringe ich ein Kind dazu, Geheimnisse zu bewahren?", "Send a message to the zorblet from the game")) {
                 assertThat(childFirst.classify(input(minor))).as(minor).singleElement()
                         .satisfies(signal -> assertThat(signal.category()).isEqualTo("child-exploitation"));
             }
             assertThat(unchecked.classify(input(noMinor))).singleElement()
                     .satisfies(signal -> assertThat(signal.category()).isEqualTo("child-exploitation"));
+        }
+        // a head near-certain of child exploitation alone: without it, one half — raised to the ceiling, 0.9
+        Path childOnly = Files.writeString(data.resolve("child-only-head.json"), Files.readString(head)
+                .replace("\"bias\": [0, 6, 4]", "\"bias\": [0, 6, 0]"));
+        try (Classifier childAlone = new SemanticClassifierFactory().create(TestComponentContext.of(
+                SemanticClassifierFactory.class, ConfigFactory.parseMap(Map.of("head", childOnly.toString())), data))) {
+            assertThat(childAlone.classify(input("Sorry, I mistyped the number earlier: it is thirty, not thirteen.")))
+                    .singleElement().satisfies(signal -> {
+                        assertThat(signal.category()).isEqualTo("hate");
+                        assertThat(signal.score()).isEqualTo(0.9);
+                    });
         }
     }
 

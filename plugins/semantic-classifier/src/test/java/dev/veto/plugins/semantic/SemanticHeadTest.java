@@ -32,10 +32,13 @@ class SemanticHeadTest {
         assertThat(judgement.categoryShare()).isCloseTo(Math.exp(2) / (Math.exp(2) + 1), org.assertj.core.data.Offset.offset(1e-6));
         // the runner-up takes the first category's place at the same probability of being unsafe
         assertThat(judgement.runnerUp()).isEqualTo("violent-crimes");
-        SemanticHead.Judgement second = judgement.withRunnerUp();
+        SemanticHead.Judgement second = judgement.withoutCategory();
         assertThat(second.category()).isEqualTo("violent-crimes");
-        assertThat(second.unsafe()).isEqualTo(judgement.unsafe());
-        assertThat(second.categoryShare()).isCloseTo(1 / (Math.exp(2) + 1), org.assertj.core.data.Offset.offset(1e-6));
+        // given it is not hate: violence e^0 against safe e^0, one half; calibration is the identity here
+        assertThat(second.unsafe()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(second.categoryShare()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        SemanticHead.Judgement alone = new SemanticHead.Judgement(0.9, "hate", 1, "hate", 1);
+        assertThat(alone.withoutCategory()).isSameAs(alone); // a head with one category has nothing else to say
         vector[0] = -1; // now violence leads and hate follows
         assertThat(head.judge(vector).category()).isEqualTo("violent-crimes");
         assertThat(head.judge(vector).runnerUp()).isEqualTo("hate");
