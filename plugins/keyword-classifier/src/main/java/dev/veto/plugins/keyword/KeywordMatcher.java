@@ -92,6 +92,9 @@ final class KeywordMatcher {
      */
     private static final Set<String> APOSTROPHE_DROPPING_LANGUAGES = Set.of("en");
 
+    /** Languages that group a number's thousands with a space ("1 500 calories"). */
+    private static final Set<String> SPACE_GROUPING_LANGUAGES = Set.of("fr", "de", "es", "it", "pt", "ru", "sv", "pl", "nl");
+
     /** Languages whose writers often type without accents. */
     private static final Set<String> UNACCENTED_LANGUAGES = Set.of("vi", "es", "fr", "it", "pt");
 
@@ -200,7 +203,7 @@ final class KeywordMatcher {
                     int stop = end;
                     if (form.number() != null) {
                         int[] span = form.number().locate(lower, begin, end, form.coversWord(), form.openStart(),
-                                form.openEnd());
+                                form.openEnd(), SPACE_GROUPING_LANGUAGES.contains(form.entry().language()));
                         if (span == null) {
                             continue; // no number in range beside the words, or not the rest of the phrase
                         }

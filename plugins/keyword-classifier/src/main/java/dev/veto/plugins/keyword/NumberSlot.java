@@ -30,6 +30,10 @@ record NumberSlot(String before, double min, double max, String after) {
      */
     static final String GROUP_SEPARATORS = ",.'\u066B\u066C";
 
+    private static final char ARABIC_DECIMAL_SEPARATOR = '\u066B';
+
+    private static final char ARABIC_THOUSANDS_SEPARATOR = '\u066C';
+
     /**
      * The phrase's number range, if it has one.
      *
@@ -80,13 +84,21 @@ record NumberSlot(String before, double min, double max, String after) {
      *                    digits (spaced scripts; an open end of the phrase is exempt, as for the key)
      * @param openStart   whether the phrase's start may run on into a longer word
      * @param openEnd     whether its end may
+     * @param spaceGroups whether the phrase's language groups thousands with a space ("1 500" is fifteen
+     *                    hundred in French); elsewhere "day 2 400 calories" may be four hundred, so either
+     *                    reading counts
      * @return {@code {start, end}} of the phrase, or {@code null} where the text does not have it there
      */
-    int[] locate(char[] text, int keyStart, int keyEnd, boolean wordsAround, boolean openStart, boolean openEnd) {
+    int[] locate(char[] text, int keyStart, int keyEnd, boolean wordsAround, boolean openStart, boolean openEnd,
+                 boolean spaceGroups) {
         if (after.isEmpty()) {
             int numberStart = skipGap(text, keyEnd, 1);
             int numberEnd = numberEnd(text, numberStart);
-            numberEnd = numberEnd < 0 ? -1 : spacedGroupEnd(text, numberStart, numberEnd);
+            if (numberEnd >= 0) {
+                // "under 1 500" is fifteen hundred where the language groups so; elsewhere either reading counts
+                int joinedEnd = spacedGroupEnd(text, numberStart, numberEnd);
+                numberEnd = spaceGroups || inRange(text, numberStart, joinedEnd) ? joinedEnd : numberEnd;
+            }
             if (numberEnd < 0 || !inRange(text, numberStart, numberEnd)
                     || wordsAround && !openEnd && !standsApart(text, numberEnd)) {
                 return null;
@@ -95,7 +107,12 @@ record NumberSlot(String before, double min, double max, String after) {
         }
         int numberEnd = skipGap(text, keyStart, -1);
         int numberStart = numberStart(text, numberEnd);
-        numberStart = numberStart < 0 ? -1 : spacedGroupStart(text, numberStart, numberEnd);
+        if (numberStart >= 0) {
+            // "1 500 calories" is fifteen hundred in French, "day 2 400 calories" four hundred on day two in
+            // English: where the language groups thousands with a space that reading alone counts, else either
+            int joinedStart = spacedGroupStart(text, numberStart, numberEnd);
+            numberStart = spaceGroups || inRange(text, joinedStart, numberEnd) ? joinedStart : numberStart;
+        }
         if (numberStart < 0 || !inRange(text, numberStart, numberEnd)) {
             return null;
         }
@@ -124,7 +141,8 @@ record NumberSlot(String before, double min, double max, String after) {
         while (groupStart > 0 && Character.isDigit(text[groupStart - 1]) && start - 1 - groupStart < 3) {
             groupStart--;
         }
-        boolean group = groupStart < start - 1 && (groupStart == 0 || !Character.isDigit(text[groupStart - 1])
+        boolean group = groupStart < start - 1 && !(start - 1 - groupStart == 1 && text[groupStart] == '0')
+                && (groupStart == 0 || !Character.isDigit(text[groupStart - 1])
                 && GROUP_SEPARATORS.indexOf(text[groupStart - 1]) < 0);
         return group ? groupStart : start;
     }
@@ -136,6 +154,28 @@ record NumberSlot(String before, double min, double max, String after) {
             return end;
         }
         return end + 4;
+    }
+
+    private static int indexOf(char[] text, int start, int end, char c) {
+        for (int i = start; i < end; i++) {
+            if (text[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The digits of {@code [start, end)} as ASCII, Arabic thousands separators skipped. */
+    private static String digitsOf(char[] text, int start, int end) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = start; i < end; i++) {
+            if (Character.isDigit(text[i])) {
+                digits.append(Character.digit(text[i], 10));
+            } else if (text[i] != ARABIC_THOUSANDS_SEPARATOR) {
+                return "";
+            }
+        }
+        return digits.toString();
     }
 
     private static boolean allDigits(char[] text, int start, int end) {
@@ -160,6 +200,13 @@ record NumberSlot(String before, double min, double max, String after) {
      * @return the value, or NaN for a digit string that is neither ("1.2.3")
      */
     static double value(char[] text, int start, int end) {
+        int arabicDecimal = indexOf(text, start, end, ARABIC_DECIMAL_SEPARATOR);
+        if (arabicDecimal >= 0) { // the Arabic decimal point is never a group separator
+            String whole = digitsOf(text, start, arabicDecimal);
+            String fraction = digitsOf(text, arabicDecimal + 1, end);
+            return whole.isEmpty() || fraction.isEmpty() || fraction.length() != end - arabicDecimal - 1 ? Double.NaN
+                    : Double.parseDouble(whole + "." + fraction);
+        }
         StringBuilder digits = new StringBuilder();
         int separators = 0;
         int group = 0;

@@ -58,7 +58,12 @@ class KeywordMatcherTest {
         assertThat(words(matcher, "x500 calories a day")).isEmpty(); // the number stands apart
         assertThat(words(matcher, "٥٠٠ calories a day")).containsExactly("٥٠٠ calories a day 0.45");
         assertThat(words(matcher, "١٬٥٠٠ calories a day")).isEmpty(); // the Arabic thousands separator
-        assertThat(words(matcher, "je mange 1 500 calories a day")).isEmpty(); // thousands grouped by a space
+        // English does not group thousands with a space: "day 2 400 calories" is four hundred on day two
+        assertThat(words(matcher, "day 2 400 calories a day")).containsExactly("400 calories a day 0.45");
+        KeywordMatcher french = matcher("fr.tsv", "harm\tself-harm\t0.45\t{200-700} calories par jour\n");
+        assertThat(words(french, "je mange 1 500 calories par jour")).isEmpty(); // French groups by a space
+        assertThat(words(french, "je mange 500 calories par jour")).containsExactly("500 calories par jour 0.45");
+        assertThat(words(matcher, "٥٠٠٫٥ calories a day")).containsExactly("٥٠٠٫٥ calories a day 0.45"); // decimal point
         assertThat(words(matcher, "about 0.500 calories a day")).containsExactly("0.500 calories a day 0.45"); // a half
         assertThat(words(matcher, "12345,678 calories a day")).isEmpty(); // not thousands: 12345.678
         // words on both sides, touching or a space away

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * matches whole words, and a {@code *} at its start or end opens that side to a longer word ({@code child*}:
  * children, childhood). A cue with Han, kana, Hangul, Thai or Arabic letters matches inside words, where
  * particles and clitics attach ("아이를", "لابنتي"). {@code <n>} is a number of one to three digits in any
- * script ("14", "١٤") and {@code <age>} one from 1 to 17; either may be followed by a space or a hyphen
- * ({@code <n> yo}: "14yo", "14 yo", "14-yo"). Immutable and thread-safe.
+ * script ("14", "١٤") and {@code <age>} one from 1 to 17 in ASCII digits; either may be followed by a space
+ * or a hyphen ({@code <age> yo}: "14yo", "14 yo", "14-yo"). Immutable and thread-safe.
  */
 final class MinorMentions {
 
@@ -75,7 +75,8 @@ final class MinorMentions {
             boolean openStart = cue.startsWith("*");
             boolean openEnd = cue.length() > 1 && cue.endsWith("*");
             String body = cue.substring(openStart ? 1 : 0, cue.length() - (openEnd ? 1 : 0));
-            if (body.replace(NUMBER, "").replace(AGE, "").isBlank() || body.contains("*")) {
+            if (body.replace(NUMBER, "").replace(AGE, "").codePoints().noneMatch(Character::isLetter)
+                    || body.contains("*")) {
                 throw new IllegalArgumentException(origin + ": a cue needs letters and may have a * only at its ends,"
                         + " was '" + written + "'");
             }

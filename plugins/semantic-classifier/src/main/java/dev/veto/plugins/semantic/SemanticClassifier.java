@@ -26,7 +26,7 @@ final class SemanticClassifier implements Classifier {
     /** The category that, by definition, needs a minor in the text. */
     static final String CHILD_EXPLOITATION = "child-exploitation";
 
-    /** How much of a text is searched for a minor beyond the windows the model read (~10 ms at most). */
+    /** How much of a text is searched for a minor beyond the windows the model read (~20 ms at most). */
     private static final int MINOR_SCAN_CHARS = 8_000;
 
     private final SentenceEncoder encoder;
@@ -77,6 +77,8 @@ final class SemanticClassifier implements Classifier {
             });
         }
         String worstGloss = null;
+        boolean worstSetAside = false;
+        Boolean minorMentioned = null; // asked once, and only of a text some window reads as child exploitation
         for (int i = 0; i < windows.size(); i++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("semantic classification interrupted");
@@ -91,22 +93,30 @@ final class SemanticClassifier implements Classifier {
             } else if (!english[i]) {
                 judgement = judgement.atMost(settings.nonEnglishMax()); // the encoder guesses at other languages
             }
+            // the text (its first MINOR_SCAN_CHARS, so the work stays bounded) or a gloss must mention a minor; if
+            // none does, the model still saw something unsafe: the window's reading without the category, as sure
+            // as before up to the ceiling (the model alone constrains there)
+            boolean setAside = false;
+            if (judgement.category().equals(CHILD_EXPLOITATION) && !judgement.runnerUp().equals(CHILD_EXPLOITATION)
+                    && minors.isPresent() && judgement.unsafe() >= settings.reportAbove()) {
+                if (minorMentioned == null) {
+                    minorMentioned = mentionsMinor(minors.get(), input.text(), windows);
+                }
+                if (!minorMentioned) {
+                    judgement = judgement.withoutCategory()
+                            .atLeast(Math.min(judgement.unsafe(), settings.minors().setAsideMaxScore()));
+                    setAside = true;
+                }
+            }
             // at a tie the gloss speaks: capped alike, the reading the encoder understood names the category
             if (worst == null || judgement.unsafe() > worst.unsafe()
                     || i >= original && judgement.unsafe() == worst.unsafe()) {
                 worst = judgement;
                 worstGloss = i >= original ? glossedFrom.get(i - original) : null;
+                worstSetAside = setAside;
             }
         }
-        String setAside = "";
-        // the text (its first MINOR_SCAN_CHARS, so the work stays bounded) or a gloss must mention a minor; if
-        // none does, the model still saw something unsafe: the reading without the category, as sure as before
-        // up to the ceiling (the model alone constrains there)
-        if (worst.category().equals(CHILD_EXPLOITATION) && minors.isPresent() && worst.unsafe() >= settings.reportAbove()
-                && !mentionsMinor(minors.get(), input.text(), windows)) {
-            worst = worst.withoutCategory().atLeast(Math.min(worst.unsafe(), settings.minors().setAsideMaxScore()));
-            setAside = ", child exploitation set aside: no minor mentioned";
-        }
+        String setAside = worstSetAside ? ", child exploitation set aside: no minor mentioned" : "";
         if (worst.unsafe() < settings.reportAbove()) {
             return List.of();
         }

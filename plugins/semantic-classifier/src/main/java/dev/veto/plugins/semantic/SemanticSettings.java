@@ -22,6 +22,9 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
                         MinorSettings minors) {
 
     static SemanticSettings read(Config config) {
+        if (config.hasPath("minors.required")) {
+            throw new IllegalArgumentException("setting 'minors.required' is now 'minors.child-exploitation-needs-one'");
+        }
         int minWords = config.getInt("min-words");
         if (minWords < 1) {
             throw new IllegalArgumentException("setting 'min-words' must be at least 1, was " + minWords);
