@@ -71,12 +71,6 @@ final class KeywordMatcher {
     private record Half(Match match, int half) {
     }
 
-    /**
-     * What may separate the digit groups of a number: comma, point, apostrophe, the Arabic separators (not a
-     * space: "kill -9 4312" is two numbers; only a number range reads "1 500" as one).
-     */
-    private static final String DIGIT_GROUP_SEPARATORS = NumberSlot.GROUP_SEPARATORS;
-
     /** What joins the two halves of a phrase that may come in either order. */
     static final char EITHER_ORDER = '~';
 
@@ -300,17 +294,15 @@ final class KeywordMatcher {
 
     /**
      * Whether a match's digit at {@code inside} runs on into the char beside it at {@code outside}, a digit or
-     * a digit group separator ("1500", "1,500", "1.500"): "500 calories" is not in "1,500 calories". A digit
-     * before a letter is a boundary as before ("30pills").
+     * a digit group separator ("1500", "1,500", "1.500" — {@link NumberSlot#joinsDigits}; not a space: "kill -9
+     * 4312" is two numbers): "500 calories" is not in "1,500 calories". A digit before a letter is a boundary as
+     * before ("30pills").
      */
     private static boolean inOneNumber(char[] text, int outside, int inside) {
         if (outside < 0 || outside >= text.length || !Character.isDigit(text[inside])) {
             return false;
         }
-        char beside = text[outside];
-        int further = outside + (outside < inside ? -1 : 1);
-        return Character.isDigit(beside) || DIGIT_GROUP_SEPARATORS.indexOf(beside) >= 0
-                && further >= 0 && further < text.length && Character.isDigit(text[further]);
+        return Character.isDigit(text[outside]) || NumberSlot.joinsDigits(text, outside);
     }
 
     private static String lowerCase(String text) {

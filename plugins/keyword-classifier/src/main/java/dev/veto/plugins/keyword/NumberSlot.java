@@ -28,7 +28,7 @@ record NumberSlot(String before, double min, double max, String after) {
      * What may separate the digit groups of one number: comma, point, apostrophe and the Arabic decimal and
      * thousands separators (NFKC keeps them). A space joins groups only in a number read for a range, below.
      */
-    static final String GROUP_SEPARATORS = ",.'\u066B\u066C";
+    private static final String GROUP_SEPARATORS = ",.'\u066B\u066C";
 
     private static final char ARABIC_DECIMAL_SEPARATOR = '\u066B';
 
@@ -259,7 +259,7 @@ record NumberSlot(String before, double min, double max, String after) {
     }
 
     /** Whether the char at {@code i} is a group separator with a digit on each side. */
-    private static boolean joinsDigits(char[] text, int i) {
+    static boolean joinsDigits(char[] text, int i) {
         return GROUP_SEPARATORS.indexOf(text[i]) >= 0 && i > 0 && i + 1 < text.length
                 && Character.isDigit(text[i - 1]) && Character.isDigit(text[i + 1]);
     }

@@ -97,7 +97,7 @@ final class SemanticClassifier implements Classifier {
             // none does, the model still saw something unsafe: the window's reading without the category, as sure
             // as before up to the ceiling (the model alone constrains there)
             boolean setAside = false;
-            if (judgement.category().equals(CHILD_EXPLOITATION) && !judgement.runnerUp().equals(CHILD_EXPLOITATION)
+            if (judgement.category().equals(CHILD_EXPLOITATION) && judgement.hasRunnerUp()
                     && minors.isPresent() && judgement.unsafe() >= settings.reportAbove()) {
                 if (minorMentioned == null) {
                     minorMentioned = mentionsMinor(minors.get(), input.text(), windows);

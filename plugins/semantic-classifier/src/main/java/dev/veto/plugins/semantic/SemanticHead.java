@@ -359,6 +359,11 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
             return unsafe >= floor ? this : new Judgement(floor, category, categoryShare, runnerUp, runnerUpShare);
         }
 
+        /** @return whether the head named a second category (a head with one has nothing else to say) */
+        public boolean hasRunnerUp() {
+            return !runnerUp.equals(category);
+        }
+
         /**
          * The judgement given that the text is not of its most likely category — for a reading whose category
          * the text itself rules out: the runner-up category, and the probability that the text is unsafe in
@@ -369,7 +374,7 @@ public record SemanticHead(List<String> labels, float[][] weights, float[] bias,
          * @return the judgement without its first category; itself for a head with one category
          */
         public Judgement withoutCategory() {
-            if (runnerUp.equals(category)) {
+            if (!hasRunnerUp()) {
                 return this;
             }
             double otherwise = 1 - unsafe * categoryShare;
