@@ -196,6 +196,54 @@ class SemanticClassifierTest {
         }
     }
 
+    @Test
+    void eachWindowsChildExploitationReadingIsSetAsideBeforeTheStrongestWindowIsChosen() throws Exception {
+        // a head that reads invented words through its n-grams: "zorbcx" as near-certain child exploitation (hate
+        // a distant second), "quaxit" as likely violence; two windows, one of each
+        CharNgrams grams = new CharNgrams(16);
+        float[][] ngramWeights = new float[4][grams.buckets()];
+        for (int bucket : grams.of("zorbcx").indices()) {
+            ngramWeights[1][bucket] = 12;
+            ngramWeights[2][bucket] = 3;
+        }
+        for (int bucket : grams.of("quaxit").indices()) {
+            ngramWeights[3][bucket] = 5;
+        }
+        NgramWeights ngrams = NgramWeights.quantize(16, ngramWeights);
+        String zeros = String.join(", ", java.util.Collections.nCopies(SentenceEncoder.DIMENSIONS, "0.0"));
+        Path head = Files.writeString(data.resolve("two-window-head.json"), """
+                {"format": 2, "description": "test", "labels": ["safe", "child-exploitation", "hate", "violent-crimes"],
+                 "calibration": {"slope": 1, "intercept": 0}, "bias": [0, -4, -4, -4],
+                 "weights": [[%s], [%s], [%s], [%s]],
+                 "ngrams": {"bits": 16, "scales": %s, "weights": "%s"}}
+                """.formatted(zeros, zeros, zeros, zeros, java.util.Arrays.toString(ngrams.scales()), ngrams.encode()));
+        String childWindow = "zorbcx ".repeat(10);
+        String violentWindow = " quaxit".repeat(6);
+        SemanticHead read = SemanticHead.read(Files.newBufferedReader(head), "test");
+        SemanticHead.Judgement child = read.judge(new float[SentenceEncoder.DIMENSIONS], grams.of(childWindow.substring(0, 64)));
+        SemanticHead.Judgement violent = read.judge(new float[SentenceEncoder.DIMENSIONS], grams.of(violentWindow));
+        // the premise: the child-exploitation window is the stronger, its reading without the category is weaker
+        // than the violent window, and the violent window lies above the set-aside ceiling
+        assertThat(child.category()).isEqualTo("child-exploitation");
+        assertThat(child.unsafe()).isGreaterThan(violent.unsafe());
+        assertThat(child.withoutCategory().unsafe()).isLessThan(0.9);
+        assertThat(violent.category()).isEqualTo("violent-crimes");
+        assertThat(violent.unsafe()).isGreaterThan(0.9);
+        try (Classifier twoWindows = new SemanticClassifierFactory().create(TestComponentContext.of(
+                SemanticClassifierFactory.class, ConfigFactory.parseMap(Map.of("head", head.toString(),
+                        "window.chars", 64, "window.max", 2, "non-english-max-score", 1, "gloss.languages", List.of())),
+                data))) {
+            // no minor: the child-exploitation window becomes hate at the ceiling (0.9), the violent window speaks
+            assertThat(twoWindows.classify(input(childWindow + violentWindow))).singleElement().satisfies(signal -> {
+                assertThat(signal.category()).isEqualTo("violent-crimes");
+                assertThat(signal.score()).isCloseTo(violent.unsafe(), org.assertj.core.data.Offset.offset(1e-6));
+            });
+            // a minor in the text: the child-exploitation reading stands and, being the stronger, speaks
+            assertThat(twoWindows.classify(input("teen " + childWindow + violentWindow))).singleElement()
+                    .satisfies(signal -> assertThat(signal.category()).isEqualTo("child-exploitation"));
+        }
+    }
+
     private static ClassificationInput input(String text) {
         return new ClassificationInput(Stage.INPUT, text, "und", Requests.of(text));
     }
