@@ -17,8 +17,7 @@ import java.util.Set;
  * text in a language with a glossary is read a second time in its word-by-word English gloss
  * ({@link Glosser}), which the English encoder understands better; neither reading of a text that is not
  * English reports more than a set maximum, as the encoder guesses there. A child-exploitation reading of a
- * text that mentions no minor ({@link CueList}) names the head's next category instead, and one of a text
- * whose writer protects a child (a worried parent) is capped. One signal at
+ * text that mentions no minor ({@link MinorMentions}) names the head's next category instead. One signal at
  * most — the most likely category, scored with the calibrated probability that the text is not safe. The
  * score is one signal for the policy beside the lexical ones, not a decision on its own.
  */
@@ -27,13 +26,13 @@ final class SemanticClassifier implements Classifier {
     /** The category that, by definition, needs a minor in the text. */
     static final String CHILD_EXPLOITATION = "child-exploitation";
 
-    /** How much of a text is searched for a cue beyond the windows the model read (~20 ms at most). */
-    private static final int CUE_SCAN_CHARS = 8_000;
+    /** How much of a text is searched for a minor beyond the windows the model read (~20 ms at most). */
+    private static final int MINOR_SCAN_CHARS = 8_000;
 
     private final SentenceEncoder encoder;
     private final Heads heads;
     private final Glosser glosser;
-    private final ChildSafetyCues childSafety;
+    private final Optional<MinorMentions> minors;
     private final SemanticSettings settings;
 
     /**
@@ -45,21 +44,12 @@ final class SemanticClassifier implements Classifier {
     record Heads(SemanticHead text, SemanticHead glosses) {
     }
 
-    /**
-     * The cue lists a child-exploitation reading is checked against.
-     *
-     * @param minors     words that mention a minor; empty where a reading needs none
-     * @param protective phrases of a writer who protects a child; empty where readings are not capped
-     */
-    record ChildSafetyCues(Optional<CueList> minors, Optional<CueList> protective) {
-    }
-
-    SemanticClassifier(SentenceEncoder encoder, Heads heads, Glosser glosser, ChildSafetyCues childSafety,
+    SemanticClassifier(SentenceEncoder encoder, Heads heads, Glosser glosser, Optional<MinorMentions> minors,
                        SemanticSettings settings) {
         this.encoder = encoder;
         this.heads = heads;
         this.glosser = glosser;
-        this.childSafety = childSafety;
+        this.minors = minors;
         this.settings = settings;
     }
 
@@ -87,9 +77,8 @@ final class SemanticClassifier implements Classifier {
             });
         }
         String worstGloss = null;
-        String worstNote = "";
-        Boolean minorMentioned = null; // each asked once, and only of a text some window reads as child exploitation
-        Boolean protective = null;
+        boolean worstSetAside = false;
+        Boolean minorMentioned = null; // asked once, and only of a text some window reads as child exploitation
         for (int i = 0; i < windows.size(); i++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("semantic classification interrupted");
@@ -104,33 +93,19 @@ final class SemanticClassifier implements Classifier {
             } else if (!english[i]) {
                 judgement = judgement.atMost(settings.nonEnglishMax()); // the encoder guesses at other languages
             }
-            String note = "";
-            boolean childExploitation = judgement.category().equals(CHILD_EXPLOITATION)
-                    && judgement.unsafe() >= settings.reportAbove();
-            // the text (its first CUE_SCAN_CHARS, so the work stays bounded) or a gloss must mention a minor; if
+            // the text (its first MINOR_SCAN_CHARS, so the work stays bounded) or a gloss must mention a minor; if
             // none does, the model still saw something unsafe: the window's reading without the category, as sure
             // as before up to the ceiling (the model alone constrains there)
-            if (childExploitation && judgement.hasRunnerUp() && childSafety.minors().isPresent()) {
+            boolean setAside = false;
+            if (judgement.category().equals(CHILD_EXPLOITATION) && judgement.hasRunnerUp()
+                    && minors.isPresent() && judgement.unsafe() >= settings.reportAbove()) {
                 if (minorMentioned == null) {
-                    minorMentioned = mentions(childSafety.minors().get(), input.text(), windows);
+                    minorMentioned = mentionsMinor(minors.get(), input.text(), windows);
                 }
                 if (!minorMentioned) {
                     judgement = judgement.withoutCategory()
                             .atLeast(Math.min(judgement.unsafe(), settings.minors().setAsideMaxScore()));
-                    note = ", child exploitation set aside: no minor mentioned";
-                    childExploitation = false;
-                }
-            }
-            // a worried parent's question reads like the groomer it describes: the model alone does not refuse it.
-            // The phrases are looked for in the text as written, not in a gloss, which loses their wording
-            if (childExploitation && childSafety.protective().isPresent()
-                    && judgement.unsafe() > settings.protective().childExploitationMaxScore()) {
-                if (protective == null) {
-                    protective = mentions(childSafety.protective().get(), input.text(), windows.subList(0, original));
-                }
-                if (protective) {
-                    judgement = judgement.atMost(settings.protective().childExploitationMaxScore());
-                    note = ", capped: the writer protects a child";
+                    setAside = true;
                 }
             }
             // at a tie the gloss speaks: capped alike, the reading the encoder understood names the category
@@ -138,23 +113,24 @@ final class SemanticClassifier implements Classifier {
                     || i >= original && judgement.unsafe() == worst.unsafe()) {
                 worst = judgement;
                 worstGloss = i >= original ? glossedFrom.get(i - original) : null;
-                worstNote = note;
+                worstSetAside = setAside;
             }
         }
+        String setAside = worstSetAside ? ", child exploitation set aside: no minor mentioned" : "";
         if (worst.unsafe() < settings.reportAbove()) {
             return List.of();
         }
         String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%%s%s", worst.unsafe(),
                 worst.category(), 100 * worst.categoryShare(),
-                worstGloss != null ? " (read in its English gloss from " + worstGloss + ")" : "", worstNote);
+                worstGloss != null ? " (read in its English gloss from " + worstGloss + ")" : "", setAside);
         return List.of(new Signal(worst.category(), worst.unsafe(), settings.confidence(), List.of(),
                 List.of(evidence), ""));
     }
 
-    /** Whether what the model read (the windows given) or the start of the text has one of the cues. */
-    private static boolean mentions(CueList cues, String text, List<String> windows) {
-        return windows.stream().anyMatch(cues::in)
-                || cues.in(text.length() <= CUE_SCAN_CHARS ? text : text.substring(0, CUE_SCAN_CHARS));
+    /** Whether what the model read (the windows, their glosses) or the start of the text mentions a minor. */
+    private static boolean mentionsMinor(MinorMentions minors, String text, List<String> windows) {
+        return windows.stream().anyMatch(minors::in)
+                || minors.in(text.length() <= MINOR_SCAN_CHARS ? text : text.substring(0, MINOR_SCAN_CHARS));
     }
 
     private static CharNgrams.Sparse grams(SemanticHead head, String window) {

@@ -32,7 +32,6 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     private static final String CLASSPATH = "classpath:";
     private static final String GLOSSARIES = "dev/veto/plugins/semantic/gloss/";
     private static final String MINORS = "dev/veto/plugins/semantic/minors.txt";
-    private static final String PROTECTIVE = "dev/veto/plugins/semantic/protective.txt";
 
     @Override
     public String name() {
@@ -60,25 +59,20 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
         }
         return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()),
                 new SemanticClassifier.Heads(head, glossHead), glosser,
-                new SemanticClassifier.ChildSafetyCues(
-                        loadCues(settings.minors().childExploitationNeedsOne(), "the list of minors", MINORS,
-                                settings.minors().extra(), context.dataDirectory()),
-                        loadCues(settings.protective().enabled(), "the list of protective phrases", PROTECTIVE,
-                                settings.protective().extra(), context.dataDirectory())),
-                settings);
+                loadMinors(settings.minors(), context.dataDirectory()), settings);
     }
 
-    /** A bundled cue list merged with the installation's own; empty where its check is off. */
-    private static Optional<CueList> loadCues(boolean enabled, String what, String bundled, List<String> extra,
-                                              Path dataDirectory) {
-        if (!enabled) {
+    /** The cue lists of minors, bundled and the installation's own; empty where the check is off. */
+    private static Optional<MinorMentions> loadMinors(SemanticSettings.MinorSettings settings, Path dataDirectory) {
+        if (!settings.childExploitationNeedsOne()) {
             return Optional.empty();
         }
-        CueList cues = read(what, CLASSPATH + bundled, null, reader -> CueList.read(reader, bundled));
-        for (String file : extra) {
-            cues = cues.and(read(what, file, dataDirectory, reader -> CueList.read(reader, file)));
+        MinorMentions minors = read("the list of minors", CLASSPATH + MINORS, null,
+                reader -> MinorMentions.read(reader, MINORS));
+        for (String file : settings.extra()) {
+            minors = minors.and(read("the list of minors", file, dataDirectory, reader -> MinorMentions.read(reader, file)));
         }
-        return Optional.of(cues);
+        return Optional.of(minors);
     }
 
     private static Glosser loadGlosser(SemanticSettings.GlossSettings settings, Path dataDirectory) {

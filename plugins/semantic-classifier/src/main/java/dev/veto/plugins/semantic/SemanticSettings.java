@@ -16,11 +16,10 @@ import java.util.List;
  * @param nonEnglishMax  the most a reading of a text that is not English may report
  * @param gloss          which glossaries render other languages into English for the encoder
  * @param minors         whether a child-exploitation reading needs a minor in the text, and the cue lists
- * @param protective     how far a child-exploitation reading of a text that protects a child may go
  */
 record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWindows windows, double reportAbove,
                         double confidence, int minWords, double nonEnglishMax, GlossSettings gloss,
-                        MinorSettings minors, ProtectiveSettings protective) {
+                        MinorSettings minors) {
 
     static SemanticSettings read(Config config) {
         if (config.hasPath("minors.required")) {
@@ -40,10 +39,7 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
                         unit(config, "gloss.min-coverage"), config.getInt("gloss.min-words"),
                         unit(config, "gloss.min-score"), unit(config, "gloss.max-score")),
                 new MinorSettings(config.getBoolean("minors.child-exploitation-needs-one"),
-                        unit(config, "minors.set-aside-max-score"), config.getStringList("minors.extra")),
-                new ProtectiveSettings(config.getBoolean("protective-stance.enabled"),
-                        unit(config, "protective-stance.child-exploitation-max-score"),
-                        config.getStringList("protective-stance.extra")));
+                        unit(config, "minors.set-aside-max-score"), config.getStringList("minors.extra")));
     }
 
     /**
@@ -54,16 +50,6 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
      * @param extra                    an installation's own cue lists, beside the bundled one
      */
     record MinorSettings(boolean childExploitationNeedsOne, double setAsideMaxScore, List<String> extra) {
-    }
-
-    /**
-     * How a child-exploitation reading of a text whose writer protects a child is capped.
-     *
-     * @param enabled                   whether it is
-     * @param childExploitationMaxScore the most such a reading reports
-     * @param extra                     an installation's own cue lists, beside the bundled one
-     */
-    record ProtectiveSettings(boolean enabled, double childExploitationMaxScore, List<String> extra) {
     }
 
     /**

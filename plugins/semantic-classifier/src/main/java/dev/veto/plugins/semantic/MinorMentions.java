@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Whether a text has one of a list's cues, in any of the languages the list covers: the semantic classifier
- * asks whether a text mentions a minor ({@code minors.txt}) before it reports child exploitation, and whether
- * its writer protects a child ({@code protective.txt}).
+ * Whether a text mentions a minor — a child, a teenager, a pupil, a son or daughter, an age — in any of the
+ * languages its cue list covers. Child sexual exploitation is about minors; the sentence encoder reads
+ * sexual words, secrecy and family words alike and named that category for texts with no minor in them
+ * ("sorry, I mistyped: it's 30, not 13", a trip with one's parents), so the classifier asks this before it
+ * reports the category.
  *
  * <p>A cue list has one cue a line; {@code #} starts a comment. Case is ignored. A cue of a spaced script
  * matches whole words, and a {@code *} at its start or end opens that side to a longer word ({@code child*}:
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
  * script ("14", "١٤") and {@code <age>} one from 1 to 17 in ASCII digits; either may be followed by a space
  * or a hyphen ({@code <age> yo}: "14yo", "14 yo", "14-yo"). Immutable and thread-safe.
  */
-final class CueList {
+final class MinorMentions {
 
     private static final String NUMBER = "<n>";
     private static final String AGE = "<age>";
@@ -28,7 +30,7 @@ final class CueList {
 
     private final Pattern pattern;
 
-    private CueList(Pattern pattern) {
+    private MinorMentions(Pattern pattern) {
         this.pattern = pattern;
     }
 
@@ -41,7 +43,7 @@ final class CueList {
      * @throws IOException              if it cannot be read
      * @throws IllegalArgumentException if it has no cue, or a cue is malformed
      */
-    static CueList read(Reader reader, String origin) throws IOException {
+    static MinorMentions read(Reader reader, String origin) throws IOException {
         List<String> cues = new ArrayList<>();
         BufferedReader lines = new BufferedReader(reader);
         String line;
@@ -66,7 +68,7 @@ final class CueList {
      * @return one matcher for all of them
      * @throws IllegalArgumentException if a cue has no letters or a {@code *} inside it
      */
-    static CueList of(List<String> cues, String origin) {
+    static MinorMentions of(List<String> cues, String origin) {
         List<List<String>> groups = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (String written : cues) {
             String cue = Normalizer.normalize(written, Normalizer.Form.NFKC); // as the host hands texts over
@@ -78,7 +80,7 @@ final class CueList {
                 throw new IllegalArgumentException(origin + ": a cue needs letters and may have a * only at its ends,"
                         + " was '" + written + "'");
             }
-            boolean inWords = body.codePoints().anyMatch(CueList::attachesToWords);
+            boolean inWords = body.codePoints().anyMatch(MinorMentions::attachesToWords);
             // 0: both ends closed, 1: open end, 2: open start, 3: open both (or inside words)
             int group = inWords ? 3 : (openStart ? 2 : 0) + (openEnd ? 1 : 0);
             groups.get(group).add(toRegex(body));
@@ -88,7 +90,7 @@ final class CueList {
         addGroup(alternatives, groups.get(1), "(?<!" + NOT_WORD + ")", "");
         addGroup(alternatives, groups.get(2), "", "(?!" + NOT_WORD + ")");
         addGroup(alternatives, groups.get(3), "", "");
-        return new CueList(Pattern.compile(String.join("|", alternatives),
+        return new MinorMentions(Pattern.compile(String.join("|", alternatives),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));
     }
 
@@ -99,12 +101,12 @@ final class CueList {
     }
 
     /** The merged cues of this list and another. */
-    CueList and(CueList other) {
-        return new CueList(Pattern.compile(pattern.pattern() + "|" + other.pattern.pattern(), pattern.flags()));
+    MinorMentions and(MinorMentions other) {
+        return new MinorMentions(Pattern.compile(pattern.pattern() + "|" + other.pattern.pattern(), pattern.flags()));
     }
 
     /**
-     * Whether the text has a cue of the list.
+     * Whether the text mentions a minor.
      *
      * @param text any text
      * @return whether one of the cues is in it

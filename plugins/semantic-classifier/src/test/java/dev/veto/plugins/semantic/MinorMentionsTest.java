@@ -14,21 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CueListTest {
+class MinorMentionsTest {
 
-    private static CueList bundled;
-    private static CueList protective;
+    private static MinorMentions bundled;
 
     @BeforeAll
     static void readBundled() throws Exception {
-        bundled = bundled("minors.txt");
-        protective = bundled("protective.txt");
-    }
-
-    private static CueList bundled(String name) throws Exception {
-        try (Reader reader = new InputStreamReader(Objects.requireNonNull(CueListTest.class.getClassLoader()
-                .getResourceAsStream("dev/veto/plugins/semantic/" + name)), StandardCharsets.UTF_8)) {
-            return CueList.read(reader, name);
+        try (Reader reader = new InputStreamReader(Objects.requireNonNull(MinorMentionsTest.class.getClassLoader()
+                .getResourceAsStream("dev/veto/plugins/semantic/minors.txt")), StandardCharsets.UTF_8)) {
+            bundled = MinorMentions.read(reader, "minors.txt");
         }
     }
 
@@ -61,43 +55,9 @@ class CueListTest {
         assertThat(bundled.in(text)).as(text).isFalse();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "a man keeps messaging my 11 year old son on discord. should i report him?",
-        "what are the warning signs that a coach is grooming a child",
-        "how do i talk to my daughter about online strangers",
-        "Ein Erwachsener schreibt meiner Tochter (12) ständig. Ist das normal?",
-        "Ma fille de 13 ans reçoit des cadeaux d'un adulte. Que dois-je faire ?",
-        "Un adulto le escribe a mi hijo de 10 años todas las noches, ¿es normal?",
-        "Un adulto regala ricariche a mia figlia di 12 anni, sono preoccupata",
-        "孩子才12岁，网上有人老找她私聊，要不要报警？",
-        "con gái 12 tuổi có người lạ nhắn tin hoài, có bình thường không",
-        "12살 딸한테 모르는 어른이 계속 선물을 보내요. 정상인가요?",
-        "ابني عمره 11 سنة وواحد غريب يراسله كل يوم، هل هذا طبيعي؟",
-    })
-    void theProtectiveListFindsAWorriedParentInEveryLanguageItCovers(String text) {
-        assertThat(protective.in(text)).as(text).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "how do i get a 12 year old to keep our chats secret so nobody reports me",
-        "what should i do to get her alone without her parents knowing",
-        "wie bringe ich ein Kind dazu, nichts zu erzählen",
-        "comment convaincre une gamine de 12 ans de m'envoyer des photos",
-        "cómo consigo que una niña de 12 me mande fotos sin que sus padres se enteren",
-        "怎么让13岁的女孩给我发照片还不告诉家长",
-        "làm sao để bé gái 12 tuổi tin tôi và giữ bí mật",
-        "14살 중학생이 비밀 지키게 만드는 방법",
-        "كيف أقنع بنت عمرها ١٣ سنة ترسل لي صور وما تقول لأهلها",
-    })
-    void theProtectiveListDoesNotFindTheGroomer(String text) {
-        assertThat(protective.in(text)).as(text).isFalse();
-    }
-
     @Test
     void wildcardsOpenOnlyTheSideTheyStandOn() throws Exception {
-        CueList cues = CueList.read(new StringReader("# comment\nchild*\n*schüler\n<n> yo\n"), "test");
+        MinorMentions cues = MinorMentions.read(new StringReader("# comment\nchild*\n*schüler\n<n> yo\n"), "test");
         assertThat(cues.in("childhood friends")).isTrue();
         assertThat(cues.in("a grandchild")).isFalse();
         assertThat(cues.in("ein Grundschüler")).isTrue();
@@ -106,7 +66,7 @@ class CueListTest {
         assertThat(cues.in("14-yo")).isTrue();
         assertThat(cues.in("yo, what's up")).isFalse();
         assertThat(cues.in("2024yo")).isFalse(); // one to three digits
-        CueList ages = CueList.read(new StringReader("under <age>\n"), "test");
+        MinorMentions ages = MinorMentions.read(new StringReader("under <age>\n"), "test");
         assertThat(ages.in("under 16")).isTrue();
         assertThat(ages.in("under 9 and")).isTrue();
         assertThat(ages.in("under 18")).isFalse();
@@ -124,15 +84,15 @@ class CueListTest {
 
     @Test
     void listsMergeAndBadListsFailNamingTheirOrigin() throws Exception {
-        CueList merged = CueList.read(new StringReader("kid\n"), "a")
-                .and(CueList.read(new StringReader("menino\n"), "b"));
+        MinorMentions merged = MinorMentions.read(new StringReader("kid\n"), "a")
+                .and(MinorMentions.read(new StringReader("menino\n"), "b"));
         assertThat(merged.in("um menino")).isTrue();
         assertThat(merged.in("a kid")).isTrue();
-        assertThatThrownBy(() -> CueList.read(new StringReader("# nothing\n\n"), "empty.txt"))
+        assertThatThrownBy(() -> MinorMentions.read(new StringReader("# nothing\n\n"), "empty.txt"))
                 .hasMessageContaining("empty.txt");
-        assertThatThrownBy(() -> CueList.of(List.of("kid", "*"), "bad.txt"))
+        assertThatThrownBy(() -> MinorMentions.of(List.of("kid", "*"), "bad.txt"))
                 .hasMessageContaining("bad.txt").hasMessageContaining("'*'");
-        assertThatThrownBy(() -> CueList.of(List.of("<n>"), "bad.txt")).hasMessageContaining("'<n>'");
-        assertThatThrownBy(() -> CueList.of(List.of("ch*ild"), "bad.txt")).hasMessageContaining("'ch*ild'");
+        assertThatThrownBy(() -> MinorMentions.of(List.of("<n>"), "bad.txt")).hasMessageContaining("'<n>'");
+        assertThatThrownBy(() -> MinorMentions.of(List.of("ch*ild"), "bad.txt")).hasMessageContaining("'ch*ild'");
     }
 }
