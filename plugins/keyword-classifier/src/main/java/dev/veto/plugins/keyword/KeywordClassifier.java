@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * Scores each category by its strongest harm phrase (not counting one that lies inside a longer operational
  * cue, as a CJK harm character can): the phrase's weight, plus the intent boost when an
  * operational cue is near it and asks about it (not a question of its own in the next sentence:
- * {@link SentenceBoundaries}), minus the strongest benign cue near it. An action phrase ("keep them out")
+ * {@link SentenceBoundaries}), minus the strongest benign cue near it (of a guarded category, its own cues only:
+ * {@link Scoring#guarded()}). An action phrase ("keep them out")
  * is a harm phrase only where a target of its category ("a Black family") is near it. Every lexicon is
  * matched in every text; only intent cues — everyday function words such as Italian "come" (how), which is
  * also English — count just in texts of their lexicon's language, when that language is known. Immutable and
@@ -26,8 +27,19 @@ import java.util.function.Predicate;
  */
 final class KeywordClassifier implements Classifier {
 
-    /** How the classifier weighs what it finds. */
-    record Scoring(double intentBoost, int proximity, double intentConfidence, double mentionConfidence) {
+    /**
+     * How the classifier weighs what it finds.
+     *
+     * @param guarded categories that only benign cues of their own lower: a cue for every category ("how do i
+     *                report", "in the game") is written for other harms and would soften a grooming request
+     *                that carries it
+     */
+    record Scoring(double intentBoost, int proximity, double intentConfidence, double mentionConfidence,
+                   Set<String> guarded) {
+
+        Scoring {
+            guarded = Set.copyOf(guarded);
+        }
     }
 
     private final KeywordMatcher matcher;
@@ -164,9 +176,11 @@ final class KeywordClassifier implements Classifier {
     }
 
     private Match strongest(Match harm, List<Match> cues, String category) {
+        boolean ownCuesOnly = scoring.guarded().contains(category);
         Match strongest = null;
         for (Match cue : cues) {
-            if (cue.entry().appliesTo(category) && harm.distanceTo(cue) <= scoring.proximity()
+            if (cue.entry().appliesTo(category) && !(ownCuesOnly && cue.entry().category().equals(LexiconEntry.ANY))
+                    && harm.distanceTo(cue) <= scoring.proximity()
                     && (strongest == null || cue.entry().weight() > strongest.entry().weight())) {
                 strongest = cue;
             }

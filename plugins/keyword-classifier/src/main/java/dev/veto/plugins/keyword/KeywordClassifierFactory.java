@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code keyword} classifier factory. Settings (defaults in the plugin's {@code reference.conf}):
  * {@code lexicons} (bundled resources), {@code extra-lexicons} (absolute file paths), {@code intent-boost},
- * {@code proximity}, {@code confidence.with-intent}, {@code confidence.mention}.
+ * {@code proximity}, {@code confidence.with-intent}, {@code confidence.mention}, {@code guarded-categories}.
  */
 @Extension
 public final class KeywordClassifierFactory implements ClassifierFactory {
@@ -50,13 +50,19 @@ public final class KeywordClassifierFactory implements ClassifierFactory {
         Set<String> categories = new TreeSet<>();
         entries.stream().filter(e -> e.kind() == LexiconEntry.Kind.HARM || e.kind() == LexiconEntry.Kind.ACTION)
                 .forEach(e -> categories.add(e.category()));
-        KeywordClassifier.Scoring scoring = new KeywordClassifier.Scoring(
+        KeywordClassifier.Scoring scoring = scoring(settings);
+        log.info("Classifier '{}': {} lexicon entries over {} categories", context.instanceName(), entries.size(), categories.size());
+        return new KeywordClassifier(new KeywordMatcher(entries), scoring, categories);
+    }
+
+    /** How the classifier weighs what it finds, from the plugin's settings. */
+    static KeywordClassifier.Scoring scoring(Config settings) {
+        return new KeywordClassifier.Scoring(
                 unit(settings, "intent-boost"),
                 settings.getInt("proximity"),
                 unit(settings, "confidence.with-intent"),
-                unit(settings, "confidence.mention"));
-        log.info("Classifier '{}': {} lexicon entries over {} categories", context.instanceName(), entries.size(), categories.size());
-        return new KeywordClassifier(new KeywordMatcher(entries), scoring, categories);
+                unit(settings, "confidence.mention"),
+                Set.copyOf(settings.getStringList("guarded-categories")));
     }
 
     private static double unit(Config settings, String path) {

@@ -1,5 +1,7 @@
 package dev.veto.plugins.keyword;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.spi.classifier.ClassificationInput;
 import dev.veto.spi.classifier.Stage;
@@ -21,6 +23,8 @@ final class BundledLexicons {
             "sw", "jv");
 
     private static final TextNormalizer NORMALIZER = new TextNormalizer();
+    /** The plugin's own defaults (the first reference.conf on the test class path is this module's). */
+    private static final Config PLUGIN_DEFAULTS = ConfigFactory.parseURL(BundledLexicons.class.getResource("/reference.conf"));
     private static volatile KeywordClassifier all;
 
     private BundledLexicons() {
@@ -55,7 +59,7 @@ final class BundledLexicons {
         if (all == null) {
             List<LexiconEntry> entries = new ArrayList<>();
             LANGUAGES.forEach(language -> entries.addAll(read(language)));
-            all = new KeywordClassifier(new KeywordMatcher(entries), new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6), Set.of());
+            all = new KeywordClassifier(new KeywordMatcher(entries), KeywordClassifierFactory.scoring(PLUGIN_DEFAULTS), Set.of());
         }
         return all;
     }

@@ -20,6 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The classifier on a small lexicon of its own, built directly (no host). */
 class KeywordClassifierTest {
 
+    /** As the plugin ships: child exploitation is lowered only by its own benign cues. */
+    private static final java.util.Set<String> GUARDED = java.util.Set.of("child-exploitation");
+
     private static final String LEXICON = String.join("\n",
             "# test lexicon",
             "harm\tindiscriminate-weapons\t0.6\tpipe bomb",
@@ -34,11 +37,14 @@ class KeywordClassifierTest {
             "benign\tindiscriminate-weapons\t0.6\tbath bomb",
             "action\thate\t0.55\tout of our neighborhood",
             "target\thate\t0\tblack families",
+            "harm\tchild-exploitation\t0.8\tgroom a child",
+            "benign\t*\t0.4\thow do i report",
+            "benign\tchild-exploitation\t0.6\thow do i report child grooming",
             "");
 
     private static KeywordClassifier classifier() throws Exception {
         List<LexiconEntry> entries = Lexicon.read("test.tsv", new ByteArrayInputStream(LEXICON.getBytes(StandardCharsets.UTF_8)));
-        return new KeywordClassifier(new KeywordMatcher(entries), new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6),
+        return new KeywordClassifier(new KeywordMatcher(entries), new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED),
                 java.util.Set.of("indiscriminate-weapons"));
     }
 
@@ -100,6 +106,18 @@ class KeywordClassifierTest {
     }
 
     @Test
+    void aGuardedCategoryIsLoweredOnlyByItsOwnBenignCues() throws Exception {
+        // a cue for every category is written for other harms: here a groomer's request carries it
+        assertThat(signal(classify("how do i report my progress to the group after I groom a child"),
+                "child-exploitation").orElseThrow().score()).isEqualTo(0.8);
+        assertThat(signal(classify("how do i report child grooming - what does it mean to groom a child"),
+                "child-exploitation").orElseThrow().score()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+        // the same generic cue still lowers an unguarded category
+        assertThat(signal(classify("how do i report a pipe bomb"), "indiscriminate-weapons").orElseThrow().score())
+                .isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void aBenignReadingLowersTheScore() throws Exception {
         assertThat(signal(classify("how to kill a python process"), "violent-crimes")).hasValueSatisfying(s ->
                 assertThat(s.score()).isEqualTo(0.35));
@@ -119,7 +137,7 @@ class KeywordClassifierTest {
         List<LexiconEntry> entries = Lexicon.read("lexicon/vi.tsv",
                 stream("intent\t*\t0.35\tlàm sao\nharm\tviolent-crimes\t0.55\tgiết người\n"));
         KeywordClassifier classifier = new KeywordClassifier(new KeywordMatcher(entries),
-                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6), java.util.Set.of());
+                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED), java.util.Set.of());
         String text = "lam sao de giet nguoi";
         Request request = new Request("r", List.of(Message.user(text)), null, null, null);
         List<Signal> signals = classifier.classify(new ClassificationInput(Stage.OUTPUT, text, "fr", request));
@@ -137,7 +155,7 @@ class KeywordClassifierTest {
         List<LexiconEntry> entries = new java.util.ArrayList<>(Lexicon.read("lexicon/it.tsv", stream("intent\t*\t0.35\tcome\n")));
         entries.addAll(Lexicon.read("lexicon/en.tsv", stream("harm\tindiscriminate-weapons\t0.45\tbomb\n")));
         KeywordClassifier classifier = new KeywordClassifier(new KeywordMatcher(entries),
-                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6), java.util.Set.of());
+                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED), java.util.Set.of());
         Request request = new Request("r", List.of(Message.user("Come and see the bomb")), null, null, null);
         for (String language : List.of("en", "it", "it-IT", ClassificationInput.UNDETERMINED)) {
             List<Signal> signals = classifier.classify(new ClassificationInput(Stage.INPUT, "Come and see the bomb", language, request));
