@@ -17,7 +17,8 @@ import java.util.Set;
  * text in a language with a glossary is read a second time in its word-by-word English gloss
  * ({@link Glosser}), which the English encoder understands better; neither reading of a text that is not
  * English reports more than a set maximum, as the encoder guesses there. A child-exploitation reading of a
- * text that mentions no minor ({@link MinorMentions}) names the head's next category instead. One signal at
+ * text that mentions no minor ({@link MinorMentions}) names the head's next category instead; a text of
+ * conversation words alone ({@link ConversationWords}) is not judged. One signal at
  * most — the most likely category, scored with the calibrated probability that the text is not safe. The
  * score is one signal for the policy beside the lexical ones, not a decision on its own.
  */
@@ -33,6 +34,7 @@ final class SemanticClassifier implements Classifier {
     private final Heads heads;
     private final Glosser glosser;
     private final Optional<MinorMentions> minors;
+    private final Optional<ConversationWords> conversation;
     private final SemanticSettings settings;
 
     /**
@@ -45,11 +47,12 @@ final class SemanticClassifier implements Classifier {
     }
 
     SemanticClassifier(SentenceEncoder encoder, Heads heads, Glosser glosser, Optional<MinorMentions> minors,
-                       SemanticSettings settings) {
+                       Optional<ConversationWords> conversation, SemanticSettings settings) {
         this.encoder = encoder;
         this.heads = heads;
         this.glosser = glosser;
         this.minors = minors;
+        this.conversation = conversation;
         this.settings = settings;
     }
 
@@ -62,6 +65,9 @@ final class SemanticClassifier implements Classifier {
         String readable = EncodedRuns.strip(input.text());
         if (readable.isBlank() || CharNgrams.words(readable) < settings.minWords()) {
             return List.of(); // "hi", "next", "kill -9": no intent to read (the keyword classifier still reads them)
+        }
+        if (conversation.isPresent() && conversation.get().only(readable)) {
+            return List.of(); // "who are you exactly?": no topic, and the head guessed one from the style
         }
         List<String> windows = windows(readable, readable != input.text());
         int original = windows.size();

@@ -32,6 +32,7 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     private static final String CLASSPATH = "classpath:";
     private static final String GLOSSARIES = "dev/veto/plugins/semantic/gloss/";
     private static final String MINORS = "dev/veto/plugins/semantic/minors.txt";
+    private static final String CONVERSATION = "dev/veto/plugins/semantic/conversation.txt";
 
     @Override
     public String name() {
@@ -59,7 +60,8 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
         }
         return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()),
                 new SemanticClassifier.Heads(head, glossHead), glosser,
-                loadMinors(settings.minors(), context.dataDirectory()), settings);
+                loadMinors(settings.minors(), context.dataDirectory()),
+                loadConversation(settings.conversation(), context.dataDirectory()), settings);
     }
 
     /** The cue lists of minors, bundled and the installation's own; empty where the check is off. */
@@ -73,6 +75,21 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
             minors = minors.and(read("the list of minors", file, dataDirectory, reader -> MinorMentions.read(reader, file)));
         }
         return Optional.of(minors);
+    }
+
+    /** The conversation words, bundled and the installation's own; empty where they are not used. */
+    private static Optional<ConversationWords> loadConversation(SemanticSettings.ConversationSettings settings,
+                                                                Path dataDirectory) {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        ConversationWords words = read("the conversation words", CLASSPATH + CONVERSATION, null,
+                reader -> ConversationWords.read(reader, CONVERSATION));
+        for (String file : settings.extra()) {
+            words = words.and(read("the conversation words", file, dataDirectory,
+                    reader -> ConversationWords.read(reader, file)));
+        }
+        return Optional.of(words);
     }
 
     private static Glosser loadGlosser(SemanticSettings.GlossSettings settings, Path dataDirectory) {

@@ -16,10 +16,11 @@ import java.util.List;
  * @param nonEnglishMax  the most a reading of a text that is not English may report
  * @param gloss          which glossaries render other languages into English for the encoder
  * @param minors         whether a child-exploitation reading needs a minor in the text, and the cue lists
+ * @param conversation   whether texts of conversation words alone go unjudged, and the installation's own lists
  */
 record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWindows windows, double reportAbove,
                         double confidence, int minWords, double nonEnglishMax, GlossSettings gloss,
-                        MinorSettings minors) {
+                        MinorSettings minors, ConversationSettings conversation) {
 
     static SemanticSettings read(Config config) {
         if (config.hasPath("minors.required")) {
@@ -39,7 +40,18 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
                         unit(config, "gloss.min-coverage"), config.getInt("gloss.min-words"),
                         unit(config, "gloss.min-score"), unit(config, "gloss.max-score")),
                 new MinorSettings(config.getBoolean("minors.child-exploitation-needs-one"),
-                        unit(config, "minors.set-aside-max-score"), config.getStringList("minors.extra")));
+                        unit(config, "minors.set-aside-max-score"), config.getStringList("minors.extra")),
+                new ConversationSettings(config.getBoolean("conversation-words.enabled"),
+                        config.getStringList("conversation-words.extra")));
+    }
+
+    /**
+     * Whether a text of conversation words alone goes unjudged.
+     *
+     * @param enabled whether it does
+     * @param extra   an installation's own word lists, beside the bundled one
+     */
+    record ConversationSettings(boolean enabled, List<String> extra) {
     }
 
     /**
