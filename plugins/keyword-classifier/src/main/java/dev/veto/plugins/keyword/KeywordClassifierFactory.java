@@ -51,6 +51,12 @@ public final class KeywordClassifierFactory implements ClassifierFactory {
         entries.stream().filter(e -> e.kind() == LexiconEntry.Kind.HARM || e.kind() == LexiconEntry.Kind.ACTION)
                 .forEach(e -> categories.add(e.category()));
         KeywordClassifier.Scoring scoring = scoring(settings);
+        for (String guarded : scoring.guarded()) {
+            if (!categories.contains(guarded)) { // a misspelt category would guard nothing, silently
+                throw new IllegalArgumentException("guarded-categories: no lexicon has a harm or action phrase of '"
+                        + guarded + "' (" + settings.origin().description() + ")");
+            }
+        }
         log.info("Classifier '{}': {} lexicon entries over {} categories", context.instanceName(), entries.size(), categories.size());
         return new KeywordClassifier(new KeywordMatcher(entries), scoring, categories);
     }

@@ -1,13 +1,13 @@
 package dev.veto.plugins.keyword;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.spi.classifier.ClassificationInput;
 import dev.veto.spi.classifier.Stage;
 import dev.veto.spi.request.Message;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.signal.Signal;
+import dev.veto.testkit.TestComponentContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,8 +23,8 @@ final class BundledLexicons {
             "sw", "jv");
 
     private static final TextNormalizer NORMALIZER = new TextNormalizer();
-    /** The plugin's own defaults (the first reference.conf on the test class path is this module's). */
-    private static final Config PLUGIN_DEFAULTS = ConfigFactory.parseURL(BundledLexicons.class.getResource("/reference.conf"));
+    /** The plugin's own defaults, read from its classes folder as the host reads them from the plugin. */
+    private static final Config PLUGIN_DEFAULTS = TestComponentContext.pluginDefaults(KeywordClassifierFactory.class);
     private static volatile KeywordClassifier all;
 
     private BundledLexicons() {
