@@ -15,7 +15,10 @@ import java.util.Optional;
 
 /**
  * Reads lexicon files: UTF-8, one entry a line, tab-separated {@code kind category weight phrase}; blank
- * lines and lines starting with {@code #} are skipped. A malformed line fails with its file and line.
+ * lines and lines starting with {@code #} are skipped. A phrase may offer alternatives in parentheses, each
+ * group standing for one of its parts ({@code how (do|can) i (find|detect) hidden cameras} is four
+ * phrases; an empty part leaves words out: {@code in (my |)hotel room}). A malformed line fails with its file
+ * and line.
  */
 final class Lexicon {
 
@@ -36,7 +39,7 @@ final class Lexicon {
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
-                entries.add(parse(source + ":" + number, line, language));
+                entries.addAll(parse(source + ":" + number, line, language));
             }
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(source + ": not valid UTF-8", e);
@@ -103,7 +106,69 @@ final class Lexicon {
         }
     }
 
-    private static LexiconEntry parse(String where, String line, String language) {
+    /** The most phrases one line's alternatives may stand for: a longer list is a list to write out. */
+    static final int MAX_ALTERNATIVES = 64;
+
+    /**
+     * Every phrase a line's alternatives stand for, in order, spaces collapsed ({@code how (do|can) i}: "how do
+     * i", "how can i").
+     */
+    static List<String> alternatives(String where, String phrase) {
+        List<String> phrases = new ArrayList<>(List.of(""));
+        int at = 0;
+        while (at < phrase.length()) {
+            int open = phrase.indexOf('(', at);
+            int close = phrase.indexOf(')', at);
+            if (open < 0) {
+                if (close >= 0) {
+                    throw new IllegalArgumentException(where + ": ')' without '(': " + phrase);
+                }
+                append(phrases, List.of(phrase.substring(at)));
+                break;
+            }
+            if (close >= 0 && close < open) {
+                throw new IllegalArgumentException(where + ": ')' without '(': " + phrase);
+            }
+            close = phrase.indexOf(')', open);
+            int nested = phrase.indexOf('(', open + 1);
+            if (close < 0 || nested >= 0 && nested < close) {
+                throw new IllegalArgumentException(where + ": '(' must close with ')' before another opens: " + phrase);
+            }
+            String group = phrase.substring(open + 1, close);
+            if (group.indexOf('|') < 0) {
+                throw new IllegalArgumentException(where + ": parentheses hold alternatives separated by '|': " + phrase);
+            }
+            append(phrases, List.of(phrase.substring(at, open)));
+            append(phrases, List.of(group.split("\\|", -1)));
+            if (phrases.size() > MAX_ALTERNATIVES) {
+                throw new IllegalArgumentException(where + ": the alternatives stand for more than " + MAX_ALTERNATIVES
+                        + " phrases; write them out: " + phrase);
+            }
+            at = close + 1;
+        }
+        List<String> out = new ArrayList<>(phrases.size());
+        for (String p : phrases) {
+            String collapsed = p.strip().replaceAll("\\s+", " ");
+            if (collapsed.isEmpty()) {
+                throw new IllegalArgumentException(where + ": an alternative leaves the phrase empty: " + phrase);
+            }
+            out.add(collapsed);
+        }
+        return out;
+    }
+
+    private static void append(List<String> phrases, List<String> parts) {
+        List<String> grown = new ArrayList<>(phrases.size() * parts.size());
+        for (String head : phrases) {
+            for (String part : parts) {
+                grown.add(head + part);
+            }
+        }
+        phrases.clear();
+        phrases.addAll(grown);
+    }
+
+    private static List<LexiconEntry> parse(String where, String line, String language) {
         String[] fields = line.split("\t");
         if (fields.length != 4) {
             throw new IllegalArgumentException(where + ": expected 4 tab-separated fields (kind, category, weight, phrase), found " + fields.length);
@@ -131,10 +196,19 @@ final class Lexicon {
         if (!(weight >= 0 && weight <= 1)) {
             throw new IllegalArgumentException(where + ": weight " + weight + " is outside [0, 1]");
         }
-        String phrase = Normalizer.normalize(fields[3].strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        if (phrase.isEmpty()) {
+        String written = Normalizer.normalize(fields[3].strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        if (written.isEmpty()) {
             throw new IllegalArgumentException(where + ": empty phrase");
         }
+        List<LexiconEntry> entries = new ArrayList<>();
+        for (String phrase : alternatives(where, written)) {
+            entries.add(entry(where, kind, category, weight, phrase, language));
+        }
+        return entries;
+    }
+
+    private static LexiconEntry entry(String where, LexiconEntry.Kind kind, String category, double weight,
+                                      String phrase, String language) {
         List<String> halves;
         try {
             halves = KeywordMatcher.halves(phrase);
