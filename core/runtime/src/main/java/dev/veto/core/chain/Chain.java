@@ -32,6 +32,7 @@ import dev.veto.spi.policy.Constraint;
 import dev.veto.spi.policy.Ruling;
 import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.request.Message;
+import dev.veto.spi.request.Role;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.retriever.Passage;
 import dev.veto.spi.retriever.RetrievalQuery;
@@ -219,6 +220,63 @@ public final class Chain {
         return request.latestUserMessage().orElse(conversation.get(conversation.size() - 1));
     }
 
+    /** The input classifiers on a text: the cheap tier, then the second where the cascade (or the policy) asks. */
+    private Classification.Outcome classify(NormalizedText text, String language, Request request, List<String> notes) {
+        Classification.Outcome classified = inputClassification.run(text, language, request);
+        if (!secondTier.isEmpty()) {
+            Ruling firstTier = gate.preview(Stage.INPUT, request, classified.signals(), classified.calls()).ruling();
+            Optional<String> skip = cascade.skipReason(classified.signals(),
+                    firstTier.verdict().blocks() ? Optional.of(firstTier.verdict() + " by " + firstTier.rule()) : Optional.empty());
+            boolean policyAsks = skip.isPresent() && gate.requiresSecondTier(request);
+            if (skip.isPresent() && !policyAsks) {
+                notes.add("second tier skipped: " + skip.get());
+            } else {
+                Classification.Outcome second = secondTier.run(text, language, request);
+                classified = new Classification.Outcome(concat(classified.signals(), second.signals()),
+                        concat(classified.calls(), second.calls()));
+                notes.add("second tier ran: " + String.join(", ", new java.util.TreeSet<>(cascade.secondTier()))
+                        + (policyAsks ? " (the policy asks for it)" : ""));
+            }
+        } else if (inputClassification.isEmpty()) {
+            notes.add("no input classifiers configured");
+        }
+        return classified;
+    }
+
+    /**
+     * The user turns before the latest, judged as one text by the same classifiers and cascade: a client sends
+     * the whole conversation, and the model reads all of it. Their signals count only when their own verdict
+     * would refuse or escalate (a constraint an earlier turn earned was applied to its own answer), without
+     * spans (they point into another text) and marked as coming from an earlier turn. The classifier calls count
+     * in any case: an earlier turn that could not be judged fails as the stage says.
+     */
+    private Classification.Outcome earlierTurns(Request request, String language, TraceBuilder trace) {
+        Message subject = subject(request);
+        StringBuilder earlier = new StringBuilder();
+        for (Message message : request.conversation()) {
+            if (message == subject) {
+                break; // found by identity: an earlier turn may hold the same words
+            }
+            if (message.role() == Role.USER) {
+                earlier.append(message.content()).append("\n\n");
+            }
+        }
+        if (earlier.isEmpty()) {
+            return new Classification.Outcome(List.of(), List.of());
+        }
+        List<String> notes = new ArrayList<>(2);
+        Classification.Outcome judged = classify(normalizer.normalize(earlier.toString().strip()), language, request, notes);
+        Ruling ruling = gate.preview(Stage.INPUT, request, judged.signals(), judged.calls()).ruling();
+        boolean counts = ruling.verdict().blocks();
+        notes.add(ruling.verdict() + " by " + ruling.rule() + (counts ? ": their signals join the request's" : ": not counted"));
+        trace.stage("classify-earlier-turns", judged.calls(), notes);
+        List<Signal> signals = !counts ? List.of() : judged.signals().stream()
+                .map(signal -> new Signal(signal.category(), signal.score(), signal.confidence(), List.of(),
+                        concat(List.of("in an earlier user turn"), signal.evidence()), signal.classifier()))
+                .toList();
+        return new Classification.Outcome(signals, judged.calls());
+    }
+
     private Decision run(Request request, Completion completion) {
         Spin.ACTIVE_REQUESTS.incrementAndGet();
         try {
@@ -253,27 +311,15 @@ public final class Chain {
         }
 
         List<Signal> signals = new ArrayList<>();
-        Classification.Outcome classified = inputClassification.run(text, language, request);
         List<String> classifyNotes = new ArrayList<>(1);
-        if (!secondTier.isEmpty()) {
-            Ruling firstTier = gate.preview(Stage.INPUT, request, classified.signals(), classified.calls()).ruling();
-            Optional<String> skip = cascade.skipReason(classified.signals(),
-                    firstTier.verdict().blocks() ? Optional.of(firstTier.verdict() + " by " + firstTier.rule()) : Optional.empty());
-            boolean policyAsks = skip.isPresent() && gate.requiresSecondTier(request);
-            if (skip.isPresent() && !policyAsks) {
-                classifyNotes.add("second tier skipped: " + skip.get());
-            } else {
-                Classification.Outcome second = secondTier.run(text, language, request);
-                classified = new Classification.Outcome(concat(classified.signals(), second.signals()),
-                        concat(classified.calls(), second.calls()));
-                classifyNotes.add("second tier ran: " + String.join(", ", new java.util.TreeSet<>(cascade.secondTier()))
-                        + (policyAsks ? " (the policy asks for it)" : ""));
-            }
-        } else if (inputClassification.isEmpty()) {
-            classifyNotes.add("no input classifiers configured");
+        Classification.Outcome classified = classify(text, language, request, classifyNotes);
+        trace.stage("classify-input", classified.calls(), classifyNotes);
+        if (settings.judgeEarlierTurns()) { // its calls count for the gate too: an unjudged turn fails as the stage says
+            Classification.Outcome earlier = earlierTurns(request, language, trace);
+            classified = new Classification.Outcome(concat(classified.signals(), earlier.signals()),
+                    concat(classified.calls(), earlier.calls()));
         }
         signals.addAll(classified.signals());
-        trace.stage("classify-input", classified.calls(), classifyNotes);
 
         PolicyOutcome outcome = gate.decide(Stage.INPUT, request, classified.signals(), classified.calls());
         Ruling ruling = outcome.ruling();

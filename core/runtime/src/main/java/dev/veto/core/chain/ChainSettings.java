@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The chain's settings from {@code veto.chain}: each stage's deadline and failure behaviour, which
- * retrievers, generator and escalator to use, and the steering text for each constraint.
+ * The chain's settings from {@code veto.chain}: each stage's deadline and failure behaviour, whether the user
+ * turns before the latest are judged too, which retrievers, generator and escalator to use, and the steering
+ * text for each constraint.
  */
-record ChainSettings(StageSettings input, StageSettings retrieve, StageSettings generate, StageSettings output,
+record ChainSettings(StageSettings input, boolean judgeEarlierTurns, StageSettings retrieve, StageSettings generate,
+                     StageSettings output,
                      StageSettings escalate, java.util.List<String> retrievers, Set<Verdict> retrieveWhen,
                      int retrieveLimit, String generator, int maxTokens, String escalator,
                      Map<Constraint, String> steering) {
@@ -25,6 +27,16 @@ record ChainSettings(StageSettings input, StageSettings retrieve, StageSettings 
             throw VetoConfigException.at(config.getValue(path).origin(), path, "must be at least 1, was " + value);
         }
         return value;
+    }
+
+    private static boolean earlierTurns(Config config) {
+        String path = "veto.chain.input.earlier-turns";
+        return switch (config.getString(path)) {
+            case "judge" -> true;
+            case "ignore" -> false;
+            default -> throw VetoConfigException.at(config.getValue(path).origin(), path,
+                    "must be judge or ignore, was '" + config.getString(path) + "'");
+        };
     }
 
     static ChainSettings read(Config config) {
@@ -44,6 +56,7 @@ record ChainSettings(StageSettings input, StageSettings retrieve, StageSettings 
         }
         return new ChainSettings(
                 StageSettings.read(config, "input"),
+                earlierTurns(config),
                 StageSettings.read(config, "retrieve"),
                 StageSettings.read(config, "generate"),
                 StageSettings.read(config, "output"),
