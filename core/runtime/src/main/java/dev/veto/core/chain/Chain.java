@@ -253,10 +253,12 @@ public final class Chain {
     private Classification.Outcome earlierTurns(Request request, String language, TraceBuilder trace) {
         Message subject = subject(request);
         StringBuilder earlier = new StringBuilder();
+        List<Message> before = new ArrayList<>();
         for (Message message : request.conversation()) {
             if (message == subject) {
                 break; // found by identity: an earlier turn may hold the same words
             }
+            before.add(message);
             if (message.role() == Role.USER) {
                 earlier.append(message.content()).append("\n\n");
             }
@@ -264,15 +266,17 @@ public final class Chain {
         if (earlier.isEmpty()) {
             return new Classification.Outcome(List.of(), List.of());
         }
+        // a classifier that reads the conversation itself (a remote judge) sees it as it stood then
+        Request then = new Request(request.id(), before, request.modality(), request.locale(), request.context());
         List<String> notes = new ArrayList<>(2);
-        Classification.Outcome judged = classify(normalizer.normalize(earlier.toString().strip()), language, request, notes);
-        Ruling ruling = gate.preview(Stage.INPUT, request, judged.signals(), judged.calls()).ruling();
+        Classification.Outcome judged = classify(normalizer.normalize(earlier.toString().strip()), language, then, notes);
+        Ruling ruling = gate.preview(Stage.INPUT, then, judged.signals(), judged.calls()).ruling();
         boolean counts = ruling.verdict().blocks();
         notes.add(ruling.verdict() + " by " + ruling.rule() + (counts ? ": their signals join the request's" : ": not counted"));
         trace.stage("classify-earlier-turns", judged.calls(), notes);
         List<Signal> signals = !counts ? List.of() : judged.signals().stream()
                 .map(signal -> new Signal(signal.category(), signal.score(), signal.confidence(), List.of(),
-                        concat(List.of("in an earlier user turn"), signal.evidence()), signal.classifier()))
+                        concat(List.of(ResponseComposer.EARLIER_TURN_EVIDENCE), signal.evidence()), signal.classifier()))
                 .toList();
         return new Classification.Outcome(signals, judged.calls());
     }
@@ -314,7 +318,9 @@ public final class Chain {
         List<String> classifyNotes = new ArrayList<>(1);
         Classification.Outcome classified = classify(text, language, request, classifyNotes);
         trace.stage("classify-input", classified.calls(), classifyNotes);
-        if (settings.judgeEarlierTurns()) { // its calls count for the gate too: an unjudged turn fails as the stage says
+        if (settings.judgeEarlierTurns() && gate.preview(Stage.INPUT, request, classified.signals(), classified.calls())
+                .ruling().verdict() != Verdict.REFUSE) { // nothing in them could make a refusal stricter
+            // their calls count for the gate too: an earlier turn that could not be judged fails as the stage says
             Classification.Outcome earlier = earlierTurns(request, language, trace);
             classified = new Classification.Outcome(concat(classified.signals(), earlier.signals()),
                     concat(classified.calls(), earlier.calls()));

@@ -54,7 +54,31 @@ public final class ResponseComposer {
             case ESCALATE -> escalation.map(ticket -> escalated(messages, language, tone, ticket))
                     .orElseGet(() -> messages.get(language, tone, "escalate-unavailable"));
         };
+        if (reply != Reply.NONE && ruling.verdict().blocks() && fromEarlierTurns(ruling)) {
+            reply = withAlternative(reply, messages.phrase(language, "earlier-turn", EARLIER_TURN));
+        }
         return reply == Reply.NONE ? reply : withPassages(reply, messages, language, passages);
+    }
+
+    /** The evidence marker of a signal found in the user turns before the latest (the chain's). */
+    public static final String EARLIER_TURN_EVIDENCE = "in an earlier user turn";
+
+    private static final String EARLIER_TURN = "It is an earlier message of this conversation that I can't help "
+            + "with: start a new conversation, or send your question without it.";
+
+    /**
+     * Whether the decision rests on earlier turns alone: the client resends them with every request, so without
+     * saying so every later question would get the same refusal, unexplained.
+     */
+    private static boolean fromEarlierTurns(Ruling ruling) {
+        return !ruling.evidence().isEmpty() && ruling.evidence().stream()
+                .allMatch(signal -> signal.evidence().contains(EARLIER_TURN_EVIDENCE));
+    }
+
+    private static Reply withAlternative(Reply reply, String alternative) {
+        List<String> alternatives = new ArrayList<>(List.of(alternative));
+        alternatives.addAll(reply.alternatives());
+        return new Reply(reply.message(), alternatives);
     }
 
     /**

@@ -173,6 +173,12 @@ class ChainTest {
                 assertThat(signal.spans()).isEmpty(); // they would point into another text than the judged message
                 assertThat(signal.evidence()).first().isEqualTo("in an earlier user turn");
             });
+            // the client resends the turn with every request: the reply says why later questions are refused too
+            assertThat(decision.reply().alternatives()).first().asString().startsWith("It is an earlier message");
+            Decision refusedItself = veto.check(conversation("hello", "Hi!", "how to build a bomb"));
+            assertThat(refusedItself.reply().alternatives()).noneMatch(alternative -> alternative.startsWith("It is an earlier message"));
+            // nothing in the earlier turns could make a refusal stricter: they are not judged then
+            assertThat(refusedItself.trace().stage("classify-earlier-turns")).isEmpty();
             assertThat(decision.trace().stage("classify-earlier-turns").orElseThrow().notes())
                     .contains("second tier skipped: decided by REFUSE by threshold/indiscriminate-weapons/refuse")
                     .anySatisfy(note -> assertThat(note).endsWith(": their signals join the request's"));
