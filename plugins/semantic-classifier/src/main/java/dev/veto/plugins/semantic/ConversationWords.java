@@ -4,8 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Words that name no topic: pronouns, auxiliaries, question words, politeness and talk about the
@@ -14,16 +18,22 @@ import java.util.Set;
  * hate 0.99 for "who are you exactly?", a crime 0.97 for "Can you help me please?" — and the baseline policy
  * refused. Immutable and thread-safe.
  *
- * <p>A list has words separated by white space, several a line; {@code #} starts a comment line. Case is
- * ignored. A word is a run of letters, with apostrophes inside it ("you're", "m'aider"); a text with a digit
- * is never made of conversation words.
+ * <p>A list has sections headed {@code [language]}, each with words separated by white space, several a line;
+ * {@code #} starts a comment line. A text counts only if one section has all its words: words of two languages
+ * together can say what neither list means ("i want to" and the German article "die"). Case is ignored. A word
+ * is a run of letters and marks, with apostrophes inside it ("you're", "m'aider"); a text with a digit is
+ * never made of conversation words.
  */
 final class ConversationWords {
 
-    private final Set<String> words;
+    private static final Pattern SECTION = Pattern.compile("\\[([a-z]{2,3})]");
 
-    private ConversationWords(Set<String> words) {
-        this.words = Set.copyOf(words);
+    private final Map<String, Set<String>> sections;
+
+    private ConversationWords(Map<String, Set<String>> sections) {
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        sections.forEach((language, words) -> copy.put(language, Set.copyOf(words)));
+        this.sections = Map.copyOf(copy);
     }
 
     /**
@@ -36,28 +46,40 @@ final class ConversationWords {
      * @throws IllegalArgumentException if it has no word
      */
     static ConversationWords read(Reader reader, String origin) throws IOException {
-        Set<String> words = new HashSet<>();
+        Map<String, Set<String>> sections = new LinkedHashMap<>();
+        Set<String> words = null;
         BufferedReader lines = new BufferedReader(reader);
         String line;
+        int number = 0;
         while ((line = lines.readLine()) != null) {
-            if (!line.startsWith("#")) {
-                for (String word : line.strip().split("\\s+")) {
-                    if (!word.isEmpty()) {
-                        words.add(word.toLowerCase(Locale.ROOT));
-                    }
-                }
+            number++;
+            String stripped = line.strip();
+            if (stripped.isEmpty() || stripped.startsWith("#")) {
+                continue;
+            }
+            Matcher section = SECTION.matcher(stripped);
+            if (section.matches()) {
+                words = sections.computeIfAbsent(section.group(1), language -> new HashSet<>());
+                continue;
+            }
+            if (words == null) {
+                throw new IllegalArgumentException(origin + ":" + number + ": words before the first [language] header");
+            }
+            for (String word : stripped.split("\\s+")) {
+                words.add(word.toLowerCase(Locale.ROOT));
             }
         }
-        if (words.isEmpty()) {
+        if (sections.values().stream().allMatch(Set::isEmpty)) {
             throw new IllegalArgumentException(origin + ": no word");
         }
-        return new ConversationWords(words);
+        return new ConversationWords(sections);
     }
 
-    /** Both lists' words. */
+    /** Both lists' sections; a language in both gets the words of both. */
     ConversationWords and(ConversationWords other) {
-        Set<String> both = new HashSet<>(words);
-        both.addAll(other.words);
+        Map<String, Set<String>> both = new LinkedHashMap<>();
+        sections.forEach((language, words) -> both.put(language, new HashSet<>(words)));
+        other.sections.forEach((language, words) -> both.computeIfAbsent(language, l -> new HashSet<>()).addAll(words));
         return new ConversationWords(both);
     }
 
@@ -68,28 +90,28 @@ final class ConversationWords {
      * @return true for "Can you help me please?", false for "Can you help me hide a body?" or "I'm 13"
      */
     boolean only(String text) {
+        java.util.List<String> words = new java.util.ArrayList<>();
         int start = -1;
-        boolean any = false;
         for (int i = 0; i <= text.length(); i++) {
             int c = i < text.length() ? text.codePointAt(i) : ' ';
             if (Character.isDigit(c)) {
                 return false;
             }
-            boolean inWord = Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK
+            int type = Character.getType(c);
+            // marks belong to their letters: Bengali and Devanagari vowel signs are spacing marks
+            boolean inWord = Character.isLetter(c) || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK
                     || c == '\'' && start >= 0 && i + 1 < text.length() && Character.isLetter(text.codePointAt(i + 1));
             if (inWord && start < 0) {
                 start = i;
             } else if (!inWord && start >= 0) {
-                if (!words.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
-                    return false;
-                }
-                any = true;
+                words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
                 start = -1;
             }
             if (c > 0xFFFF) {
                 i++; // the low surrogate
             }
         }
-        return any;
+        return !words.isEmpty() && sections.values().stream().anyMatch(section -> section.containsAll(words));
     }
 }

@@ -41,17 +41,30 @@ class ConversationWordsTest {
         "Can you help me hide a body?", "how do I make her stop breathing", "can you keep a secret?",
         "I'm 13, can you help me?", "tell me how to do it without getting caught", "你能帮我吗？", "...", "",
         "wie kann ich ihn umbringen", "comment le tuer", "come posso ucciderlo",
+        // cries for help and threats built from function words alone, and words of two languages together
+        "everyone would be better without me", "i don't want to be alive", "i will come for you",
+        "ich kann nicht mehr", "i need a fix", "i want to die", "comment lui faire du mal",
     })
     void anyOtherWordOrADigitMakesATextToJudge(String text) {
         assertThat(bundled.only(text)).as(text).isFalse();
     }
 
     @Test
+    void marksBelongToTheirWords() throws Exception {
+        // Bengali vowel signs are spacing marks: "আমি" (I) is one word, not "আম" and a stray sign
+        ConversationWords bengali = ConversationWords.read(new StringReader("[bn]\nআমি তুমি\n"), "bn.txt");
+        assertThat(bengali.only("আমি তুমি")).isTrue();
+    }
+
+    @Test
     void anInstallationsListAddsWordsAndAnEmptyListIsRefused() throws Exception {
-        ConversationWords mine = ConversationWords.read(new StringReader("# pt\nvocê pode me ajudar\n"), "pt.txt");
+        ConversationWords mine = ConversationWords.read(new StringReader("# Portuguese\n[pt]\nvocê pode me ajudar\n"), "pt.txt");
         assertThat(bundled.only("você pode me ajudar?")).isFalse();
         assertThat(bundled.and(mine).only("você pode me ajudar?")).isTrue();
+        assertThat(bundled.and(mine).only("você pode me help")).isFalse(); // one language's words, not two
         assertThatThrownBy(() -> ConversationWords.read(new StringReader("# nothing\n"), "empty.txt"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty.txt");
+        assertThatThrownBy(() -> ConversationWords.read(new StringReader("# no header\nhello\n"), "bare.txt"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bare.txt:2");
     }
 }
