@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  *
  * <p>A list has sections headed {@code [language]}, each with words separated by white space, several a line;
  * {@code #} starts a comment line. A text counts only if one section has all its words: words of two languages
- * together can say what neither list means ("i want to" and the German article "die"). Case is ignored. A word
- * is a run of letters and marks, with apostrophes inside it ("you're", "m'aider"); a text with a digit is
+ * together can say what neither list means ("i want to" and the German article "die"). List and text are cut
+ * into words alike, by {@link GlossWords} (case ignored; "you're" is "you'" and "re"); a text with a digit is
  * never made of conversation words.
  */
 final class ConversationWords {
@@ -31,9 +31,8 @@ final class ConversationWords {
     private final Map<String, Set<String>> sections;
 
     private ConversationWords(Map<String, Set<String>> sections) {
-        Map<String, Set<String>> copy = new LinkedHashMap<>();
-        sections.forEach((language, words) -> copy.put(language, Set.copyOf(words)));
-        this.sections = Map.copyOf(copy);
+        this.sections = sections.entrySet().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
     }
 
     /**
@@ -65,9 +64,7 @@ final class ConversationWords {
             if (words == null) {
                 throw new IllegalArgumentException(origin + ":" + number + ": words before the first [language] header");
             }
-            for (String word : stripped.split("\\s+")) {
-                words.add(word.toLowerCase(Locale.ROOT));
-            }
+            words.addAll(GlossWords.of(stripped));
         }
         if (sections.values().stream().allMatch(Set::isEmpty)) {
             throw new IllegalArgumentException(origin + ": no word");
@@ -90,28 +87,12 @@ final class ConversationWords {
      * @return true for "Can you help me please?", false for "Can you help me hide a body?" or "I'm 13"
      */
     boolean only(String text) {
-        java.util.List<String> words = new java.util.ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            int c = i < text.length() ? text.codePointAt(i) : ' ';
-            if (Character.isDigit(c)) {
-                return false;
-            }
-            int type = Character.getType(c);
-            // marks belong to their letters: Bengali and Devanagari vowel signs are spacing marks
-            boolean inWord = Character.isLetter(c) || type == Character.NON_SPACING_MARK
-                    || type == Character.COMBINING_SPACING_MARK
-                    || c == '\'' && start >= 0 && i + 1 < text.length() && Character.isLetter(text.codePointAt(i + 1));
-            if (inWord && start < 0) {
-                start = i;
-            } else if (!inWord && start >= 0) {
-                words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
-                start = -1;
-            }
-            if (c > 0xFFFF) {
-                i++; // the low surrogate
-            }
-        }
-        return !words.isEmpty() && sections.values().stream().anyMatch(section -> section.containsAll(words));
+        List<String> words = GlossWords.of(text).stream().filter(word -> !GlossWords.isSentenceEnd(word)).toList();
+        return !words.isEmpty() && words.stream().noneMatch(ConversationWords::hasDigit)
+                && sections.values().stream().anyMatch(section -> section.containsAll(words));
+    }
+
+    private static boolean hasDigit(String word) {
+        return word.codePoints().anyMatch(Character::isDigit);
     }
 }
