@@ -129,7 +129,6 @@ final class Lexicon {
             if (close >= 0 && close < open) {
                 throw new IllegalArgumentException(where + ": ')' without '(': " + phrase);
             }
-            close = phrase.indexOf(')', open);
             int nested = phrase.indexOf('(', open + 1);
             if (close < 0 || nested >= 0 && nested < close) {
                 throw new IllegalArgumentException(where + ": '(' must close with ')' before another opens: " + phrase);
