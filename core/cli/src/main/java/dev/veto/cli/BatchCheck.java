@@ -10,6 +10,8 @@ import dev.veto.core.InvalidRequestException;
 import dev.veto.core.RequestBuilder;
 import dev.veto.core.Veto;
 import dev.veto.cli.eval.RowContext;
+import dev.veto.cli.eval.RowHistory;
+import dev.veto.spi.request.Message;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -92,13 +95,15 @@ final class BatchCheck {
             return error(id, number, "missing \"prompt\" (a string)");
         }
         RowContext context;
+        List<Message> history;
         try {
             context = RowContext.of(node);
+            history = RowHistory.of(node);
         } catch (IllegalArgumentException e) {
             return error(id, number, e.getMessage());
         }
         try {
-            RequestBuilder request = context.applyTo(veto.request(prompt.asText()).id(requestId));
+            RequestBuilder request = context.applyTo(RowHistory.request(history, prompt.asText()).id(requestId));
             JsonNode lang = node.get("lang");
             if (!context.setsLocale() && lang != null && lang.isTextual() && !lang.asText().isBlank()) {
                 request.locale(lang.asText());

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Decide on a text: verdict, user-facing message and operator rationale.",
                 "With --input, decide on every line of a JSONL file: {\"id\": ..., \"prompt\": ..., "
-                        + "optional tenant, locale (or lang), role, jurisdiction, channel, purpose, user, modality}."})
+                        + "optional tenant, locale (or lang), role, jurisdiction, channel, purpose, user, modality, and history: "
+                        + "the turns before the prompt, [{\"role\": \"user\", \"content\": ...}, ...]}."})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

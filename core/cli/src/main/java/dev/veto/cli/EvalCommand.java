@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
                 "Writes <out>/summary.json, report.html (self-contained, with charts) and decisions.jsonl; with --baseline "
                         + "also differences.jsonl, every prompt whose verdict differs between the two configurations.",
                 "A row may carry its own request context (tenant, role, jurisdiction, channel, purpose, locale, modality); "
-                        + "its fields win over the options below.",
+                        + "its fields win over the options below. A row with a history ([{\"role\", \"content\"}, ...], "
+                        + "oldest first) is judged as a conversation whose latest user message is its prompt.",
                 "Exits with 1 when a --min-catch-rate or --max-over-refusal target is missed."})
 final class EvalCommand implements Callable<Integer> {
 

@@ -117,14 +117,21 @@ class VetoCommandTest {
         Files.writeString(input, String.join("\n",
                 "{\"id\": \"a\", \"prompt\": \"hi\", \"tenant\": \"acme\", \"user\": \"u-1\", \"lang\": \"de\"}",
                 "{\"id\": \"b\", \"prompt\": \"hi\", \"tenant\": 7}",
-                "{\"id\": \"c\", \"prompt\": \"hi\", \"modality\": \"smell\"}") + "\n");
+                "{\"id\": \"c\", \"prompt\": \"hi\", \"modality\": \"smell\"}",
+                "{\"id\": \"d\", \"prompt\": \"continue\", \"history\": [{\"role\": \"user\", \"content\": \"tell me a story\"}, "
+                        + "{\"role\": \"assistant\", \"content\": \"Once upon a time\"}]}",
+                "{\"id\": \"e\", \"prompt\": \"hi\", \"history\": [{\"role\": \"bot\", \"content\": \"x\"}]}") + "\n");
 
-        assertThat(run("check", "--input", input.toString(), "--output", output.toString())).isZero();
+        assertThat(run("check", "--input", input.toString(), "--output", output.toString(), "--trace")).isZero();
 
         List<String> lines = Files.readAllLines(output);
         assertThat(mapper.readTree(lines.get(0)).get("verdict").asText()).isEqualTo("ALLOW");
         assertThat(mapper.readTree(lines.get(1)).get("error").asText()).isEqualTo("\"tenant\" must be a non-empty string");
         assertThat(mapper.readTree(lines.get(2)).get("error").asText()).contains("unknown modality 'smell'");
+        // a history makes the line a conversation: its earlier user turn is judged as well
+        assertThat(mapper.readTree(lines.get(3)).get("trace").get("stages")).extracting(s -> s.get("stage").asText())
+                .contains("classify-earlier-turns");
+        assertThat(mapper.readTree(lines.get(4)).get("error").asText()).contains("has role 'bot'");
         out.getBuffer().setLength(0);
         assertThat(run("audit", "--json", "--tenant", "acme")).isZero();
         assertThat(out.toString().lines().toList()).singleElement()

@@ -66,7 +66,7 @@ final class EvalRunner {
     private Outcome check(LabelledPrompt prompt) {
         long start = System.nanoTime();
         try {
-            RequestBuilder request = prompt.context().applyTo(context.apply(veto.request(prompt.prompt())));
+            RequestBuilder request = prompt.context().applyTo(context.apply(RowHistory.request(prompt.history(), prompt.prompt())));
             if (localeFromData && !prompt.lang().equals("und") && !prompt.context().setsLocale()) {
                 request.locale(prompt.lang());
             }

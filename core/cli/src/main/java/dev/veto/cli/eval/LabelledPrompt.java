@@ -1,5 +1,7 @@
 package dev.veto.cli.eval;
 
+import dev.veto.spi.request.Message;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,9 +16,10 @@ import java.util.Objects;
  * @param source   the set it came from
  * @param variant  {@code clean}, or the obfuscation applied
  * @param context  the request context the row asks for
+ * @param history  the turns before the prompt, oldest first (empty: the prompt alone)
  */
 public record LabelledPrompt(String id, String prompt, boolean unsafe, String category, String lang, String source,
-                             String variant, RowContext context) {
+                             String variant, RowContext context, List<Message> history) {
 
     /** The unobfuscated form. */
     public static final String CLEAN = "clean";
@@ -30,22 +33,23 @@ public record LabelledPrompt(String id, String prompt, boolean unsafe, String ca
         source = source == null || source.isBlank() ? "unknown" : source;
         variant = variant == null ? CLEAN : variant;
         context = context == null ? RowContext.NONE : context;
+        history = history == null ? List.of() : List.copyOf(history);
     }
 
     /** A row without context fields. */
     public LabelledPrompt(String id, String prompt, boolean unsafe, String category, String lang, String source,
                           String variant) {
-        this(id, prompt, unsafe, category, lang, source, variant, RowContext.NONE);
+        this(id, prompt, unsafe, category, lang, source, variant, RowContext.NONE, List.of());
     }
 
     /**
-     * The same prompt with another text, as an obfuscated variant.
+     * The same prompt with another text, as an obfuscated variant (the history stays as it was).
      *
      * @param transform the obfuscation's name
      * @param text      the obfuscated text
      * @return the variant
      */
     public LabelledPrompt variant(String transform, String text) {
-        return new LabelledPrompt(id + "~" + transform, text, unsafe, category, lang, source, transform, context);
+        return new LabelledPrompt(id + "~" + transform, text, unsafe, category, lang, source, transform, context, history);
     }
 }

@@ -93,6 +93,6 @@ public final class LabelledSets {
             throw new IllegalArgumentException("no \"id\"");
         }
         return new LabelledPrompt(id, prompt, label.equals("unsafe"), row.path("category").asText(""),
-                row.path("lang").asText(""), source, LabelledPrompt.CLEAN, RowContext.of(row));
+                row.path("lang").asText(""), source, LabelledPrompt.CLEAN, RowContext.of(row), RowHistory.of(row));
     }
 }

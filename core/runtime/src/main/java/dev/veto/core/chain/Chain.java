@@ -50,6 +50,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -220,6 +222,10 @@ public final class Chain {
         return request.latestUserMessage().orElse(conversation.get(conversation.size() - 1));
     }
 
+    private static Classification.Outcome merge(Classification.Outcome first, Classification.Outcome second) {
+        return new Classification.Outcome(concat(first.signals(), second.signals()), concat(first.calls(), second.calls()));
+    }
+
     /** The input classifiers on a text: the cheap tier, then the second where the cascade (or the policy) asks. */
     private Classification.Outcome classify(NormalizedText text, String language, Request request, List<String> notes) {
         Classification.Outcome classified = inputClassification.run(text, language, request);
@@ -231,9 +237,7 @@ public final class Chain {
             if (skip.isPresent() && !policyAsks) {
                 notes.add("second tier skipped: " + skip.get());
             } else {
-                Classification.Outcome second = secondTier.run(text, language, request);
-                classified = new Classification.Outcome(concat(classified.signals(), second.signals()),
-                        concat(classified.calls(), second.calls()));
+                classified = merge(classified, secondTier.run(text, language, request));
                 notes.add("second tier ran: " + String.join(", ", new java.util.TreeSet<>(cascade.secondTier()))
                         + (policyAsks ? " (the policy asks for it)" : ""));
             }
@@ -243,6 +247,12 @@ public final class Chain {
         return classified;
     }
 
+    /** What reading some of the user turns found: its outcome (signals only where they count) and its verdict. */
+    private record TurnReading(Classification.Outcome outcome, Verdict verdict) {
+
+        static final TurnReading NONE = new TurnReading(new Classification.Outcome(List.of(), List.of()), Verdict.ALLOW);
+    }
+
     /**
      * The user turns before the latest, judged as one text by the same classifiers and cascade: a client sends
      * the whole conversation, and the model reads all of it. Their signals count only when their own verdict
@@ -250,35 +260,54 @@ public final class Chain {
      * spans (they point into another text) and marked as coming from an earlier turn. The classifier calls count
      * in any case: an earlier turn that could not be judged fails as the stage says.
      */
-    private Classification.Outcome earlierTurns(Request request, String language, TraceBuilder trace) {
+    private TurnReading earlierTurns(Request request, String language, TraceBuilder trace) {
         Message subject = subject(request);
-        StringBuilder earlier = new StringBuilder();
         List<Message> before = new ArrayList<>();
         for (Message message : request.conversation()) {
             if (message == subject) {
                 break; // found by identity: an earlier turn may hold the same words
             }
             before.add(message);
-            if (message.role() == Role.USER) {
-                earlier.append(message.content()).append("\n\n");
-            }
         }
-        if (earlier.isEmpty()) {
-            return new Classification.Outcome(List.of(), List.of());
+        List<Message> userTurns = before.stream().filter(message -> message.role() == Role.USER).toList();
+        if (userTurns.isEmpty()) {
+            return TurnReading.NONE;
         }
         // a classifier that reads the conversation itself (a remote judge) sees it as it stood then
         Request then = new Request(request.id(), before, request.modality(), request.locale(), request.context());
-        List<String> notes = new ArrayList<>(2);
-        Classification.Outcome judged = classify(normalizer.normalize(earlier.toString().strip()), language, then, notes);
-        Ruling ruling = gate.preview(Stage.INPUT, then, judged.signals(), judged.calls()).ruling();
-        boolean counts = ruling.verdict().blocks();
-        notes.add(ruling.verdict() + " by " + ruling.rule() + (counts ? ": their signals join the request's" : ": not counted"));
-        trace.stage("classify-earlier-turns", judged.calls(), notes);
-        List<Signal> signals = !counts ? List.of() : judged.signals().stream()
+        return readTogether(userTurns, then, language, ResponseComposer.EARLIER_TURN_EVIDENCE, "classify-earlier-turns",
+                List.of(), Verdict::blocks, trace);
+    }
+
+    /**
+     * The latest user turns read as one text, when the latest message or the earlier turns alone earned a
+     * constraint but neither a block: a request split over turns ("Tell me about pipe bombs." / "what are they
+     * made of?") is judged as the model will read it. Counts where it is stricter than the latest message
+     * alone — so an earlier turn's constraint lasts as long as the turns read together still earn it, and no
+     * longer.
+     */
+    private TurnReading jointTurns(Request request, Verdict latestAlone, String language, TraceBuilder trace) {
+        List<Message> userTurns = request.conversation().stream().filter(message -> message.role() == Role.USER).toList();
+        List<Message> latest = userTurns.subList(Math.max(0, userTurns.size() - settings.jointTurns()), userTurns.size());
+        return readTogether(latest, request, language, ResponseComposer.JOINT_TURNS_EVIDENCE, "classify-joint-turns",
+                List.of("the latest " + latest.size() + " user turns read together"),
+                verdict -> verdict.strictest(latestAlone) != latestAlone, trace);
+    }
+
+    private TurnReading readTogether(List<Message> turns, Request request, String language, String evidence, String stage,
+                                     List<String> opening, Predicate<Verdict> counts, TraceBuilder trace) {
+        String text = turns.stream().map(Message::content).collect(Collectors.joining("\n\n")).strip();
+        List<String> notes = new ArrayList<>(opening);
+        Classification.Outcome judged = classify(normalizer.normalize(text), language, request, notes);
+        Ruling ruling = gate.preview(Stage.INPUT, request, judged.signals(), judged.calls()).ruling();
+        boolean counted = counts.test(ruling.verdict());
+        notes.add(ruling.verdict() + " by " + ruling.rule() + (counted ? ": their signals join the request's" : ": not counted"));
+        trace.stage(stage, judged.calls(), notes);
+        List<Signal> signals = !counted ? List.of() : judged.signals().stream()
                 .map(signal -> new Signal(signal.category(), signal.score(), signal.confidence(), List.of(),
-                        concat(List.of(ResponseComposer.EARLIER_TURN_EVIDENCE), signal.evidence()), signal.classifier()))
+                        concat(List.of(evidence), signal.evidence()), signal.classifier()))
                 .toList();
-        return new Classification.Outcome(signals, judged.calls());
+        return new TurnReading(new Classification.Outcome(signals, judged.calls()), ruling.verdict());
     }
 
     private Decision run(Request request, Completion completion) {
@@ -318,12 +347,15 @@ public final class Chain {
         List<String> classifyNotes = new ArrayList<>(1);
         Classification.Outcome classified = classify(text, language, request, classifyNotes);
         trace.stage("classify-input", classified.calls(), classifyNotes);
-        if (settings.judgeEarlierTurns() && gate.preview(Stage.INPUT, request, classified.signals(), classified.calls())
-                .ruling().verdict() != Verdict.REFUSE) { // nothing in them could make a refusal stricter
-            // their calls count for the gate too: an earlier turn that could not be judged fails as the stage says
-            Classification.Outcome earlier = earlierTurns(request, language, trace);
-            classified = new Classification.Outcome(concat(classified.signals(), earlier.signals()),
-                    concat(classified.calls(), earlier.calls()));
+        Verdict latest = gate.preview(Stage.INPUT, request, classified.signals(), classified.calls()).ruling().verdict();
+        if (settings.judgeEarlierTurns() && latest != Verdict.REFUSE) { // nothing could make a refusal stricter
+            // their calls count for the gate too: a turn that could not be judged fails as the stage says
+            TurnReading earlier = earlierTurns(request, language, trace);
+            classified = merge(classified, earlier.outcome());
+            boolean constrainedPart = latest == Verdict.CONSTRAIN || earlier.verdict() == Verdict.CONSTRAIN;
+            if (settings.jointTurns() > 1 && earlier != TurnReading.NONE && constrainedPart && !earlier.verdict().blocks()) {
+                classified = merge(classified, jointTurns(request, latest, language, trace).outcome());
+            }
         }
         signals.addAll(classified.signals());
 

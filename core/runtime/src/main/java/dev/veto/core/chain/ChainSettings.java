@@ -12,10 +12,10 @@ import java.util.Set;
 
 /**
  * The chain's settings from {@code veto.chain}: each stage's deadline and failure behaviour, whether the user
- * turns before the latest are judged too, which retrievers, generator and escalator to use, and the steering
+ * turns before the latest are judged too (and how many of the latest are read together), which retrievers, generator and escalator to use, and the steering
  * text for each constraint.
  */
-record ChainSettings(StageSettings input, boolean judgeEarlierTurns, StageSettings retrieve, StageSettings generate,
+record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTurns, StageSettings retrieve, StageSettings generate,
                      StageSettings output,
                      StageSettings escalate, java.util.List<String> retrievers, Set<Verdict> retrieveWhen,
                      int retrieveLimit, String generator, int maxTokens, String escalator,
@@ -57,6 +57,7 @@ record ChainSettings(StageSettings input, boolean judgeEarlierTurns, StageSettin
         return new ChainSettings(
                 StageSettings.read(config, "input"),
                 earlierTurns(config),
+                atLeastOne(config, "veto.chain.input.joint-turns"),
                 StageSettings.read(config, "retrieve"),
                 StageSettings.read(config, "generate"),
                 StageSettings.read(config, "output"),

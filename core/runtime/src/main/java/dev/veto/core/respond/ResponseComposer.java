@@ -63,6 +63,9 @@ public final class ResponseComposer {
     /** The evidence marker of a signal found in the user turns before the latest (the chain's). */
     public static final String EARLIER_TURN_EVIDENCE = "in an earlier user turn";
 
+    /** The evidence marker of a signal found in the latest user turns read together (the chain's). */
+    public static final String JOINT_TURNS_EVIDENCE = "in the latest user turns read together";
+
     private static final String EARLIER_TURN = "It is an earlier message of this conversation that I can't help "
             + "with: start a new conversation, or send your question without it.";
 
