@@ -333,6 +333,15 @@ public final class Chain {
         if (language.equals(ClassificationInput.UNDETERMINED) && languages.mode() == LanguageIdentifier.Mode.ALWAYS) {
             notes = new ArrayList<>(notes);
             language = identify(text, notes);
+        } else if (language.equals(ClassificationInput.UNDETERMINED)) {
+            // where the model runs only for replies, the free shortcuts still tell classifiers most languages
+            LanguageIdentifier.Identified shortcut = languages.identifyWithoutModel(text.text());
+            if (!shortcut.language().equals(ClassificationInput.UNDETERMINED)) {
+                notes = new ArrayList<>(notes);
+                notes.add(String.format(Locale.ROOT, "language identified without the model: %s (%.2f)",
+                        shortcut.language(), shortcut.confidence()));
+                language = shortcut.language();
+            }
         }
         trace.stage("normalize", List.of(), notes);
         if (!generate) {

@@ -136,21 +136,13 @@ public final class LanguageIdentifier {
         if (detector == null || text.isBlank()) {
             return Identified.UNDETERMINED;
         }
-        int cut = Math.min(text.length(), maxChars);
-        if (cut < text.length() && Character.isHighSurrogate(text.charAt(cut - 1))) {
-            cut--; // never split a surrogate pair
-        }
-        String sample = text.substring(0, cut);
-        String byScript = singleLanguageScript(sample);
-        if (byScript != null && candidates.contains(byScript)
-                && SAME_SCRIPT.getOrDefault(byScript, Set.of()).stream().noneMatch(candidates::contains)) {
-            return new Identified(byScript, 1.0); // a script only one candidate is written in needs no model
+        String sample = sample(text);
+        Identified shortcut = shortcut(sample);
+        if (shortcut != null) {
+            return shortcut;
         }
         if (words(sample) < minWords) {
             return Identified.UNDETERMINED; // "hello" reads as French, "anything" as Swahili: a reply in English
-        }
-        if (candidates.contains("en") && plainEnglish(sample)) {
-            return new Identified("en", ENGLISH_SHORTCUT_CONFIDENCE); // the most common case, without the model
         }
         SortedMap<Language, Double> confidences = detector.join().computeLanguageConfidenceValues(sample);
         if (confidences.isEmpty()) {
@@ -194,6 +186,44 @@ public final class LanguageIdentifier {
     private static final Set<Character.UnicodeScript> UNSPACED = java.util.EnumSet.of(Character.UnicodeScript.HAN,
             Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.THAI,
             Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR);
+
+    /**
+     * Identifies a language only where no model is needed — a script one candidate alone is written in, or plain
+     * English — the two shortcuts {@link #identify} takes first, and with the same answers. Costs microseconds,
+     * so classifiers can be told the language of most requests even where the model runs only for replies:
+     * a lexicon's Italian "come" (how) then no longer counts in "where does the name … come from?".
+     *
+     * @param text the (normalized) text
+     * @return the language, or {@link Identified#UNDETERMINED} when the model would be needed (or it is off)
+     */
+    public Identified identifyWithoutModel(String text) {
+        if (detector == null || text.isBlank()) {
+            return Identified.UNDETERMINED;
+        }
+        Identified shortcut = shortcut(sample(text));
+        return shortcut == null ? Identified.UNDETERMINED : shortcut;
+    }
+
+    private String sample(String text) {
+        int cut = Math.min(text.length(), maxChars);
+        if (cut < text.length() && Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--; // never split a surrogate pair
+        }
+        return text.substring(0, cut);
+    }
+
+    /** The script and plain-English shortcuts, or {@code null} when the model must decide. */
+    private Identified shortcut(String sample) {
+        String byScript = singleLanguageScript(sample);
+        if (byScript != null && candidates.contains(byScript)
+                && SAME_SCRIPT.getOrDefault(byScript, Set.of()).stream().noneMatch(candidates::contains)) {
+            return new Identified(byScript, 1.0); // a script only one candidate is written in needs no model
+        }
+        if (words(sample) >= minWords && candidates.contains("en") && plainEnglish(sample)) {
+            return new Identified("en", ENGLISH_SHORTCUT_CONFIDENCE); // the most common case, without the model
+        }
+        return null;
+    }
 
     /** The confidence reported for a text the English shortcut recognised. */
     static final double ENGLISH_SHORTCUT_CONFIDENCE = 0.9;

@@ -453,6 +453,25 @@ class ChainTest {
         }
     }
 
+    /** The language model runs only for replies by default; its free shortcuts still reach the classifiers. */
+    @Test
+    void classifiersAreToldTheLanguagesTheShortcutsIdentifyWithoutTheModel() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        classifier("spy", input -> {
+            seen.add(input.language());
+            return List.of();
+        });
+        try (Veto veto = start()) {
+            Decision english = veto.check("Where does the name of the cocktail come from?");
+            veto.check("일반적인 질문이 하나 있습니다"); // Hangul: only Korean among the candidates
+            veto.check("¿De dónde viene el nombre de este cóctel?"); // Latin script, not plain English: the model's
+            veto.check(veto.request("Where does the name of the cocktail come from?").locale("de").build());
+            assertThat(seen).containsExactly("en", "ko", ClassificationInput.UNDETERMINED, "de");
+            assertThat(english.trace().stage("normalize").orElseThrow().notes())
+                    .containsExactly("language identified without the model: en (0.90)");
+        }
+    }
+
     @Test
     void withoutAGeneratorACompletionSaysSoInsteadOfAnswering() {
         try (Veto veto = start()) {
