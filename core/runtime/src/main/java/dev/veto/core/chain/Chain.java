@@ -260,7 +260,7 @@ public final class Chain {
      * spans (they point into another text) and marked as coming from an earlier turn. The classifier calls count
      * in any case: an earlier turn that could not be judged fails as the stage says.
      */
-    private TurnReading earlierTurns(Request request, String language, TraceBuilder trace) {
+    private TurnReading earlierTurns(Request request, TraceBuilder trace) {
         Message subject = subject(request);
         List<Message> before = new ArrayList<>();
         for (Message message : request.conversation()) {
@@ -275,7 +275,7 @@ public final class Chain {
         }
         // a classifier that reads the conversation itself (a remote judge) sees it as it stood then
         Request then = new Request(request.id(), before, request.modality(), request.locale(), request.context());
-        return readTogether(userTurns, then, language, ResponseComposer.EARLIER_TURN_EVIDENCE, "classify-earlier-turns",
+        return readTogether(userTurns, then, ResponseComposer.EARLIER_TURN_EVIDENCE, "classify-earlier-turns",
                 List.of(), Verdict::blocks, trace);
     }
 
@@ -286,19 +286,21 @@ public final class Chain {
      * alone — so an earlier turn's constraint lasts as long as the turns read together still earn it, and no
      * longer.
      */
-    private TurnReading jointTurns(Request request, Verdict latestAlone, String language, TraceBuilder trace) {
+    private TurnReading jointTurns(Request request, Verdict latestAlone, TraceBuilder trace) {
         List<Message> userTurns = request.conversation().stream().filter(message -> message.role() == Role.USER).toList();
         List<Message> latest = userTurns.subList(Math.max(0, userTurns.size() - settings.jointTurns()), userTurns.size());
-        return readTogether(latest, request, language, ResponseComposer.JOINT_TURNS_EVIDENCE, "classify-joint-turns",
+        return readTogether(latest, request, ResponseComposer.JOINT_TURNS_EVIDENCE, "classify-joint-turns",
                 List.of("the latest " + latest.size() + " user turns read together"),
                 verdict -> verdict.strictest(latestAlone) != latestAlone, trace);
     }
 
-    private TurnReading readTogether(List<Message> turns, Request request, String language, String evidence, String stage,
+    /** Some user turns as one text, in the language of that text (an earlier turn may be in another). */
+    private TurnReading readTogether(List<Message> turns, Request request, String evidence, String stage,
                                      List<String> opening, Predicate<Verdict> counts, TraceBuilder trace) {
-        String text = turns.stream().map(Message::content).collect(Collectors.joining("\n\n")).strip();
+        NormalizedText text = normalizer.normalize(turns.stream().map(Message::content)
+                .collect(Collectors.joining("\n\n")).strip());
         List<String> notes = new ArrayList<>(opening);
-        Classification.Outcome judged = classify(normalizer.normalize(text), language, request, notes);
+        Classification.Outcome judged = classify(text, classificationLanguage(request, text, notes), request, notes);
         Ruling ruling = gate.preview(Stage.INPUT, request, judged.signals(), judged.calls()).ruling();
         boolean counted = counts.test(ruling.verdict());
         notes.add(ruling.verdict() + " by " + ruling.rule() + (counted ? ": their signals join the request's" : ": not counted"));
@@ -328,21 +330,8 @@ public final class Chain {
             throw new InvalidRequestException("after Unicode normalization the text has " + text.text().length()
                     + " characters; at most " + maxChars + " are accepted (veto.limits.max-chars)");
         }
-        String language = language(request);
-        List<String> notes = text.notes();
-        if (language.equals(ClassificationInput.UNDETERMINED) && languages.mode() == LanguageIdentifier.Mode.ALWAYS) {
-            notes = new ArrayList<>(notes);
-            language = identify(text, notes);
-        } else if (language.equals(ClassificationInput.UNDETERMINED)) {
-            // where the model runs only for replies, the free shortcuts still tell classifiers most languages
-            LanguageIdentifier.Identified shortcut = languages.identifyWithoutModel(text.text());
-            if (!shortcut.language().equals(ClassificationInput.UNDETERMINED)) {
-                notes = new ArrayList<>(notes);
-                notes.add(String.format(Locale.ROOT, "language identified without the model: %s (%.2f)",
-                        shortcut.language(), shortcut.confidence()));
-                language = shortcut.language();
-            }
-        }
+        List<String> notes = new ArrayList<>(text.notes());
+        String language = classificationLanguage(request, text, notes);
         trace.stage("normalize", List.of(), notes);
         if (!generate) {
             Optional<Decision> cached = cache.get(request, text.text(), gate.version(), clock.instant());
@@ -359,11 +348,11 @@ public final class Chain {
         Verdict latest = gate.preview(Stage.INPUT, request, classified.signals(), classified.calls()).ruling().verdict();
         if (settings.judgeEarlierTurns() && latest != Verdict.REFUSE) { // nothing could make a refusal stricter
             // their calls count for the gate too: a turn that could not be judged fails as the stage says
-            TurnReading earlier = earlierTurns(request, language, trace);
+            TurnReading earlier = earlierTurns(request, trace);
             classified = merge(classified, earlier.outcome());
             boolean constrainedPart = latest == Verdict.CONSTRAIN || earlier.verdict() == Verdict.CONSTRAIN;
             if (settings.jointTurns() > 1 && earlier != TurnReading.NONE && constrainedPart && !earlier.verdict().blocks()) {
-                classified = merge(classified, jointTurns(request, latest, language, trace).outcome());
+                classified = merge(classified, jointTurns(request, latest, trace).outcome());
             }
         }
         signals.addAll(classified.signals());
@@ -630,6 +619,27 @@ public final class Chain {
                 log.error("Decision recorder {} failed for request {}", recorder.getClass().getName(), decision.requestId(), e);
             }
         }
+    }
+
+    /**
+     * The language classifiers are told for a text of the request: its locale's; else identified before
+     * classification where the host is configured to, or — where the model runs only for replies — by its free
+     * shortcuts (script, plain English); else undetermined.
+     */
+    private String classificationLanguage(Request request, NormalizedText text, List<String> notes) {
+        String language = language(request);
+        if (!language.equals(ClassificationInput.UNDETERMINED)) {
+            return language;
+        }
+        if (languages.mode() == LanguageIdentifier.Mode.ALWAYS) {
+            return identify(text, notes);
+        }
+        LanguageIdentifier.Identified shortcut = languages.identifyWithoutModel(text.text());
+        if (!shortcut.language().equals(ClassificationInput.UNDETERMINED)) {
+            notes.add(String.format(Locale.ROOT, "language identified without the model: %s (%.2f)",
+                    shortcut.language(), shortcut.confidence()));
+        }
+        return shortcut.language();
     }
 
     private String identify(NormalizedText text, List<String> notes) {

@@ -469,6 +469,13 @@ class ChainTest {
             assertThat(seen).containsExactly("en", "ko", ClassificationInput.UNDETERMINED, "de");
             assertThat(english.trace().stage("normalize").orElseThrow().notes())
                     .containsExactly("language identified without the model: en (0.90)");
+            // earlier turns are read in their own language, not the latest message's
+            seen.clear();
+            Decision conversation = veto.check(conversation("Where does the name of the cocktail come from?",
+                    "From Finland.", "¿y quién era?"));
+            assertThat(seen).containsExactly(ClassificationInput.UNDETERMINED, "en");
+            assertThat(conversation.trace().stage("classify-earlier-turns").orElseThrow().notes())
+                    .contains("language identified without the model: en (0.90)");
         }
     }
 
