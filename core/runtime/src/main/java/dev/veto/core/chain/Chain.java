@@ -321,9 +321,12 @@ public final class Chain {
         }
     }
 
-    private Decision decide(Request request, Completion completion) {
+    private Decision decide(Request sent, Completion completion) {
         boolean generate = completion != null;
-        TraceBuilder trace = new TraceBuilder(request.id(), clock.instant());
+        TraceBuilder trace = new TraceBuilder(sent.id(), clock.instant());
+        RefusedExchanges.Pruned pruned = settings.dropRefusedExchanges()
+                ? RefusedExchanges.prune(sent, subject(sent), gate.refusals()) : new RefusedExchanges.Pruned(sent, 0);
+        Request request = pruned.request(); // what is judged, generated from and recorded
         NormalizedText text = normalizer.normalize(subject(request).content());
         if (text.text().length() > maxChars) {
             // compatibility characters can expand many times under NFKC: the limit holds for what is classified
@@ -331,6 +334,9 @@ public final class Chain {
                     + " characters; at most " + maxChars + " are accepted (veto.limits.max-chars)");
         }
         List<String> notes = new ArrayList<>(text.notes());
+        if (pruned.dropped() > 0) {
+            notes.add("dropped " + pruned.dropped() + " exchange(s) Veto refused from the conversation");
+        }
         String language = classificationLanguage(request, text, notes);
         trace.stage("normalize", List.of(), notes);
         if (!generate) {

@@ -12,10 +12,12 @@ import java.util.Set;
 
 /**
  * The chain's settings from {@code veto.chain}: each stage's deadline and failure behaviour, whether the user
- * turns before the latest are judged too (and how many of the latest are read together), which retrievers, generator and escalator to use, and the steering
+ * turns before the latest are judged too (and how many of the latest are read together), whether exchanges Veto
+ * refused are dropped from a conversation sent back, which retrievers, generator and escalator to use, and the steering
  * text for each constraint.
  */
-record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTurns, StageSettings retrieve, StageSettings generate,
+record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTurns, boolean dropRefusedExchanges,
+                     StageSettings retrieve, StageSettings generate,
                      StageSettings output,
                      StageSettings escalate, java.util.List<String> retrievers, Set<Verdict> retrieveWhen,
                      int retrieveLimit, String generator, int maxTokens, String escalator,
@@ -29,14 +31,14 @@ record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTu
         return value;
     }
 
-    private static boolean earlierTurns(Config config) {
-        String path = "veto.chain.input.earlier-turns";
-        return switch (config.getString(path)) {
-            case "judge" -> true;
-            case "ignore" -> false;
-            default -> throw VetoConfigException.at(config.getValue(path).origin(), path,
-                    "must be judge or ignore, was '" + config.getString(path) + "'");
-        };
+    /** A setting with two named values: true for the first. */
+    private static boolean either(Config config, String path, String yes, String no) {
+        String value = config.getString(path);
+        if (value.equals(yes) || value.equals(no)) {
+            return value.equals(yes);
+        }
+        throw VetoConfigException.at(config.getValue(path).origin(), path,
+                "must be " + yes + " or " + no + ", was '" + value + "'");
     }
 
     static ChainSettings read(Config config) {
@@ -56,8 +58,9 @@ record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTu
         }
         return new ChainSettings(
                 StageSettings.read(config, "input"),
-                earlierTurns(config),
+                either(config, "veto.chain.input.earlier-turns", "judge", "ignore"),
                 atLeastOne(config, "veto.chain.input.joint-turns"),
+                either(config, "veto.chain.input.refused-exchanges", "drop", "keep"),
                 StageSettings.read(config, "retrieve"),
                 StageSettings.read(config, "generate"),
                 StageSettings.read(config, "output"),

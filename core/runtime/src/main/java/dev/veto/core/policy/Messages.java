@@ -5,7 +5,9 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigUtil;
 import dev.veto.core.Reply;
 import java.time.Duration;
+import com.typesafe.config.ConfigValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,9 +33,37 @@ public final class Messages {
             "escalate-unavailable", "component-failure", "output-withheld", "no-generator", "generation-failed");
 
     private final Map<String, Config> byLanguage;
+    private final Set<String> refusals;
 
     Messages(Map<String, Config> byLanguage) {
         this.byLanguage = Map.copyOf(byLanguage);
+        Set<String> texts = new HashSet<>();
+        for (Config messages : this.byLanguage.values()) {
+            if (!messages.hasPath("tones")) {
+                continue;
+            }
+            for (String tone : messages.getObject("tones").keySet()) {
+                String path = "tones." + ConfigUtil.joinPath(tone) + ".refuse";
+                if (messages.hasPath(path)) {
+                    for (Map.Entry<String, ConfigValue> entry : messages.getConfig(path).entrySet()) {
+                        if (entry.getKey().endsWith("message") && entry.getValue().unwrapped() instanceof String text) {
+                            texts.add(text.strip());
+                        }
+                    }
+                }
+            }
+        }
+        this.refusals = Set.copyOf(texts);
+    }
+
+    /**
+     * Every refusal message ({@code refuse.default}, {@code refuse.categories.*}) in every language and tone:
+     * what an assistant turn of a refused request opens with.
+     *
+     * @return the message texts, stripped
+     */
+    public Set<String> refusals() {
+        return refusals;
     }
 
     /**
@@ -133,7 +163,7 @@ public final class Messages {
             return List.of();
         }
         Set<String> paths = new TreeSet<>();
-        for (Map.Entry<String, com.typesafe.config.ConfigValue> entry : messages.getConfig("tones.neutral").entrySet()) {
+        for (Map.Entry<String, ConfigValue> entry : messages.getConfig("tones.neutral").entrySet()) {
             String key = entry.getKey();
             if (key.endsWith(".message")) {
                 paths.add(key.substring(0, key.length() - ".message".length()));

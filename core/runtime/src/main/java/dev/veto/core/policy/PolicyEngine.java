@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -126,6 +127,11 @@ public final class PolicyEngine implements PolicyGate, AutoCloseable {
     @Override
     public String version() {
         return active.get().version();
+    }
+
+    @Override
+    public Set<String> refusals() {
+        return active.get().messages().refusals();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.signal.Signal;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,16 @@ public interface PolicyGate {
      */
     default PolicyOutcome preview(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls) {
         return decide(stage, request, signals, calls);
+    }
+
+    /**
+     * The refusal messages of the active policy, in every language and tone: the chain recognises its own
+     * refusals by them when a client sends a conversation back.
+     *
+     * @return the message texts
+     */
+    default Set<String> refusals() {
+        return Set.of();
     }
 
     /**

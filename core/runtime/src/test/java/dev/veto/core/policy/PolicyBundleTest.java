@@ -274,6 +274,21 @@ class PolicyBundleTest {
         assertThat(messages.duration("de", Duration.ofHours(4))).isEqualTo("4 Stunden");
     }
 
+    /** The chain recognises its own refusals in a conversation sent back by these texts. */
+    @Test
+    void theRefusalsAreEveryRefuseMessageInEveryLanguageAndToneAndNothingElse() {
+        Messages messages = load().messages();
+        assertThat(messages.refusals()).contains(
+                messages.get("en", "neutral", "refuse.default").message(),
+                messages.get("de", "neutral", "refuse.categories.hate").message(),
+                messages.get("ko", "neutral", "refuse.categories.indiscriminate-weapons").message());
+        assertThat(messages.refusals()).doesNotContain(messages.get("en", "neutral", "constrain.default").message(),
+                messages.get("en", "neutral", "output-withheld").message(),
+                messages.get("en", "neutral", "component-failure").message());
+        policy.write("messages/fr.conf", "tones.warm.refuse.default { message = \" Je ne peux pas, désolé. \", alternatives = [] }");
+        assertThat(load().messages().refusals()).contains("Je ne peux pas, désolé.");
+    }
+
     /** Every bundled catalog says all that English says, with the same placeholders: no user meets English midway. */
     @Test
     void everyBundledCatalogTranslatesEveryEnglishMessageWithItsPlaceholders() {
