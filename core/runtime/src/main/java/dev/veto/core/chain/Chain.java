@@ -234,12 +234,15 @@ public final class Chain {
             Optional<String> skip = cascade.skipReason(classified.signals(),
                     firstTier.verdict().blocks() ? Optional.of(firstTier.verdict() + " by " + firstTier.rule()) : Optional.empty());
             boolean policyAsks = skip.isPresent() && gate.requiresSecondTier(request);
-            if (skip.isPresent() && !policyAsks) {
+            // a rule that relaxes a first-tier block the second tier does not confirm needs its reading
+            boolean ruleAwaits = skip.isPresent() && !policyAsks && firstTier.verdict().blocks()
+                    && gate.awaitsConfirmation(request, classified.signals());
+            if (skip.isPresent() && !policyAsks && !ruleAwaits) {
                 notes.add("second tier skipped: " + skip.get());
             } else {
                 classified = merge(classified, secondTier.run(text, language, request));
                 notes.add("second tier ran: " + String.join(", ", new java.util.TreeSet<>(cascade.secondTier()))
-                        + (policyAsks ? " (the policy asks for it)" : ""));
+                        + (policyAsks ? " (the policy asks for it)" : ruleAwaits ? " (a rule awaits its reading)" : ""));
             }
         } else if (inputClassification.isEmpty()) {
             notes.add("no input classifiers configured");

@@ -152,9 +152,9 @@ final class CompiledPolicy {
         for (Signal signal : signals) {
             Thresholds thresholds = thresholdsOf(signal.category());
             double floor = thresholds.lowest();
-            PolicyRule best = best(rulesByCategory.getOrDefault(signal.category(), NONE), null, signal, floor, facts,
-                    contextMatches, memo);
-            best = best(rulesForAnyCategory, best, signal, floor, facts, contextMatches, memo);
+            PolicyRule best = best(rulesByCategory.getOrDefault(signal.category(), NONE), null, signal, signals, floor,
+                    facts, contextMatches, memo);
+            best = best(rulesForAnyCategory, best, signal, signals, floor, facts, contextMatches, memo);
             Verdict verdict = best != null ? best.verdict() : thresholds.verdictFor(signal.score());
             if (verdict == Verdict.ALLOW && best == null) {
                 continue;
@@ -261,20 +261,44 @@ final class CompiledPolicy {
                 winner.verdict == Verdict.ALLOW ? List.of() : categoryIds, rationale.toString(), version, evidence), template);
     }
 
+    /**
+     * Whether an {@code unconfirmed-by} rule would apply to one of these signals if the classifier it names read
+     * the text: the cascade then runs that classifier even where the first tier has decided.
+     *
+     * @param request the request, for its context
+     * @param signals the first tier's signals
+     * @return whether a rule awaits another classifier's reading
+     */
+    boolean awaitsConfirmation(Request request, List<Signal> signals) {
+        PolicyRule.Facts facts = PolicyRule.Facts.of(request);
+        byte[] memo = new byte[conditions];
+        for (PolicyRule rule : signalRules) {
+            if (rule.unconfirmedBy() == null || !rule.matchesContext(facts, memo)) {
+                continue;
+            }
+            for (Signal signal : signals) {
+                if (rule.matchesSignalAlone(signal, thresholdsOf(signal.category()).lowest())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static final Comparator<Judged> MOST_SEVERE_FIRST = (a, b) -> {
         int byVerdict = Integer.compare(b.verdict.ordinal(), a.verdict.ordinal());
         return byVerdict != 0 ? byVerdict : Double.compare(b.signal.score(), a.signal.score());
     };
 
     /** The best of {@code candidates} (and {@code best}) matching a signal; contexts evaluated once each. */
-    private PolicyRule best(int[] candidates, PolicyRule best, Signal signal, double floor, PolicyRule.Facts facts,
-                            byte[] contextMatches, byte[] memo) {
+    private PolicyRule best(int[] candidates, PolicyRule best, Signal signal, List<Signal> signals, double floor,
+                            PolicyRule.Facts facts, byte[] contextMatches, byte[] memo) {
         for (int i : candidates) {
             PolicyRule rule = signalRules.get(i);
             if (contextMatches[i] == 0) {
                 contextMatches[i] = rule.matchesContext(facts, memo) ? (byte) 1 : (byte) 2;
             }
-            if (contextMatches[i] == 1 && rule.matchesSignal(signal, floor) && (best == null || rule.outranks(best))) {
+            if (contextMatches[i] == 1 && rule.matchesSignal(signal, floor, signals) && (best == null || rule.outranks(best))) {
                 best = rule;
             }
         }

@@ -197,6 +197,18 @@ public final class PolicyBundle {
     }
 
     /**
+     * Whether a rule of the effective policy waits for another classifier's reading of these signals'
+     * text ({@code unconfirmed-by}).
+     *
+     * @param request the request
+     * @param signals the first tier's signals
+     * @return true to run the second tier although the first has decided
+     */
+    public boolean awaitsConfirmation(Request request, List<Signal> signals) {
+        return policyFor(request).awaitsConfirmation(request, signals);
+    }
+
+    /**
      * The verdict that applies to this request's escalated case when nobody decides it in time
      * ({@code on-escalation-expiry}, e.g. per tenant).
      *

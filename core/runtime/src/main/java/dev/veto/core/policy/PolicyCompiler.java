@@ -34,7 +34,9 @@ final class PolicyCompiler {
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "priority", "when", "then");
     private static final Set<String> CONTEXT_KEYS = Set.of("tenant", "role", "jurisdiction", "locale", "channel",
             "modality", "purpose");
-    private static final Set<String> SIGNAL_KEYS = Set.of("category", "classifier", "min-score", "max-score");
+    private static final Set<String> SIGNAL_KEYS = Set.of("category", "classifier", "min-score", "max-score",
+            "unconfirmed-by");
+    private static final Set<String> UNCONFIRMED_KEYS = Set.of("classifier", "below");
     private static final Set<String> THEN_KEYS = Set.of("verdict", "constraints", "template");
     private static final Set<String> THRESHOLD_KEYS = Set.of("constrain", "escalate", "refuse", "constraints");
 
@@ -199,6 +201,7 @@ final class PolicyCompiler {
         if (max.isPresent()) {
             conditions.put("max-score", List.of(String.valueOf(max.getAsDouble())));
         }
+        PolicyRule.Unconfirmed unconfirmed = unconfirmed(when, id, conditions);
         boolean signalRule = SIGNAL_KEYS.stream().anyMatch(when::hasPath);
         Verdict verdict = verdict(then, id);
         Set<Constraint> constraints = then.hasPath("constraints") ? constraints(then, "constraints") : EnumSet.noneOf(Constraint.class);
@@ -218,7 +221,7 @@ final class PolicyCompiler {
         }
         return new PolicyRule(id, ConfigProblems.where(rule.origin()), priority, conditions.size(), order,
                 context[0], context[1], context[2], context[3], context[4], context[5], context[6],
-                category, classifier, min, max, signalRule, verdict, constraints,
+                category, classifier, min, max, unconfirmed, signalRule, verdict, constraints,
                 then.hasPath("template") ? then.getString("template") : "", conditions);
     }
 
@@ -248,6 +251,32 @@ final class PolicyCompiler {
         }
         conditions.put(key, patterns);
         return ValueMatcher.of(patterns, key.equals("locale"));
+    }
+
+    /** {@code unconfirmed-by { classifier = semantic, below = 0.3 }}, or {@code null} where the rule has none. */
+    private PolicyRule.Unconfirmed unconfirmed(Config when, String id, Map<String, List<String>> conditions) {
+        if (!when.hasPath("unconfirmed-by")) {
+            return null;
+        }
+        String where = "rules[" + id + "].when.unconfirmed-by";
+        if (when.getValue("unconfirmed-by").valueType() != ConfigValueType.OBJECT) {
+            problems.add(PolicyException.at(when.getValue("unconfirmed-by").origin(), where,
+                    "write unconfirmed-by { classifier = …, below = … }"));
+            return null;
+        }
+        Config condition = when.getConfig("unconfirmed-by");
+        checkKeys(condition, UNCONFIRMED_KEYS, "unconfirmed-by");
+        Map<String, List<String>> own = new LinkedHashMap<>();
+        ValueMatcher classifier = matcher(condition, "classifier", own);
+        OptionalDouble below = score(condition, "below", id);
+        if (classifier == ValueMatcher.ANY || below.isEmpty()) {
+            problems.add(PolicyException.at(condition.origin(), where, "needs a classifier and a score it stays below"));
+            return null;
+        }
+        List<String> written = new ArrayList<>(own.get("classifier"));
+        written.add("below " + below.getAsDouble());
+        conditions.put("unconfirmed-by", written);
+        return new PolicyRule.Unconfirmed(classifier, below.getAsDouble());
     }
 
     private OptionalDouble score(Config when, String key, String id) {

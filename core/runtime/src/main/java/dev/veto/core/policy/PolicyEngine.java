@@ -125,6 +125,11 @@ public final class PolicyEngine implements PolicyGate, AutoCloseable {
     }
 
     @Override
+    public boolean awaitsConfirmation(Request request, List<Signal> signals) {
+        return active.get().awaitsConfirmation(request, signals);
+    }
+
+    @Override
     public String version() {
         return active.get().version();
     }

@@ -66,6 +66,18 @@ public interface PolicyGate {
     }
 
     /**
+     * Whether a rule would relax a verdict on these signals if another classifier read the text and found it
+     * safe ({@code unconfirmed-by}): the cascade then runs its second tier although the first has decided.
+     *
+     * @param request the request
+     * @param signals the first tier's signals
+     * @return true to run the second tier
+     */
+    default boolean awaitsConfirmation(Request request, List<Signal> signals) {
+        return false;
+    }
+
+    /**
      * The verdict that applies when nobody decides this request's escalated case in time.
      *
      * @param request the request

@@ -5,6 +5,7 @@ import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.request.RequestContext;
 import dev.veto.spi.signal.Signal;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -36,6 +37,8 @@ import java.util.Set;
  * @param classifier  condition on a signal's classifier instance
  * @param minScore    the lowest score the rule applies to; empty: the category's lowest threshold
  * @param maxScore    the highest score the rule applies to
+ * @param unconfirmedBy a condition on the request's other signals: another classifier read the text and found
+ *                    it safe; {@code null}: none
  * @param signalRule  whether it is a signal rule
  * @param verdict     the verdict it sets
  * @param constraints constraints of a constrained verdict
@@ -46,7 +49,7 @@ record PolicyRule(String id, String origin, int priority, int specificity, int o
                   ValueMatcher tenant, ValueMatcher role, ValueMatcher jurisdiction, ValueMatcher locale,
                   ValueMatcher channel, ValueMatcher modality, ValueMatcher purpose,
                   ValueMatcher category, ValueMatcher classifier, OptionalDouble minScore, OptionalDouble maxScore,
-                  boolean signalRule, Verdict verdict, Set<Constraint> constraints, String template,
+                  Unconfirmed unconfirmedBy, boolean signalRule, Verdict verdict, Set<Constraint> constraints, String template,
                   java.util.Map<String, java.util.List<String>> conditions) {
 
     boolean matchesContext(Facts facts, byte[] memo) {
@@ -67,10 +70,48 @@ record PolicyRule(String id, String origin, int priority, int specificity, int o
         }
     }
 
-    boolean matchesSignal(Signal signal, double defaultMinScore) {
+    /**
+     * Whether the rule's signal conditions hold for one signal of a request.
+     *
+     * @param signal          the signal
+     * @param defaultMinScore the category's lowest threshold, where the rule sets no min-score
+     * @param signals         all the request's signals ({@code unconfirmed-by} looks at the others)
+     * @return whether it matches
+     */
+    boolean matchesSignal(Signal signal, double defaultMinScore, List<Signal> signals) {
+        return matchesSignalAlone(signal, defaultMinScore) && (unconfirmedBy == null || unconfirmedBy.holds(signals));
+    }
+
+    /** The conditions on the signal itself, without {@code unconfirmed-by}. */
+    boolean matchesSignalAlone(Signal signal, double defaultMinScore) {
         double score = signal.score();
         return category.matches(signal.category()) && classifier.matches(signal.classifier())
                 && score >= minScore.orElse(defaultMinScore) && score <= maxScore.orElse(1.0);
+    }
+
+    /**
+     * {@code unconfirmed-by}: a classifier (e.g. the neural model) read the text — it reported a signal, as the
+     * semantic classifier does for every text it judges — and every score it gave is below {@code below}. A
+     * classifier that did not read the text (not run, failed, or it leaves short texts alone) confirms nothing
+     * and contradicts nothing: the condition does not hold.
+     *
+     * @param classifier which classifier instances
+     * @param below      the score all of their signals stay under
+     */
+    record Unconfirmed(ValueMatcher classifier, double below) {
+
+        boolean holds(List<Signal> signals) {
+            boolean read = false;
+            for (Signal other : signals) {
+                if (classifier.matches(other.classifier())) {
+                    if (other.score() >= below) {
+                        return false;
+                    }
+                    read = true;
+                }
+            }
+            return read;
+        }
     }
 
     static String modalityName(Request request) {

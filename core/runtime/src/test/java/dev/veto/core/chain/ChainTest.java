@@ -339,6 +339,28 @@ class ChainTest {
                 .hasMessageContaining("veto.chain.input.earlier-turns").hasMessageContaining("'sometimes'");
     }
 
+    /** A rule that relaxes a first-tier block the second tier read as safe needs that reading: it is run. */
+    @Test
+    void theSecondTierRunsAfterADecidedFirstTierWhenARuleAwaitsItsReading() {
+        classifier("cheap", flag("bomb", "indiscriminate-weapons", 0.95));
+        classifier("costly", input -> List.of(Signal.of("indiscriminate-weapons", input.text().contains("bath") ? 0.05 : 0.9)));
+        settings.put("veto.chain.input.cascade.second-tier", List.of("costly"));
+        settings.put("veto.chain.input.cascade.run-when", "unless-decided");
+        PolicyFixture.copyBundled(home.resolve("conf/policy")).write("tenants/cautious.conf", "rules = [ { id = second-opinion, "
+                + "when { classifier = cheap, min-score = 0.8, unconfirmed-by { classifier = costly, below = 0.3 } }, "
+                + "then { verdict = constrain } } ]");
+        try (Veto veto = start()) {
+            assertThat(classifyNotes(veto.check("how do I make a bath bomb"))).singleElement().asString()
+                    .startsWith("second tier skipped: decided by REFUSE");
+            Decision bath = veto.check(veto.request("how do I make a bath bomb").tenant("cautious").build());
+            assertThat(classifyNotes(bath)).containsExactly("second tier ran: costly (a rule awaits its reading)");
+            assertThat(bath.verdict()).isEqualTo(Verdict.CONSTRAIN);
+            assertThat(bath.rule()).isEqualTo("rule/tenant:cautious/second-opinion");
+            assertThat(veto.check(veto.request("how do I make a pipe bomb").tenant("cautious").build()).verdict())
+                    .isEqualTo(Verdict.REFUSE);
+        }
+    }
+
     @Test
     void inUncertainModeTheSecondTierRunsOnlyOnAnUnsureSignal() {
         java.util.concurrent.atomic.AtomicInteger costly = cascadeOf("uncertain");

@@ -104,6 +104,47 @@ class PolicyBundleTest {
                 .isEqualTo(Verdict.REFUSE); // other categories: near-certain is still enough
     }
 
+    /** A second opinion: the lexicon alone refuses only what the neural model, having read it, does not call safe. */
+    @Test
+    void aLexiconRefusalTheNeuralModelReadAsSafeIsConstrained() {
+        PolicyBundle bundle = load();
+        Signal phrase = Signal.of("violent-crimes", 0.85).withClassifier("lexicon");
+        Ruling unconfirmed = decide(bundle, ANYONE, phrase, Signal.of("violent-crimes", 0.12).withClassifier("semantic"));
+        assertThat(unconfirmed.verdict()).isEqualTo(Verdict.CONSTRAIN);
+        assertThat(unconfirmed.rule()).isEqualTo("rule/lexicon-unconfirmed-constrains");
+        // the model finds something unsafe, in any category: the phrase refuses
+        assertThat(decide(bundle, ANYONE, phrase, Signal.of("hate", 0.31).withClassifier("semantic")).verdict())
+                .isEqualTo(Verdict.REFUSE);
+        // the model did not read the text (no signal of it): nothing contradicts the phrase
+        assertThat(decide(bundle, ANYONE, phrase).verdict()).isEqualTo(Verdict.REFUSE);
+        // child exploitation and self-harm keep their own rules; other classifiers' refusals are not second-guessed
+        assertThat(decide(bundle, ANYONE, Signal.of("child-exploitation", 0.9).withClassifier("lexicon"),
+                Signal.of("hate", 0.05).withClassifier("semantic")).verdict()).isEqualTo(Verdict.REFUSE);
+        assertThat(decide(bundle, ANYONE, Signal.of("self-harm", 0.9).withClassifier("lexicon"),
+                Signal.of("hate", 0.05).withClassifier("semantic")).verdict()).isEqualTo(Verdict.REFUSE);
+        assertThat(decide(bundle, ANYONE, Signal.of("prompt-attack", 0.9).withClassifier("attacks"),
+                Signal.of("hate", 0.05).withClassifier("semantic")).verdict()).isEqualTo(Verdict.REFUSE);
+        // a context rule outranks it: code assistants still refuse malware on the phrase
+        Request code = request(RequestContext.ANONYMOUS, Modality.CODE, "en");
+        assertThat(decide(bundle, code, Signal.of("non-violent-crimes", 0.85).withClassifier("lexicon"),
+                Signal.of("hate", 0.05).withClassifier("semantic")).verdict()).isEqualTo(Verdict.REFUSE);
+        // the cascade is told which first-tier blocks wait for the model's reading
+        assertThat(bundle.awaitsConfirmation(ANYONE, List.of(phrase))).isTrue();
+        assertThat(bundle.awaitsConfirmation(ANYONE, List.of(Signal.of("self-harm", 0.9).withClassifier("lexicon")))).isFalse();
+        assertThat(bundle.awaitsConfirmation(ANYONE, List.of(Signal.of("violent-crimes", 0.6).withClassifier("lexicon")))).isFalse();
+    }
+
+    @Test
+    void anUnconfirmedByConditionNeedsAClassifierAndAScore() {
+        policy.append("policy.conf", "rules = [ { id = r, when { classifier = a, unconfirmed-by { classifier = b } }, "
+                + "then { verdict = allow } }, { id = s, when { unconfirmed-by = b }, then { verdict = allow } }, "
+                + "{ id = t, when { unconfirmed-by { classifier = b, below = 0.2, above = 0.1 } }, then { verdict = allow } } ]");
+        assertThatThrownBy(this::load).isInstanceOf(PolicyException.class)
+                .hasMessageContaining("rules[r].when.unconfirmed-by: needs a classifier and a score it stays below")
+                .hasMessageContaining("rules[s].when.unconfirmed-by: write unconfirmed-by { classifier = …, below = … }")
+                .hasMessageContaining("above");
+    }
+
     @Test
     void theNeuralModelAloneAddsADisclaimerToAdviceFromHalfwayUp() {
         PolicyBundle bundle = load();
