@@ -108,8 +108,8 @@ class PolicyBundleTest {
     @Test
     void aLexiconRefusalTheNeuralModelReadAsSafeIsConstrained() {
         PolicyBundle bundle = load();
-        Signal phrase = Signal.of("violent-crimes", 0.85).withClassifier("lexicon");
-        Ruling unconfirmed = decide(bundle, ANYONE, phrase, Signal.of("violent-crimes", 0.12).withClassifier("semantic"));
+        Signal phrase = Signal.of("non-violent-crimes", 0.85).withClassifier("lexicon");
+        Ruling unconfirmed = decide(bundle, ANYONE, phrase, Signal.of("non-violent-crimes", 0.12).withClassifier("semantic"));
         assertThat(unconfirmed.verdict()).isEqualTo(Verdict.CONSTRAIN);
         assertThat(unconfirmed.rule()).isEqualTo("rule/lexicon-unconfirmed-constrains");
         // the model finds something unsafe, in any category: the phrase refuses
@@ -117,7 +117,12 @@ class PolicyBundleTest {
                 .isEqualTo(Verdict.REFUSE);
         // the model did not read the text (no signal of it): nothing contradicts the phrase
         assertThat(decide(bundle, ANYONE, phrase).verdict()).isEqualTo(Verdict.REFUSE);
-        // child exploitation and self-harm keep their own rules; other classifiers' refusals are not second-guessed
+        // violence, weapons, hate, child exploitation and self-harm are refused on the phrase alone; nor are other
+        // classifiers' refusals second-guessed
+        assertThat(decide(bundle, ANYONE, Signal.of("violent-crimes", 0.9).withClassifier("lexicon"),
+                Signal.of("hate", 0.05).withClassifier("semantic")).verdict()).isEqualTo(Verdict.REFUSE);
+        assertThat(decide(bundle, ANYONE, Signal.of("indiscriminate-weapons", 0.9).withClassifier("lexicon"),
+                Signal.of("hate", 0.05).withClassifier("semantic")).verdict()).isEqualTo(Verdict.REFUSE);
         assertThat(decide(bundle, ANYONE, Signal.of("child-exploitation", 0.9).withClassifier("lexicon"),
                 Signal.of("hate", 0.05).withClassifier("semantic")).verdict()).isEqualTo(Verdict.REFUSE);
         assertThat(decide(bundle, ANYONE, Signal.of("self-harm", 0.9).withClassifier("lexicon"),
@@ -131,7 +136,8 @@ class PolicyBundleTest {
         // the cascade is told which first-tier blocks wait for the model's reading
         assertThat(bundle.awaitsConfirmation(ANYONE, List.of(phrase))).isTrue();
         assertThat(bundle.awaitsConfirmation(ANYONE, List.of(Signal.of("self-harm", 0.9).withClassifier("lexicon")))).isFalse();
-        assertThat(bundle.awaitsConfirmation(ANYONE, List.of(Signal.of("violent-crimes", 0.6).withClassifier("lexicon")))).isFalse();
+        assertThat(bundle.awaitsConfirmation(ANYONE, List.of(Signal.of("non-violent-crimes", 0.6).withClassifier("lexicon")))).isFalse();
+        assertThat(bundle.awaitsConfirmation(ANYONE, List.of(Signal.of("violent-crimes", 0.9).withClassifier("lexicon")))).isFalse();
     }
 
     @Test
