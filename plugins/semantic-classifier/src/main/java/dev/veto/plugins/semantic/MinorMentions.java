@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  *
  * <p>A cue list has one cue a line; {@code #} starts a comment. Case is ignored. A cue of a spaced script
  * matches whole words, and a {@code *} at its start or end opens that side to a longer word ({@code child*}:
- * children, childhood). A cue with Han, kana, Hangul, Thai or Arabic letters matches inside words, where
- * particles and clitics attach ("아이를", "لابنتي"). {@code <n>} is a number of one to three digits in any
+ * children, childhood). A cue with Han, kana, Hangul or Thai letters matches inside words, where particles
+ * attach ("아이를"). A cue in Arabic letters matches a word made of it and the clitics a noun takes — و/ف, then
+ * ب/ك/ل, then ال/ل before it, a pronoun or plural ending after it, ة written ت before one ("لابنتي", "للأطفال",
+ * "طالبتي") — but not inside another word: "ولد" (boy) is not in "يولد" (is born), "صبي" not in "عصبي"
+ * (nervous), "طالب" (student) not in "يطالب" (demands). {@code <n>} is a number of one to three digits in any
  * script ("14", "١٤") and {@code <age>} one from 1 to 17 in ASCII digits; either may be followed by a space
  * or a hyphen ({@code <age> yo}: "14yo", "14 yo", "14-yo"). Immutable and thread-safe.
  */
@@ -27,6 +30,10 @@ final class MinorMentions {
     private static final String NUMBER = "<n>";
     private static final String AGE = "<age>";
     private static final String NOT_WORD = "[\\p{L}\\p{N}]";
+    /** The proclitics of an Arabic noun: a conjunction, a preposition, the article (ل + ال is written لل). */
+    private static final String ARABIC_BEFORE = "(?:[وف])?(?:[بكل])?(?:ال|ل)?";
+    /** A pronoun suffix or a dual or plural ending. */
+    private static final String ARABIC_AFTER = "(?:ي|ك|ه|ها|هم|هما|هن|كم|كما|كن|نا|ات|ين|ون|ان|ا)?";
 
     private final Pattern pattern;
 
@@ -69,7 +76,8 @@ final class MinorMentions {
      * @throws IllegalArgumentException if a cue has no letters or a {@code *} inside it
      */
     static MinorMentions of(List<String> cues, String origin) {
-        List<List<String>> groups = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<String>> groups = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
         for (String written : cues) {
             String cue = Normalizer.normalize(written, Normalizer.Form.NFKC); // as the host hands texts over
             boolean openStart = cue.startsWith("*");
@@ -80,8 +88,14 @@ final class MinorMentions {
                 throw new IllegalArgumentException(origin + ": a cue needs letters and may have a * only at its ends,"
                         + " was '" + written + "'");
             }
+            boolean arabic = body.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
+            if (arabic) {
+                // ة is written ت before a suffix: طالبة, طالبتي
+                groups.get(4).add(body.endsWith("ة") ? toRegex(body.substring(0, body.length() - 1)) + "(?:ة|ت)" : toRegex(body));
+                continue;
+            }
             boolean inWords = body.codePoints().anyMatch(MinorMentions::attachesToWords);
-            // 0: both ends closed, 1: open end, 2: open start, 3: open both (or inside words)
+            // 0: both ends closed, 1: open end, 2: open start, 3: open both (or inside words), 4: Arabic
             int group = inWords ? 3 : (openStart ? 2 : 0) + (openEnd ? 1 : 0);
             groups.get(group).add(toRegex(body));
         }
@@ -90,6 +104,7 @@ final class MinorMentions {
         addGroup(alternatives, groups.get(1), "(?<!" + NOT_WORD + ")", "");
         addGroup(alternatives, groups.get(2), "", "(?!" + NOT_WORD + ")");
         addGroup(alternatives, groups.get(3), "", "");
+        addGroup(alternatives, groups.get(4), "(?<!" + NOT_WORD + ")" + ARABIC_BEFORE, ARABIC_AFTER + "(?!" + NOT_WORD + ")");
         return new MinorMentions(Pattern.compile(String.join("|", alternatives),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));
     }
@@ -149,6 +164,6 @@ final class MinorMentions {
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
-                || script == Character.UnicodeScript.THAI || script == Character.UnicodeScript.ARABIC;
+                || script == Character.UnicodeScript.THAI;
     }
 }
