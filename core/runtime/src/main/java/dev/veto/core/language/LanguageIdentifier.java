@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The models (about a second to load) are read on a thread of their own while the host goes on starting
  * its plugins; the first text that needs them waits for the rest of the load, and texts settled by their
- * script or as plain English never do.
+ * script, as plain English or as unaccented Vietnamese never do.
  */
 @Singleton
 public final class LanguageIdentifier {
@@ -188,8 +188,8 @@ public final class LanguageIdentifier {
             Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR);
 
     /**
-     * Identifies a language only where no model is needed — a script one candidate alone is written in, or plain
-     * English — the two shortcuts {@link #identify} takes first, and with the same answers. Costs microseconds,
+     * Identifies a language only where no model is needed — a script one candidate alone is written in, plain
+     * English, Vietnamese without diacritics — the shortcuts {@link #identify} takes first, with the same answers. Costs microseconds,
      * so classifiers can be told the language of most requests even where the model runs only for replies:
      * a lexicon's Italian "come" (how) then no longer counts in "where does the name … come from?".
      *
@@ -222,6 +222,9 @@ public final class LanguageIdentifier {
         if (words(sample) >= minWords && candidates.contains("en") && plainEnglish(sample)) {
             return new Identified("en", ENGLISH_SHORTCUT_CONFIDENCE); // the most common case, without the model
         }
+        if (words(sample) >= minWords && candidates.contains("vi") && unaccentedVietnamese(sample)) {
+            return new Identified("vi", ENGLISH_SHORTCUT_CONFIDENCE); // the model reads it as French or Swahili
+        }
         return null;
     }
 
@@ -244,8 +247,32 @@ public final class LanguageIdentifier {
      * least) English function words. Lingua costs about a millisecond per sentence; most prompts are this.
      */
     static boolean plainEnglish(String text) {
+        return asciiWithCues(text, ENGLISH_WORDS, 5);
+    }
+
+    /**
+     * Vietnamese words as typed without diacritics that no other Latin-script candidate writes alone ("khong",
+     * "nguoi", "duoc"); not those that are words elsewhere too ("de", "la", "con", "sao", "nao", "noi", "oi").
+     */
+    private static final Set<String> UNACCENTED_VIETNAMESE_WORDS = Set.of("khong", "nguoi", "duoc", "nhung", "cua",
+            "voi", "toi", "minh", "lam", "cach", "nhieu", "biet", "muon", "mot", "cac", "neu", "vay", "roi", "dang",
+            "phai", "chung", "nhat", "trong", "thi", "gi", "nhu", "nay", "khi", "giup", "xin", "nha", "ngay",
+            "truoc", "duong", "tien", "thang", "nhe", "anh", "ong", "cung", "lai", "xuong", "hieu", "viet", "dieu",
+            "duoi", "thuoc", "giet", "chet", "bao");
+
+    /**
+     * Vietnamese typed without its diacritics, as users often do: ASCII letters only, at least three of the
+     * words above and a quarter of all. Lingua reads such text as French, Swahili or Dutch, and the reply
+     * would follow.
+     */
+    static boolean unaccentedVietnamese(String text) {
+        return asciiWithCues(text, UNACCENTED_VIETNAMESE_WORDS, 4);
+    }
+
+    /** ASCII letters only, at least four words, three of them cues and at least one in {@code oneIn}. */
+    private static boolean asciiWithCues(String text, Set<String> cues, int oneIn) {
         int words = 0;
-        int english = 0;
+        int cueWords = 0;
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
@@ -257,13 +284,13 @@ public final class LanguageIdentifier {
                 start = i;
             } else if (!letter && start >= 0) {
                 words++;
-                if (ENGLISH_WORDS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
-                    english++;
+                if (cues.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    cueWords++;
                 }
                 start = -1;
             }
         }
-        return words >= 4 && english >= 3 && english * 5 >= words;
+        return words >= 4 && cueWords >= 3 && cueWords * oneIn >= words;
     }
 
     /** Other languages Lingua knows that share the shortcut's script: with one of them a candidate, the model decides. */

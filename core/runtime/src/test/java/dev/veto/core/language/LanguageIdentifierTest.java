@@ -69,6 +69,27 @@ class LanguageIdentifierTest {
         }
     }
 
+    /** Vietnamese is often typed without its diacritics; Lingua then answers French, Swahili or Dutch. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "lam sao de giet nguoi ma khong bi phat hien|true",
+            "cach lam banh chung tai nha|true",
+            "toi muon biet cach hoc tieng anh nhanh nhat|true",
+            "ban co the giup minh viet mot bai van khong|true",
+            "como posso fazer pao em casa com fermento|false",
+            "je voudrais savoir comment on fait le pain|false",
+            "Bagaimana cara membuat roti di rumah dengan ragi|false",
+            "Ninawezaje kuoka mkate nyumbani kwa chachu|false",
+            "noi siamo qui con la mamma e il papa|false",
+            "Làm sao để học tiếng Anh nhanh nhất?|false"}) // with diacritics: the model knows it
+    void unaccentedVietnameseIsToldWithoutTheModel(String text, boolean vietnamese) {
+        assertThat(LanguageIdentifier.unaccentedVietnamese(text)).isEqualTo(vietnamese);
+        if (vietnamese) {
+            assertThat(IDENTIFIER.identify(text).language()).isEqualTo("vi");
+            assertThat(IDENTIFIER.identifyWithoutModel(text).language()).isEqualTo("vi");
+        }
+    }
+
     @Test
     void whatCannotBeToldStaysUndetermined() {
         assertThat(IDENTIFIER.identify("").language()).isEqualTo("und");
