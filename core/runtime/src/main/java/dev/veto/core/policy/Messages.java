@@ -46,7 +46,8 @@ public final class Messages {
                 String path = "tones." + ConfigUtil.joinPath(tone) + ".refuse";
                 if (messages.hasPath(path)) {
                     for (Map.Entry<String, ConfigValue> entry : messages.getConfig(path).entrySet()) {
-                        if (entry.getKey().endsWith("message") && entry.getValue().unwrapped() instanceof String text) {
+                        if (entry.getKey().endsWith("message") && entry.getValue().unwrapped() instanceof String text
+                                && text.strip().length() >= MIN_REFUSAL_LENGTH) {
                             texts.add(text.strip());
                         }
                     }
@@ -57,8 +58,14 @@ public final class Messages {
     }
 
     /**
-     * Every refusal message ({@code refuse.default}, {@code refuse.categories.*}) in every language and tone:
-     * what an assistant turn of a refused request opens with.
+     * The shortest refusal message recognised in a conversation sent back: a policy's "Sorry." would take every
+     * answer that opens the same way for a refusal.
+     */
+    static final int MIN_REFUSAL_LENGTH = 12;
+
+    /**
+     * Every refusal message ({@code refuse.default}, {@code refuse.categories.*}) in every language and tone, of
+     * {@link #MIN_REFUSAL_LENGTH} characters or more: what an assistant turn of a refused request opens with.
      *
      * @return the message texts, stripped
      */

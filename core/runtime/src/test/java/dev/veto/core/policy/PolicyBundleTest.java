@@ -332,8 +332,10 @@ class PolicyBundleTest {
         assertThat(messages.refusals()).doesNotContain(messages.get("en", "neutral", "constrain.default").message(),
                 messages.get("en", "neutral", "output-withheld").message(),
                 messages.get("en", "neutral", "component-failure").message());
-        policy.write("messages/fr.conf", "tones.warm.refuse.default { message = \" Je ne peux pas, désolé. \", alternatives = [] }");
-        assertThat(load().messages().refusals()).contains("Je ne peux pas, désolé.");
+        policy.write("messages/fr.conf", "tones.warm.refuse.default { message = \" Je ne peux pas vous aider, désolé. \", "
+                + "alternatives = [] }\ntones.warm.refuse.categories.hate { message = \"Non.\", alternatives = [] }");
+        assertThat(load().messages().refusals()).contains("Je ne peux pas vous aider, désolé.")
+                .doesNotContain("Non."); // too short to tell a refusal from an answer that opens the same way
     }
 
     /** Every bundled catalog says all that English says, with the same placeholders: no user meets English midway. */
