@@ -18,8 +18,8 @@ import java.util.function.Predicate;
  * Scores each category by its strongest harm phrase (not counting one that lies inside a longer operational
  * cue, as a CJK harm character can): the phrase's weight, plus the intent boost when an
  * operational cue is near it and asks about it (not a question of its own in the next sentence:
- * {@link SentenceBoundaries}), minus the strongest benign cue near it (of a guarded category, its own cues only:
- * {@link Scoring#guarded()}). An action phrase ("keep them out")
+ * {@link SentenceBoundaries}), minus the strongest benign cue near it and not across a move to a next act
+ * ({@link Sequencing}; of a guarded category, its own cues only: {@link Scoring#guarded()}). An action phrase ("keep them out")
  * is a harm phrase only where a target of its category ("a Black family") is near it. Every lexicon is
  * matched in every text; only intent cues — everyday function words such as Italian "come" (how), which is
  * also English — count just in texts of their lexicon's language, when that language is known. Immutable and
@@ -107,7 +107,7 @@ final class KeywordClassifier implements Classifier {
         double bestScore = -1;
         for (Match harm : harms) {
             Match intent = nearest(harm, intents, category, language, cue -> !SentenceBoundaries.separate(text, harm, cue));
-            Match dampener = strongest(harm, benign, category);
+            Match dampener = strongest(text, harm, benign, category);
             double score = harm.entry().weight() + (intent != null ? scoring.intentBoost() : 0)
                     - (dampener != null ? dampener.entry().weight() : 0);
             if (score > bestScore) {
@@ -175,13 +175,18 @@ final class KeywordClassifier implements Classifier {
         return nearest;
     }
 
-    private Match strongest(Match harm, List<Match> cues, String category) {
+    /**
+     * The strongest benign cue near a harm phrase, not across a move to a next act unless the phrase refers back
+     * to what came before ({@link Sequencing}).
+     */
+    private Match strongest(String text, Match harm, List<Match> cues, String category) {
         boolean ownCuesOnly = scoring.guarded().contains(category);
         Match strongest = null;
         for (Match cue : cues) {
             if (cue.entry().appliesTo(category) && !(ownCuesOnly && cue.entry().category().equals(LexiconEntry.ANY))
                     && harm.distanceTo(cue) <= scoring.proximity()
-                    && (strongest == null || cue.entry().weight() > strongest.entry().weight())) {
+                    && (strongest == null || cue.entry().weight() > strongest.entry().weight())
+                    && (!Sequencing.between(text, harm, cue) || Sequencing.refersBack(harm))) {
                 strongest = cue;
             }
         }
