@@ -12,13 +12,12 @@ import java.util.Set;
 
 /**
  * The chain's settings from {@code veto.chain}: each stage's deadline and failure behaviour, whether the user
- * turns before the latest are judged too (and how many of the latest are read together), whether exchanges Veto
- * refused are dropped from a conversation sent back, which retrievers, generator and escalator to use, and the steering
- * text for each constraint.
+ * turns before the latest are judged too (and how many of the latest are read together), whether exchanges
+ * Veto refused are dropped from a conversation sent back, which retrievers, generator and escalator to use,
+ * and the steering text for each constraint.
  */
 record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTurns, boolean dropRefusedExchanges,
-                     StageSettings retrieve, StageSettings generate,
-                     StageSettings output,
+                     StageSettings retrieve, StageSettings generate, StageSettings output,
                      StageSettings escalate, java.util.List<String> retrievers, Set<Verdict> retrieveWhen,
                      int retrieveLimit, String generator, int maxTokens, String escalator,
                      Map<Constraint, String> steering) {

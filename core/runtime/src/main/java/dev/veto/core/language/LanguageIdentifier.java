@@ -137,11 +137,12 @@ public final class LanguageIdentifier {
             return Identified.UNDETERMINED;
         }
         String sample = sample(text);
-        Identified shortcut = shortcut(sample);
+        int words = words(sample);
+        Identified shortcut = shortcut(sample, words);
         if (shortcut != null) {
             return shortcut;
         }
-        if (words(sample) < minWords) {
+        if (words < minWords) {
             return Identified.UNDETERMINED; // "hello" reads as French, "anything" as Swahili: a reply in English
         }
         SortedMap<Language, Double> confidences = detector.join().computeLanguageConfidenceValues(sample);
@@ -189,9 +190,10 @@ public final class LanguageIdentifier {
 
     /**
      * Identifies a language only where no model is needed — a script one candidate alone is written in, plain
-     * English, Vietnamese without diacritics — the shortcuts {@link #identify} takes first, with the same answers. Costs microseconds,
-     * so classifiers can be told the language of most requests even where the model runs only for replies:
-     * a lexicon's Italian "come" (how) then no longer counts in "where does the name … come from?".
+     * English, Vietnamese without diacritics — the shortcuts {@link #identify} takes first, with the same
+     * answers. Costs microseconds, so classifiers can be told the language of most requests even where the
+     * model runs only for replies: a lexicon's Italian "come" (how) then no longer counts in "where does the
+     * name … come from?".
      *
      * @param text the (normalized) text
      * @return the language, or {@link Identified#UNDETERMINED} when the model would be needed (or it is off)
@@ -200,7 +202,8 @@ public final class LanguageIdentifier {
         if (detector == null || text.isBlank()) {
             return Identified.UNDETERMINED;
         }
-        Identified shortcut = shortcut(sample(text));
+        String sample = sample(text);
+        Identified shortcut = shortcut(sample, words(sample));
         return shortcut == null ? Identified.UNDETERMINED : shortcut;
     }
 
@@ -212,24 +215,27 @@ public final class LanguageIdentifier {
         return text.substring(0, cut);
     }
 
-    /** The script and plain-English shortcuts, or {@code null} when the model must decide. */
-    private Identified shortcut(String sample) {
+    /** The script and word shortcuts, or {@code null} when the model must decide. */
+    private Identified shortcut(String sample, int words) {
         String byScript = singleLanguageScript(sample);
         if (byScript != null && candidates.contains(byScript)
                 && SAME_SCRIPT.getOrDefault(byScript, Set.of()).stream().noneMatch(candidates::contains)) {
             return new Identified(byScript, 1.0); // a script only one candidate is written in needs no model
         }
-        if (words(sample) >= minWords && candidates.contains("en") && plainEnglish(sample)) {
-            return new Identified("en", ENGLISH_SHORTCUT_CONFIDENCE); // the most common case, without the model
+        if (words < minWords) {
+            return null;
         }
-        if (words(sample) >= minWords && candidates.contains("vi") && unaccentedVietnamese(sample)) {
-            return new Identified("vi", ENGLISH_SHORTCUT_CONFIDENCE); // the model reads it as French or Swahili
+        if (candidates.contains("en") && plainEnglish(sample)) {
+            return new Identified("en", WORD_SHORTCUT_CONFIDENCE); // the most common case, without the model
+        }
+        if (candidates.contains("vi") && unaccentedVietnamese(sample)) {
+            return new Identified("vi", WORD_SHORTCUT_CONFIDENCE); // the model reads it as French or Swahili
         }
         return null;
     }
 
-    /** The confidence reported for a text the English shortcut recognised. */
-    static final double ENGLISH_SHORTCUT_CONFIDENCE = 0.9;
+    /** The confidence reported for a text a word shortcut recognised (plain English, unaccented Vietnamese). */
+    static final double WORD_SHORTCUT_CONFIDENCE = 0.9;
 
     /**
      * English function words that are not words of the other usual Latin-script candidates (no "is", "was",
