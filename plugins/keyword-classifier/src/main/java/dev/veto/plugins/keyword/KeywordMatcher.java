@@ -4,7 +4,9 @@ import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -224,20 +226,33 @@ final class KeywordMatcher {
         return matches;
     }
 
-    /** Each either-order phrase whose two halves lie close enough, once, as one match over both. */
+    /**
+     * Each either-order phrase whose two halves lie close enough, once, as one match over both. Halves are
+     * grouped by phrase first: a long text meets many halves of common words, and comparing every pair of them
+     * grew with the square of their number.
+     */
     private static void joinHalves(List<Half> halves, List<Match> matches) {
-        List<LexiconEntry> joined = new ArrayList<>();
-        for (Half first : halves) {
-            for (Half second : halves) {
-                LexiconEntry entry = first.match().entry();
-                if (first.half() == 0 && second.half() == 1 && second.match().entry() == entry
-                        && first.match().distanceTo(second.match()) <= MAX_GAP && !joined.contains(entry)) {
-                    joined.add(entry);
-                    matches.add(new Match(entry, Math.min(first.match().start(), second.match().start()),
-                            Math.max(first.match().end(), second.match().end()), false));
+        if (halves.isEmpty()) {
+            return;
+        }
+        Map<LexiconEntry, List<Half>> byEntry = new LinkedHashMap<>();
+        for (Half half : halves) {
+            byEntry.computeIfAbsent(half.match().entry(), e -> new ArrayList<>(2)).add(half);
+        }
+        byEntry.forEach((entry, found) -> {
+            for (Half first : found) {
+                if (first.half() != 0) {
+                    continue;
+                }
+                for (Half second : found) {
+                    if (second.half() == 1 && first.match().distanceTo(second.match()) <= MAX_GAP) {
+                        matches.add(new Match(entry, Math.min(first.match().start(), second.match().start()),
+                                Math.max(first.match().end(), second.match().end()), false));
+                        return;
+                    }
                 }
             }
-        }
+        });
     }
 
     /** The phrase without apostrophes ("won't" as "wont"). */
