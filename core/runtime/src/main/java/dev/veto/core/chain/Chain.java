@@ -354,16 +354,17 @@ public final class Chain {
         List<String> classifyNotes = new ArrayList<>(1);
         Classification.Outcome classified = classify(text, language, request, classifyNotes);
         trace.stage("classify-input", classified.calls(), classifyNotes);
-        boolean readTurns = settings.judgeEarlierTurns() && request.conversation().size() > 1;
-        Verdict latest = readTurns
-                ? gate.preview(Stage.INPUT, request, classified.signals(), classified.calls()).ruling().verdict() : null;
-        if (readTurns && latest != Verdict.REFUSE) { // nothing could make a refusal stricter
-            // their calls count for the gate too: a turn that could not be judged fails as the stage says
-            TurnReading earlier = earlierTurns(request, trace);
-            classified = merge(classified, earlier.outcome());
-            boolean constrainedPart = latest == Verdict.CONSTRAIN || earlier.verdict() == Verdict.CONSTRAIN;
-            if (settings.jointTurns() > 1 && earlier != TurnReading.NONE && constrainedPart && !earlier.verdict().blocks()) {
-                classified = merge(classified, jointTurns(request, latest, trace).outcome());
+        if (settings.judgeEarlierTurns() && request.conversation().size() > 1) {
+            Verdict latest = gate.preview(Stage.INPUT, request, classified.signals(), classified.calls()).ruling().verdict();
+            if (latest != Verdict.REFUSE) { // nothing could make a refusal stricter
+                // their calls count for the gate too: a turn that could not be judged fails as the stage says
+                TurnReading earlier = earlierTurns(request, trace);
+                classified = merge(classified, earlier.outcome());
+                boolean constrainedPart = latest == Verdict.CONSTRAIN || earlier.verdict() == Verdict.CONSTRAIN;
+                if (settings.jointTurns() > 1 && earlier != TurnReading.NONE && constrainedPart
+                        && !earlier.verdict().blocks()) {
+                    classified = merge(classified, jointTurns(request, latest, trace).outcome());
+                }
             }
         }
         signals.addAll(classified.signals());

@@ -20,10 +20,10 @@ import java.util.function.Predicate;
  * operational cue is near it and asks about it (not a question of its own in the next sentence:
  * {@link SentenceBoundaries}), minus the strongest benign cue near it and not across a move to a next act
  * ({@link Sequencing}; of a guarded category, its own cues only: {@link Scoring#guarded()}). An action
- * phrase ("keep them out") is a harm phrase only where a target of its category ("a Black family") is near it. Every lexicon is
- * matched in every text; only intent cues — everyday function words such as Italian "come" (how), which is
- * also English — count just in texts of their lexicon's language, when that language is known. Immutable and
- * thread-safe.
+ * phrase ("keep them out") is a harm phrase only where a target of its category ("a Black family") is near
+ * it. Every lexicon is matched in every text; only intent cues — everyday function words such as Italian
+ * "come" (how), which is also English — count just in texts of their lexicon's language, when that language
+ * is known. Immutable and thread-safe.
  */
 final class KeywordClassifier implements Classifier {
 

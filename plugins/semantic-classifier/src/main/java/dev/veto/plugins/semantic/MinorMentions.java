@@ -88,10 +88,8 @@ final class MinorMentions {
                 throw new IllegalArgumentException(origin + ": a cue needs letters and may have a * only at its ends,"
                         + " was '" + written + "'");
             }
-            boolean arabic = body.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
-            if (arabic) {
-                // ة is written ت before a suffix: طالبة, طالبتي
-                groups.get(4).add(body.endsWith("ة") ? toRegex(body.substring(0, body.length() - 1)) + "(?:ة|ت)" : toRegex(body));
+            if (body.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
+                groups.get(4).add(arabicRegex(body));
                 continue;
             }
             boolean inWords = body.codePoints().anyMatch(MinorMentions::attachesToWords);
@@ -104,9 +102,15 @@ final class MinorMentions {
         addGroup(alternatives, groups.get(1), "(?<!" + NOT_WORD + ")", "");
         addGroup(alternatives, groups.get(2), "", "(?!" + NOT_WORD + ")");
         addGroup(alternatives, groups.get(3), "", "");
-        addGroup(alternatives, groups.get(4), "(?<!" + NOT_WORD + ")" + ARABIC_BEFORE, ARABIC_AFTER + "(?!" + NOT_WORD + ")");
+        addGroup(alternatives, groups.get(4), "(?<!" + NOT_WORD + ")" + ARABIC_BEFORE,
+                ARABIC_AFTER + "(?!" + NOT_WORD + ")");
         return new MinorMentions(Pattern.compile(String.join("|", alternatives),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));
+    }
+
+    /** An Arabic cue's expression; ة is written ت before a suffix (طالبة, طالبتي). */
+    private static String arabicRegex(String body) {
+        return body.endsWith("ة") ? toRegex(body.substring(0, body.length() - 1)) + "(?:ة|ت)" : toRegex(body);
     }
 
     private static void addGroup(List<String> alternatives, List<String> bodies, String before, String after) {
