@@ -4,7 +4,8 @@ import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +70,28 @@ final class KeywordMatcher {
         }
     }
 
+    /**
+     * The forms filed under one phrase, with what their ends allow precomputed: most places a short phrase
+     * occurs in prose are inside a longer word ("an" in "planning"), and a hit no form there can take is
+     * dropped without reading each form.
+     */
+    private static final class Forms {
+        private final List<Form> all = new ArrayList<>(1);
+        private boolean anyOpenStart;
+        private boolean anyOpenEnd;
+
+        void add(Form form) {
+            all.add(form);
+            anyOpenStart |= form.openStart();
+            anyOpenEnd |= form.openEnd();
+        }
+
+        /** Whether some form may match where the phrase does or does not start and end a word. */
+        boolean admit(boolean startsWord, boolean endsWord) {
+            return (startsWord || anyOpenStart) && (endsWord || anyOpenEnd);
+        }
+    }
+
     /** Where one half of an either-order phrase was found. */
     private record Half(Match match, int half) {
     }
@@ -100,10 +123,10 @@ final class KeywordMatcher {
      */
     private static final int MIN_UNACCENTED_WORD = 6;
 
-    private final AhoCorasickDoubleArrayTrie<List<Form>> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final AhoCorasickDoubleArrayTrie<Forms> trie = new AhoCorasickDoubleArrayTrie<>();
 
     KeywordMatcher(Collection<LexiconEntry> entries) {
-        TreeMap<String, List<Form>> phrases = new TreeMap<>();
+        TreeMap<String, Forms> phrases = new TreeMap<>();
         for (LexiconEntry entry : entries) {
             List<String> halves = halves(lowerCase(entry.phrase()));
             for (int h = 0; h < halves.size(); h++) {
@@ -116,7 +139,7 @@ final class KeywordMatcher {
     }
 
     /** Adds a phrase (or one half of an either-order phrase) and, where its language is often typed so, its unaccented form. */
-    private static void add(TreeMap<String, List<Form>> phrases, LexiconEntry entry, String written, int half) {
+    private static void add(TreeMap<String, Forms> phrases, LexiconEntry entry, String written, int half) {
         boolean endsClause = endsClause(written);
         String phrase = withoutClauseEnd(written);
         String fixed = withoutWildcards(phrase);
@@ -141,10 +164,10 @@ final class KeywordMatcher {
     }
 
     /** Files a form under its phrase or, for a phrase with a number range, under its words beside the number. */
-    private static void put(TreeMap<String, List<Form>> phrases, String phrase, Form form) {
+    private static void put(TreeMap<String, Forms> phrases, String phrase, Form form) {
         Optional<NumberSlot> number = NumberSlot.in(phrase);
         String key = number.map(NumberSlot::key).orElse(phrase);
-        phrases.computeIfAbsent(key, p -> new ArrayList<>()).add(number.map(form::with).orElse(form));
+        phrases.computeIfAbsent(key, p -> new Forms()).add(number.map(form::with).orElse(form));
     }
 
     /**
@@ -191,7 +214,10 @@ final class KeywordMatcher {
         trie.parseText(lower, (begin, end, forms) -> {
             boolean startsWord = boundary(lower, begin - 1) && !inOneNumber(lower, begin - 1, begin);
             boolean endsWord = boundary(lower, end) && !inOneNumber(lower, end, end - 1);
-            for (Form form : forms) {
+            if (!forms.admit(startsWord, endsWord)) {
+                return;
+            }
+            for (Form form : forms.all) {
                 if ((startsWord || form.openStart()) && (endsWord || form.openEnd())
                         && (!form.unaccented() || isAscii(lower, begin, end))
                         && (!form.endsClause() || clauseEndsAt(lower, end))) {
@@ -227,32 +253,37 @@ final class KeywordMatcher {
     }
 
     /**
-     * Each either-order phrase whose two halves lie close enough, once, as one match over both. Halves are
-     * grouped by phrase first: a long text meets many halves of common words, and comparing every pair of them
-     * grew with the square of their number.
+     * Each either-order phrase whose two halves lie close enough, once, as one match over both. Second halves
+     * are grouped by phrase first: a long text meets many halves of common words, and comparing every pair of
+     * them grew with the square of their number; and most first halves found have no second one at all.
      */
     private static void joinHalves(List<Half> halves, List<Match> matches) {
-        if (halves.isEmpty()) {
+        // entries are unique (a lexicon refuses a duplicate phrase): identity is equality, and cheaper to hash
+        Map<LexiconEntry, List<Match>> seconds = new IdentityHashMap<>();
+        for (Half half : halves) {
+            if (half.half() == 1) {
+                seconds.computeIfAbsent(half.match().entry(), e -> new ArrayList<>(2)).add(half.match());
+            }
+        }
+        if (seconds.isEmpty()) {
             return;
         }
-        Map<LexiconEntry, List<Half>> byEntry = new LinkedHashMap<>();
+        Set<LexiconEntry> joined = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Half half : halves) {
-            byEntry.computeIfAbsent(half.match().entry(), e -> new ArrayList<>(2)).add(half);
-        }
-        byEntry.forEach((entry, found) -> {
-            for (Half first : found) {
-                if (first.half() != 0) {
-                    continue;
-                }
-                for (Half second : found) {
-                    if (second.half() == 1 && first.match().distanceTo(second.match()) <= MAX_GAP) {
-                        matches.add(new Match(entry, Math.min(first.match().start(), second.match().start()),
-                                Math.max(first.match().end(), second.match().end()), false));
-                        return;
-                    }
+            Match first = half.match();
+            List<Match> candidates = half.half() == 0 ? seconds.get(first.entry()) : null;
+            if (candidates == null || joined.contains(first.entry())) {
+                continue;
+            }
+            for (Match second : candidates) {
+                if (first.distanceTo(second) <= MAX_GAP) {
+                    matches.add(new Match(first.entry(), Math.min(first.start(), second.start()),
+                            Math.max(first.end(), second.end()), false));
+                    joined.add(first.entry());
+                    break;
                 }
             }
-        });
+        }
     }
 
     /** The phrase without apostrophes ("won't" as "wont"). */
