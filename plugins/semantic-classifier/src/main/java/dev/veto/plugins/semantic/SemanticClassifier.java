@@ -84,6 +84,7 @@ final class SemanticClassifier implements Classifier {
         }
         String worstGloss = null;
         boolean worstSetAside = false;
+        boolean worstNotEnglish = false;
         Boolean minorMentioned = null; // asked once, and only of a text some window reads as child exploitation
         for (int i = 0; i < windows.size(); i++) {
             if (Thread.interrupted()) {
@@ -120,9 +121,17 @@ final class SemanticClassifier implements Classifier {
                 worst = judgement;
                 worstGloss = i >= original ? glossedFrom.get(i - original) : null;
                 worstSetAside = setAside;
+                worstNotEnglish = i >= original || !english[i];
             }
         }
-        String setAside = worstSetAside ? ", child exploitation set aside: no minor mentioned" : "";
+        if (worstNotEnglish && worst.category().equals(CHILD_EXPLOITATION)) {
+            // the policy lets this reading alone refuse; in another language the model guesses (a parent's
+            // question about strangers in a child's game read as grooming), so there it asks for care. Capped
+            // once chosen: capped before, a weaker reading of another category would speak for the text instead
+            worst = worst.atMost(settings.minors().nonEnglishMaxScore());
+        }
+        String setAside = worstSetAside ? ", child exploitation set aside: no minor mentioned"
+                : worstNotEnglish && worst.category().equals(CHILD_EXPLOITATION) ? ", capped: not English" : "";
         if (worst.unsafe() < settings.reportAbove()) {
             return List.of();
         }

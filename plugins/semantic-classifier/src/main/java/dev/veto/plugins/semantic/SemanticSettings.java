@@ -40,7 +40,8 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
                         unit(config, "gloss.min-coverage"), config.getInt("gloss.min-words"),
                         unit(config, "gloss.min-score"), unit(config, "gloss.max-score")),
                 new MinorSettings(config.getBoolean("minors.child-exploitation-needs-one"),
-                        unit(config, "minors.set-aside-max-score"), config.getStringList("minors.extra")),
+                        unit(config, "minors.set-aside-max-score"), unit(config, "minors.non-english-max-score"),
+                        config.getStringList("minors.extra")),
                 new ConversationSettings(config.getBoolean("conversation-words.enabled"),
                         config.getStringList("conversation-words.extra")));
     }
@@ -59,9 +60,12 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
      *
      * @param childExploitationNeedsOne whether it does
      * @param setAsideMaxScore         a reading set aside keeps at least its score up to this
+     * @param nonEnglishMaxScore       the most a child-exploitation reading of a text that is not English (or of
+     *                                 its gloss) may report
      * @param extra                    an installation's own cue lists, beside the bundled one
      */
-    record MinorSettings(boolean childExploitationNeedsOne, double setAsideMaxScore, List<String> extra) {
+    record MinorSettings(boolean childExploitationNeedsOne, double setAsideMaxScore, double nonEnglishMaxScore,
+                         List<String> extra) {
     }
 
     /**

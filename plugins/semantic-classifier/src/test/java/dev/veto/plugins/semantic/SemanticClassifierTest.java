@@ -210,11 +210,11 @@ class SemanticClassifierTest {
         }
     }
 
-    @Test
-    void eachWindowsChildExploitationReadingIsSetAsideBeforeTheStrongestWindowIsChosen() throws Exception {
-        // a head that reads invented words through its n-grams: "zorbcx" as near-certain child exploitation (hate
-        // a distant second), "quaxit" as likely violence; two windows, one of each
-        CharNgrams grams = new CharNgrams(16);
+    /**
+     * A head that reads invented words through its n-grams: "zorbcx" as near-certain child exploitation (hate a
+     * distant second), "quaxit" as likely violence.
+     */
+    private static Path inventedWordsHead(CharNgrams grams) throws java.io.IOException {
         float[][] ngramWeights = new float[4][grams.buckets()];
         for (int bucket : grams.of("zorbcx").indices()) {
             ngramWeights[1][bucket] = 12;
@@ -225,12 +225,19 @@ class SemanticClassifierTest {
         }
         NgramWeights ngrams = NgramWeights.quantize(16, ngramWeights);
         String zeros = String.join(", ", java.util.Collections.nCopies(SentenceEncoder.DIMENSIONS, "0.0"));
-        Path head = Files.writeString(data.resolve("two-window-head.json"), """
+        return Files.writeString(data.resolve("two-window-head.json"), """
                 {"format": 2, "description": "test", "labels": ["safe", "child-exploitation", "hate", "violent-crimes"],
                  "calibration": {"slope": 1, "intercept": 0}, "bias": [0, -4, -4, -4],
                  "weights": [[%s], [%s], [%s], [%s]],
                  "ngrams": {"bits": 16, "scales": %s, "weights": "%s"}}
                 """.formatted(zeros, zeros, zeros, zeros, java.util.Arrays.toString(ngrams.scales()), ngrams.encode()));
+    }
+
+    @Test
+    void eachWindowsChildExploitationReadingIsSetAsideBeforeTheStrongestWindowIsChosen() throws Exception {
+        // two windows, one of each invented word
+        CharNgrams grams = new CharNgrams(16);
+        Path head = inventedWordsHead(grams);
         String text = "zorbcx ".repeat(10) + " quaxit".repeat(6);
         List<String> windows = new TextWindows(64, 2).of(text); // as the classifier below cuts it
         assertThat(windows).hasSize(2);
@@ -249,7 +256,8 @@ class SemanticClassifierTest {
         assertThat(violent.unsafe()).isGreaterThan(0.9);
         try (Classifier twoWindows = new SemanticClassifierFactory().create(TestComponentContext.of(
                 SemanticClassifierFactory.class, ConfigFactory.parseMap(Map.of("head", head.toString(),
-                        "window.chars", 64, "window.max", 2, "non-english-max-score", 1, "gloss.languages", List.of())),
+                        "window.chars", 64, "window.max", 2, "non-english-max-score", 1, "gloss.languages", List.of(),
+                        "minors.non-english-max-score", 1)),
                 data))) {
             // no minor: the child-exploitation window becomes hate at the ceiling (0.9), the violent window speaks
             assertThat(twoWindows.classify(input(text))).singleElement().satisfies(signal -> {
@@ -259,6 +267,26 @@ class SemanticClassifierTest {
             // a minor in the text: the child-exploitation reading stands and, being the stronger, speaks
             assertThat(twoWindows.classify(input("teen " + text))).singleElement()
                     .satisfies(signal -> assertThat(signal.category()).isEqualTo("child-exploitation"));
+        }
+    }
+
+    /** The policy lets this reading alone refuse; the encoder reads English, and guesses at other languages. */
+    @Test
+    void aChildExploitationReadingOfATextThatIsNotEnglishStaysBelowTheRefusal() throws Exception {
+        Path head = inventedWordsHead(new CharNgrams(16));
+        try (Classifier invented = new SemanticClassifierFactory().create(TestComponentContext.of(
+                SemanticClassifierFactory.class, ConfigFactory.parseMap(Map.of("head", head.toString(),
+                        "gloss.languages", List.of())), data))) {
+            assertThat(invented.classify(input("teen " + "zorbcx ".repeat(10)))).singleElement().satisfies(signal -> {
+                assertThat(signal.category()).isEqualTo("child-exploitation");
+                assertThat(signal.score()).isEqualTo(0.49);
+            });
+            // English around the same words: read as written, not capped
+            assertThat(invented.classify(input("how do I tell the teen that he is not allowed to zorbcx "
+                    + "with the other kids when they are at the zorbcx"))).singleElement().satisfies(signal -> {
+                        assertThat(signal.category()).isEqualTo("child-exploitation");
+                        assertThat(signal.score()).isGreaterThan(0.49);
+                    });
         }
     }
 
