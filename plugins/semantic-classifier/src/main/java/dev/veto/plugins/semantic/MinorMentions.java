@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
  * ("sorry, I mistyped: it's 30, not 13", a trip with one's parents), so the classifier asks this before it
  * reports the category.
  *
- * <p>A cue list has one cue a line; {@code #} starts a comment. Case is ignored. A cue of a spaced script
- * matches whole words, and a {@code *} at its start or end opens that side to a longer word ({@code child*}:
- * children, childhood). A cue with Han, kana, Hangul or Thai letters matches inside words, where particles
- * attach ("아이를"). A cue in Arabic letters matches a word made of it and the clitics a noun takes — و/ف, then
- * ب/ك/ل, then ال/ل before it, a pronoun or plural ending after it, ة written ت before one ("لابنتي", "للأطفال",
- * "طالبتي") — but not inside another word: "ولد" (boy) is not in "يولد" (is born), "صبي" not in "عصبي"
- * (nervous), "طالب" (student) not in "يطالب" (demands). {@code <n>} is a number of one to three digits in any
- * script ("14", "١٤") and {@code <age>} one from 1 to 17 in ASCII digits; either may be followed by a space
- * or a hyphen ({@code <age> yo}: "14yo", "14 yo", "14-yo"). Immutable and thread-safe.
+ * <p>A cue list has one cue a line; {@code #} starts a comment. Case is ignored. A cue of a spaced script matches
+ * whole words, and a {@code *} at its start or end opens that side to a longer word ({@code child*}: children,
+ * childhood). A cue with Han, kana, Hangul or Thai letters matches inside words, where particles attach ("아이를"). A
+ * cue in Arabic letters matches a word made of it and the clitics a noun takes — و/ف, then ب/ك/ل, then ال/ل before
+ * it, a pronoun or plural ending after it, ة written ت before one ("لابنتي", "للأطفال", "طالبتي") — but not inside
+ * another word, and takes no {@code *}: "ولد" (boy) is not in "يولد" (is born), "صبي" not in "عصبي" (nervous),
+ * "طالب" (student) not in "يطالب" (demands). {@code <n>} is a number of one to three digits in any script ("14",
+ * "١٤") and {@code <age>} one from 1 to 17 in ASCII digits; either may be followed by a space or a hyphen
+ * ({@code <age> yo}: "14yo", "14 yo", "14-yo"). Immutable and thread-safe.
  */
 final class MinorMentions {
 
@@ -73,7 +73,7 @@ final class MinorMentions {
      * @param cues   the cues
      * @param origin where they come from, for errors
      * @return one matcher for all of them
-     * @throws IllegalArgumentException if a cue has no letters or a {@code *} inside it
+     * @throws IllegalArgumentException if a cue has no letters, a {@code *} inside it, or an Arabic cue has one
      */
     static MinorMentions of(List<String> cues, String origin) {
         List<List<String>> groups = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
@@ -89,6 +89,10 @@ final class MinorMentions {
                         + " was '" + written + "'");
             }
             if (body.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
+                if (openStart || openEnd) { // it would be ignored: an Arabic cue already takes a noun's clitics
+                    throw new IllegalArgumentException(origin + ": an Arabic cue takes a noun's clitics and endings"
+                            + " by itself and no *, was '" + written + "'");
+                }
                 groups.get(4).add(arabicRegex(body));
                 continue;
             }

@@ -97,5 +97,8 @@ class MinorMentionsTest {
                 .hasMessageContaining("bad.txt").hasMessageContaining("'*'");
         assertThatThrownBy(() -> MinorMentions.of(List.of("<n>"), "bad.txt")).hasMessageContaining("'<n>'");
         assertThatThrownBy(() -> MinorMentions.of(List.of("ch*ild"), "bad.txt")).hasMessageContaining("'ch*ild'");
+        // an Arabic cue already takes a noun's clitics: a * on it would silently mean nothing
+        assertThatThrownBy(() -> MinorMentions.of(List.of("طفل*"), "bad.txt")).hasMessageContaining("'طفل*'")
+                .hasMessageContaining("Arabic");
     }
 }
