@@ -65,8 +65,7 @@ final class RunningServer implements AutoCloseable {
                 .setting("veto.chain.generate.generator", "upstream")
                 .setting("veto.chain.generate.deadline", "5s")
                 .setting("veto.chain.output.stream.window", 20)
-                .setting("veto.chain.output.stream.overlap", 16)
-                .setting("veto.chain.output.stream.holdback", 16);
+                .setting("veto.chain.output.stream.overlap", 16);
         settings.forEach(builder::setting);
         Veto veto = builder.build();
         try {

@@ -9,13 +9,15 @@ import java.util.function.Function;
  * Moderates a stream while it flows: text reaches the user only after output moderation has seen it, and
  * nothing split across chunks slips out.
  *
- * <p>Generated text accumulates; once it is longer than {@code holdback} (the first text), then every
- * {@code window} new characters (or after {@code maxDelay} since the
- * last check, when a chunk arrives) the text since the last check — plus {@code overlap} characters before
- * it — is judged. If it passes, everything but the last {@code holdback} characters is released: a value
- * that may continue in the next chunk (a phone number, a card number, a harmful phrase) is never released
- * in part, because the next window sees it whole before any of it leaves. {@code overlap} is at least
- * {@code holdback}. On a violation the stream stops at once; what was released before stays released.
+ * <p>Generated text accumulates. The first chunk that ends a plain word is judged at once; after that, every
+ * {@code window} new characters (or, when a chunk arrives, after {@code maxDelay} since the last check) the
+ * text since the last check — plus {@code overlap} characters before it, and always everything not yet
+ * released — is judged. If it passes, everything is released but the {@link OpenTail}: a value that may still
+ * be growing (a phone, card or account number, an address, a key: {@code 555-01} waiting for {@code 23-4567})
+ * is never released in part, because the next window sees it whole before any of it leaves. An installation
+ * may also keep back the last {@code holdback} characters whatever they are (0 by default: the first words of
+ * a harmful sentence are no harm, and the window that completes it stops the stream). On a violation the
+ * stream stops at once; what was released before stays released.
  *
  * <p>Runs on the generator's thread. Not thread-safe: one per stream.
  */
@@ -50,12 +52,13 @@ final class StreamModerator implements TextSink {
             return false;
         }
         generated.append(delta);
-        // the first text leaves as soon as there is more than the holdback: time to first token is the
-        // holdback's worth of generation, not a whole window's
-        boolean first = released == 0 && generated.length() > settings.holdback();
-        boolean windowFull = generated.length() - checked >= settings.window();
+        int end = generated.length();
+        int releasable = releasable(end);
+        // the first text leaves as soon as a chunk ends a plain word: time to first token is one check
+        boolean first = released == 0 && releasable > 0;
+        boolean windowFull = end - checked >= settings.window();
         boolean waitedLongEnough = System.nanoTime() - lastCheckNanos >= settings.maxDelay().toNanos()
-                && generated.length() - released > settings.holdback();
+                && releasable > released;
         if (first || windowFull || waitedLongEnough) {
             check(false);
         }
@@ -92,7 +95,8 @@ final class StreamModerator implements TextSink {
     private void check(boolean last) {
         int end = generated.length();
         if (checked < end) {
-            int from = safeBoundary(Math.max(0, checked - settings.overlap()));
+            // what is held back is judged again, whole, with what follows it — however long it grew
+            int from = safeBoundary(Math.min(Math.max(0, checked - settings.overlap()), released));
             windows++;
             PolicyOutcome outcome = judge.apply(generated.substring(from, end));
             lastCheckNanos = System.nanoTime();
@@ -102,7 +106,7 @@ final class StreamModerator implements TextSink {
             }
             checked = end;
         }
-        int releasable = last ? end : safeBoundary(Math.max(released, end - settings.holdback()));
+        int releasable = last ? end : releasable(end);
         if (releasable > released && !listenerGone) {
             try {
                 listener.accept(generated.substring(released, releasable));
@@ -112,6 +116,12 @@ final class StreamModerator implements TextSink {
                 listenerGone = true;
             }
         }
+    }
+
+    /** How far the text may be released once judged: all but the open tail and the fixed holdback. */
+    private int releasable(int end) {
+        int keep = Math.min(end - settings.holdback(), OpenTail.start(generated, released, end));
+        return safeBoundary(Math.max(released, keep));
     }
 
     /** Never cut between the two halves of a surrogate pair. */

@@ -9,7 +9,7 @@ import java.time.Duration;
  *
  * @param window   new characters that trigger a check
  * @param overlap  characters before the new ones a check also sees
- * @param holdback characters at the end kept back until the next check
+ * @param holdback characters at the end kept back until the next check, beyond the {@link OpenTail}
  * @param maxDelay the longest a chunk waits for a check when fewer than {@code window} characters came
  */
 record StreamSettings(int window, int overlap, int holdback, Duration maxDelay) {

@@ -33,9 +33,10 @@ class StreamingTest {
     Path home;
 
     /** Flags any phone number like 555-0123-4567 as sensitive data. */
-    private static final Pattern PHONE = Pattern.compile("\\d{3}-\\d{4}-\\d{4}");
+    /** A phone number or a card number: what the stub output classifier finds. */
+    private static final Pattern PHONE = Pattern.compile("\\d{3}-\\d{4}-\\d{4}|\\d{4}( \\d{4}){3}");
 
-    private static final class Chunks implements Generator {
+    private static class Chunks implements Generator {
         private final List<String> chunks;
         private final List<ToolCall> toolCalls;
         volatile int sent;
@@ -105,7 +106,6 @@ class StreamingTest {
                 .setting("veto.chain.generate.generator", "model")
                 .setting("veto.chain.output.stream.window", 20)
                 .setting("veto.chain.output.stream.overlap", 16)
-                .setting("veto.chain.output.stream.holdback", 16)
                 .build();
     }
 
@@ -152,6 +152,37 @@ class StreamingTest {
             assertThat(decision.reply().message()).contains("stopped");
             assertThat(decision.output()).contains(leaked);
             assertThat(generator.sent).isLessThan(chunks.size()); // the generator was asked to stop
+        }
+    }
+
+    @Test
+    void aNumberSplitAtASpaceNeverLeaves() {
+        List<String> chunks = List.of("Sure. Her card is ", "4111 ", "1111 1111 ", "1111, valid until May.", " More text.");
+        List<String> released = new CopyOnWriteArrayList<>();
+        try (Veto veto = start(new Chunks(chunks, List.of()))) {
+            Decision decision = veto.stream(veto.request("her card?").build(), Map.of(), released::add);
+            assertThat(String.join("", released)).startsWith("Sure.").doesNotContain("4111");
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+        }
+    }
+
+    @Test
+    void theFirstWordsLeaveWithTheFirstChunkNotAWindowLater() {
+        List<String> released = new CopyOnWriteArrayList<>();
+        List<String> releasedBeforeSecondChunk = new CopyOnWriteArrayList<>();
+        Generator paced = new Chunks(List.of(), List.of()) {
+            @Override
+            public Generation stream(GenerationRequest request, TextSink sink) {
+                sink.accept("Sure, here");
+                releasedBeforeSecondChunk.addAll(released); // what a client has seen while the model still works
+                sink.accept(" is the forecast for Lisbon.");
+                return new Generation("Sure, here is the forecast for Lisbon.", FinishReason.STOP, "stub");
+            }
+        };
+        try (Veto veto = start(paced)) {
+            veto.stream(veto.request("weather?").build(), Map.of(), released::add);
+            assertThat(String.join("", releasedBeforeSecondChunk)).isEqualTo("Sure, here");
+            assertThat(String.join("", released)).isEqualTo("Sure, here is the forecast for Lisbon.");
         }
     }
 
