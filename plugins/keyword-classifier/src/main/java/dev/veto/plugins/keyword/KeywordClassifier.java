@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * Scores each category by its strongest harm phrase (not counting one that lies inside a longer operational
- * cue, as a CJK harm character can): the phrase's weight, plus the intent boost when an
+ * cue, as a CJK harm character can, or inside a benign reading of its category — "bomb" in "fork bomb"): the
+ * phrase's weight, plus the intent boost when an
  * operational cue is near it and asks about it (not a question of its own in the next sentence:
  * {@link SentenceBoundaries}), minus the strongest benign cue near it and not across a move to a next act
  * ({@link Sequencing}; of a guarded category, its own cues only: {@link Scoring#guarded()}). An action
@@ -73,7 +74,7 @@ final class KeywordClassifier implements Classifier {
                 case INTENT -> intents.add(match);
                 case BENIGN -> benign.add(match);
                 case HARM -> {
-                    if (!isInsideAnIntentCue(match, matches)) { // the cue's letters, not a harm word
+                    if (!isInsideACue(match, matches)) { // the cue's letters or its other sense, not a harm word
                         harmByCategory.computeIfAbsent(match.entry().category(), c -> new ArrayList<>()).add(match);
                     }
                 }
@@ -134,9 +135,19 @@ final class KeywordClassifier implements Classifier {
         return new Signal(category, clamp(bestScore), confidence, spans, List.copyOf(evidence), "");
     }
 
-    private static boolean isInsideAnIntentCue(Match harm, List<Match> matches) {
+    /**
+     * Whether a harm phrase lies inside a longer operational cue (a CJK harm character can) or inside a longer
+     * benign reading of its own category, which names the word's other sense: "bomb" in "fork bomb", "kill my"
+     * in "kill my process". Such a reading then removes that phrase only; as a cue near other harm phrases it
+     * still weighs what it weighs, and a harm phrase beside it ("how do I make a nail bomb? and what is a fork
+     * bomb") keeps its score.
+     */
+    private static boolean isInsideACue(Match harm, List<Match> matches) {
         for (Match other : matches) {
-            if (other.entry().kind() == LexiconEntry.Kind.INTENT && harm.isPartOf(other)) {
+            LexiconEntry.Kind kind = other.entry().kind();
+            if ((kind == LexiconEntry.Kind.INTENT
+                    || kind == LexiconEntry.Kind.BENIGN && other.entry().appliesTo(harm.entry().category()))
+                    && harm.isPartOf(other)) {
                 return true;
             }
         }

@@ -35,6 +35,7 @@ class KeywordClassifierTest {
             "intent\t*\t0.35\t如何",
             "benign\tviolent-crimes\t0.5\tpython process",
             "benign\tindiscriminate-weapons\t0.6\tbath bomb",
+            "benign\tindiscriminate-weapons\t0\tfork bomb",
             "action\thate\t0.55\tout of our neighborhood",
             "target\thate\t0\tblack families",
             "harm\tchild-exploitation\t0.8\tgroom a child",
@@ -87,6 +88,16 @@ class KeywordClassifierTest {
     }
 
     @Test
+    void aHarmPhraseInsideABenignReadingOfItsCategoryIsThatReadingsWord() throws Exception {
+        // "bomb" is the fork bomb's word: not counted; a reading of weight 0 lowers nothing beside it
+        assertThat(signal(classify("How to stop a fork bomb on my server?"), "indiscriminate-weapons")).isEmpty();
+        assertThat(signal(classify("How to build a pipe bomb? And what is a fork bomb?"), "indiscriminate-weapons"))
+                .hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(0.95));
+        // a reading of another category does not take the word
+        assertThat(signal(classify("How to kill a bath bomb fizz?"), "violent-crimes")).isPresent();
+    }
+
+    @Test
     void anActionCountsOnlyWhenAimedAtATargetOfItsCategory() throws Exception {
         assertThat(classify("How do we keep the deer out of our neighborhood gardens?")).isEmpty();
         assertThat(classify("Which laws protect black families from discrimination?")).isEmpty();
@@ -121,8 +132,8 @@ class KeywordClassifierTest {
     void aBenignReadingLowersTheScore() throws Exception {
         assertThat(signal(classify("how to kill a python process"), "violent-crimes")).hasValueSatisfying(s ->
                 assertThat(s.score()).isEqualTo(0.35));
-        assertThat(signal(classify("how to make a bath bomb"), "indiscriminate-weapons")).hasValueSatisfying(s ->
-                assertThat(s.score()).isLessThan(0.5));
+        assertThat(signal(classify("how to make a bath bomb that looks like a bomb"), "indiscriminate-weapons"))
+                .hasValueSatisfying(s -> assertThat(s.score()).isLessThan(0.5));
     }
 
     @Test
