@@ -15,16 +15,14 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Scores each category by its strongest harm phrase (not counting one that lies inside a longer operational
- * cue, as a CJK harm character can, or inside a benign reading of its category — "bomb" in "fork bomb"): the
- * phrase's weight, plus the intent boost when an
- * operational cue is near it and asks about it (not a question of its own in the next sentence:
- * {@link SentenceBoundaries}), minus the strongest benign cue near it and not across a move to a next act
- * ({@link Sequencing}; of a guarded category, its own cues only: {@link Scoring#guarded()}). An action
- * phrase ("keep them out") is a harm phrase only where a target of its category ("a Black family") is near
- * it. Every lexicon is matched in every text; only intent cues — everyday function words such as Italian
- * "come" (how), which is also English — count just in texts of their lexicon's language, when that language
- * is known. Immutable and thread-safe.
+ * Scores each category by its strongest harm phrase (not counting one that lies inside a longer operational cue, as a
+ * CJK harm character can, or inside a benign reading of its category — "bomb" in "fork bomb"): the phrase's weight,
+ * plus the intent boost when an operational cue is near it and asks about it (not a question of its own in the next
+ * sentence: {@link SentenceBoundaries}), minus the strongest benign cue near it and not across a move to a next act
+ * ({@link Sequencing}; of a guarded category, its own cues only: {@link Scoring#guarded()}). An action phrase ("keep
+ * them out") is a harm phrase only where a target of its category ("a Black family") is near it. Every lexicon is
+ * matched in every text; only intent cues — everyday function words such as Italian "come" (how), which is also
+ * English — count just in texts of their lexicon's language, when that language is known. Immutable and thread-safe.
  */
 final class KeywordClassifier implements Classifier {
 

@@ -16,7 +16,8 @@ import java.util.Set;
  * poorly) goes through the trained head, and the window most likely to be unsafe speaks for the text. A
  * text in a language with a glossary is read a second time in its word-by-word English gloss
  * ({@link Glosser}), which the English encoder understands better; neither reading of a text that is not
- * English reports more than a set maximum, as the encoder guesses there. A child-exploitation reading of a
+ * English reports more than a set maximum, as the encoder guesses there — for child exploitation, which the
+ * baseline policy lets the model alone refuse, one below that refusal. A child-exploitation reading of a
  * text that mentions no minor ({@link MinorMentions}) names the head's next category instead; a text of
  * conversation words alone ({@link ConversationWords}) is not judged. One signal at
  * most — the most likely category, scored with the calibrated probability that the text is not safe. The
@@ -124,20 +125,21 @@ final class SemanticClassifier implements Classifier {
                 worstNotEnglish = i >= original || !english[i];
             }
         }
-        if (worstNotEnglish && worst.category().equals(CHILD_EXPLOITATION)) {
-            // the policy lets this reading alone refuse; in another language the model guesses (a parent's
-            // question about strangers in a child's game read as grooming), so there it asks for care. Capped
-            // once chosen: capped before, a weaker reading of another category would speak for the text instead
+        // the policy lets this reading alone refuse; in another language the model guesses (a parent's question
+        // about strangers in a child's game read as grooming), so there it asks for care. Capped once chosen:
+        // capped before, a weaker reading of another category would speak for the text instead
+        boolean capped = worstNotEnglish && worst.category().equals(CHILD_EXPLOITATION);
+        if (capped) {
             worst = worst.atMost(settings.minors().nonEnglishMaxScore());
         }
-        String setAside = worstSetAside ? ", child exploitation set aside: no minor mentioned"
-                : worstNotEnglish && worst.category().equals(CHILD_EXPLOITATION) ? ", capped: not English" : "";
+        String note = worstSetAside ? ", child exploitation set aside: no minor mentioned"
+                : capped ? ", capped: not English" : "";
         if (worst.unsafe() < settings.reportAbove()) {
             return List.of();
         }
         String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%%s%s", worst.unsafe(),
                 worst.category(), 100 * worst.categoryShare(),
-                worstGloss != null ? " (read in its English gloss from " + worstGloss + ")" : "", setAside);
+                worstGloss != null ? " (read in its English gloss from " + worstGloss + ")" : "", note);
         return List.of(new Signal(worst.category(), worst.unsafe(), settings.confidence(), List.of(),
                 List.of(evidence), ""));
     }
