@@ -72,11 +72,18 @@ final class KeywordClassifier implements Classifier {
                 case INTENT -> intents.add(match);
                 case BENIGN -> benign.add(match);
                 case HARM -> {
-                    if (!isInsideACue(match, matches)) { // the cue's letters or its other sense, not a harm word
+                    // the cue's letters, or the word of a harmless reading, not a harm word
+                    if (!isInsideAnIntentCue(match, matches) && !isInsideABenignReading(match, matches, false)) {
                         harmByCategory.computeIfAbsent(match.entry().category(), c -> new ArrayList<>()).add(match);
                     }
                 }
-                case ACTION -> actions.add(match);
+                case ACTION -> {
+                    // an act inside an operational cue is still the act ("para que se desmaye"), and inside a
+                    // weighted benign reading too ("j'ai trouvé une caméra cachée" lowers, it does not unsay)
+                    if (!isInsideABenignReading(match, matches, true)) {
+                        actions.add(match);
+                    }
+                }
                 case TARGET -> targets.add(match);
             }
         }
@@ -133,19 +140,28 @@ final class KeywordClassifier implements Classifier {
         return new Signal(category, clamp(bestScore), confidence, spans, List.copyOf(evidence), "");
     }
 
-    /**
-     * Whether a harm phrase lies inside a longer operational cue (a CJK harm character can) or inside a longer
-     * benign reading of its own category, which names the word's other sense: "bomb" in "fork bomb", "kill my"
-     * in "kill my process". Such a reading then removes that phrase only; as a cue near other harm phrases it
-     * still weighs what it weighs, and a harm phrase beside it ("how do I make a nail bomb? and what is a fork
-     * bomb") keeps its score.
-     */
-    private static boolean isInsideACue(Match harm, List<Match> matches) {
+    /** Whether a harm phrase lies inside a longer operational cue, as a CJK harm character can. */
+    private static boolean isInsideAnIntentCue(Match harm, List<Match> matches) {
         for (Match other : matches) {
-            LexiconEntry.Kind kind = other.entry().kind();
-            if ((kind == LexiconEntry.Kind.INTENT
-                    || kind == LexiconEntry.Kind.BENIGN && other.entry().appliesTo(harm.entry().category()))
-                    && harm.isPartOf(other)) {
+            if (other.entry().kind() == LexiconEntry.Kind.INTENT && harm.isPartOf(other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a harm or action phrase lies inside a longer benign reading of its own category, which names the
+     * word's other sense or someone else's act: "bomb" in "fork bomb", "kill my" in "kill my process", "fotos
+     * íntimas" in "un adulto le pidió fotos íntimas" (reported, not asked for). Such a reading removes that
+     * phrase only; as a cue near other phrases it weighs what it weighs (a reading of weight 0, nothing), and a
+     * harm phrase beside it ("how do I make a nail bomb? and what is a fork bomb") keeps its score. An act
+     * ({@code onlyUnweighted}) is taken only by a reading of weight 0, written to say that it is not the act.
+     */
+    private static boolean isInsideABenignReading(Match phrase, List<Match> matches, boolean onlyUnweighted) {
+        for (Match other : matches) {
+            if (other.entry().kind() == LexiconEntry.Kind.BENIGN && (!onlyUnweighted || other.entry().weight() == 0)
+                    && other.entry().appliesTo(phrase.entry().category()) && phrase.isPartOf(other)) {
                 return true;
             }
         }

@@ -95,6 +95,9 @@ class KeywordClassifierTest {
                 .hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(0.95));
         // a reading of another category does not take the word
         assertThat(signal(classify("How to kill a bath bomb fizz?"), "violent-crimes")).isPresent();
+        // an act is taken only by a reading of weight 0; a weighted one lowers it
+        assertThat(classify("How to keep black families out of our neighborhood? We were kept out of our "
+                + "neighborhood once.")).isNotEmpty();
     }
 
     @Test
