@@ -89,7 +89,16 @@ final class Deobfuscator {
      * for ASCII: before nearly every space of prose stands a longer word, and that settles it.
      */
     private static boolean isSingleLetterBefore(String text, int sep) {
-        return (sep < 2 || !isWordChar(text.charAt(sep - 2))) && Character.isLetter(text.charAt(sep - 1));
+        return (sep < 2 || !isWordChar(text.charAt(sep - 2))) && isSpellingLetter(text.charAt(sep - 1));
+    }
+
+    /**
+     * A letter that a word may be spelled out in. Not a Hangul syllable: a block is a syllable, and Korean sets
+     * many one-syllable words between spaces ("애 티 안 나게", "할 수 있다") — rejoined, they lost the phrases
+     * written with their spaces.
+     */
+    private static boolean isSpellingLetter(char c) {
+        return c < 0x80 ? ASCII_LETTER[c] : Character.isLetter(c) && !(c >= '\uAC00' && c <= '\uD7AF');
     }
 
     private static boolean isWordChar(char c) {
@@ -180,8 +189,8 @@ final class Deobfuscator {
                 } else {
                     // three single letters apart: "b o m", not "a weekend"
                     if ((f & SEPARATOR_CHAR) != 0 && !spaced && i >= 1 && i + 3 < length && isSingleLetterBefore(text, i)
-                            && Character.isLetter(text.charAt(i + 1)) && isSeparator(text.charAt(i + 2))
-                            && Character.isLetter(text.charAt(i + 3))
+                            && isSpellingLetter(text.charAt(i + 1)) && isSeparator(text.charAt(i + 2))
+                            && isSpellingLetter(text.charAt(i + 3))
                             && (i + 4 >= length || !Character.isLetterOrDigit(text.charAt(i + 4)))) {
                         spaced = true;
                     }
@@ -427,7 +436,7 @@ final class Deobfuscator {
         int i = 0;
         while (i < text.length()) {
             // cheap test first: a letter, a separator, a letter
-            int end = i + 2 < text.length() && gap(text, i + 1) > 0 && Character.isLetter(text.charAt(i))
+            int end = i + 2 < text.length() && gap(text, i + 1) > 0 && isSpellingLetter(text.charAt(i))
                     ? spacedRunEnd(text, i) : -1;
             if (end > 0) {
                 if (out == null) {
@@ -462,7 +471,7 @@ final class Deobfuscator {
 
     /** The end (exclusive, at the last letter + 1) of a run of ≥ 3 separated single letters starting at i, or -1. */
     private static int spacedRunEnd(String text, int i) {
-        if (!Character.isLetter(text.charAt(i)) || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+        if (!isSpellingLetter(text.charAt(i)) || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
             return -1;
         }
         if (ONE_LETTER_WORDS.indexOf(text.charAt(i)) >= 0 && i + 2 < text.length() && text.charAt(i + 1) == ' '
@@ -474,7 +483,7 @@ final class Deobfuscator {
     }
 
     private static int plainRunEnd(String text, int i) {
-        if (!Character.isLetter(text.charAt(i)) || (i > 0 && (text.charAt(i - 1) == '\'' || text.charAt(i - 1) == '\u2019'))) {
+        if (!isSpellingLetter(text.charAt(i)) || (i > 0 && (text.charAt(i - 1) == '\'' || text.charAt(i - 1) == '\u2019'))) {
             return -1; // the s of "someone's" starts no run
         }
         int width = gap(text, i + 1);
@@ -489,7 +498,7 @@ final class Deobfuscator {
             if (next >= text.length() || gap(text, k + 1) != width || text.charAt(k + 1) != separator) {
                 break;
             }
-            boolean single = Character.isLetter(text.charAt(next))
+            boolean single = isSpellingLetter(text.charAt(next))
                     && (next + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(next + 1)));
             if (!single) {
                 break;

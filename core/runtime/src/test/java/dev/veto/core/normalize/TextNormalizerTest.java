@@ -118,6 +118,9 @@ class TextNormalizerTest {
         assertThat(at(gapped, "a bomb")).isEqualTo("a  b o m b");
         assertThat(normalizer.normalize("b  o  m  b and b\to\tm\tb").text()).isEqualTo("bomb and bomb");
         assertThat(at(text, "bomb")).isEqualTo("b o m b");
+        // Korean one-syllable words are words, not spelled-out letters; spaced Chinese characters are rejoined
+        assertThat(normalizer.normalize("애 티 안 나게 패는 방법, 그 일 할 수 있어").text()).isEqualTo("애 티 안 나게 패는 방법, 그 일 할 수 있어");
+        assertThat(normalizer.normalize("怎 么 做 炸 弹").text()).isEqualTo("怎么做炸弹");
     }
 
     @Test
