@@ -72,15 +72,12 @@ final class KeywordClassifier implements Classifier {
                 case INTENT -> intents.add(match);
                 case BENIGN -> benign.add(match);
                 case HARM -> {
-                    // the cue's letters, or the word of a harmless reading, not a harm word
-                    if (!isInsideAnIntentCue(match, matches) && !isInsideABenignReading(match, matches, false)) {
+                    if (!isWordOfACue(match, matches)) {
                         harmByCategory.computeIfAbsent(match.entry().category(), c -> new ArrayList<>()).add(match);
                     }
                 }
                 case ACTION -> {
-                    // an act inside an operational cue is still the act ("para que se desmaye"), and inside a
-                    // weighted benign reading too ("j'ai trouvé une caméra cachée" lowers, it does not unsay)
-                    if (!isInsideABenignReading(match, matches, true)) {
+                    if (!isWordOfACue(match, matches)) {
                         actions.add(match);
                     }
                 }
@@ -140,28 +137,25 @@ final class KeywordClassifier implements Classifier {
         return new Signal(category, clamp(bestScore), confidence, spans, List.copyOf(evidence), "");
     }
 
-    /** Whether a harm phrase lies inside a longer operational cue, as a CJK harm character can. */
-    private static boolean isInsideAnIntentCue(Match harm, List<Match> matches) {
-        for (Match other : matches) {
-            if (other.entry().kind() == LexiconEntry.Kind.INTENT && harm.isPartOf(other)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Whether a harm or action phrase lies inside a longer benign reading of its own category, which names the
-     * word's other sense or someone else's act: "bomb" in "fork bomb", "kill my" in "kill my process", "fotos
-     * íntimas" in "un adulto le pidió fotos íntimas" (reported, not asked for). Such a reading removes that
-     * phrase only; as a cue near other phrases it weighs what it weighs (a reading of weight 0, nothing), and a
-     * harm phrase beside it ("how do I make a nail bomb? and what is a fork bomb") keeps its score. An act
-     * ({@code onlyUnweighted}) is taken only by a reading of weight 0, written to say that it is not the act.
+     * Whether a harm or action phrase is the word of another cue rather than the harm: it lies inside a longer
+     * operational cue (a CJK harm character can), or inside a longer benign reading of its own category, which
+     * names the word's other sense or someone else's act — "bomb" in "fork bomb", "kill my" in "kill my
+     * process", "fotos íntimas" in "un adulto le pidió fotos íntimas" (reported, not asked for). Such a reading
+     * removes that phrase only; as a cue near other phrases it weighs what it weighs (a reading of weight 0,
+     * nothing), and a harm phrase beside it ("how do I make a nail bomb? and what is a fork bomb") keeps its
+     * score. An act stays the act inside an operational cue ("para que se desmaye") and inside a weighted
+     * reading ("j'ai trouvé une caméra cachée" lowers it, it does not unsay it): only a reading of weight 0,
+     * written to say that it is not the act, takes one.
      */
-    private static boolean isInsideABenignReading(Match phrase, List<Match> matches, boolean onlyUnweighted) {
+    private static boolean isWordOfACue(Match phrase, List<Match> matches) {
+        boolean act = phrase.entry().kind() == LexiconEntry.Kind.ACTION;
         for (Match other : matches) {
-            if (other.entry().kind() == LexiconEntry.Kind.BENIGN && (!onlyUnweighted || other.entry().weight() == 0)
-                    && other.entry().appliesTo(phrase.entry().category()) && phrase.isPartOf(other)) {
+            LexiconEntry cue = other.entry();
+            boolean takesIt = cue.kind() == LexiconEntry.Kind.INTENT ? !act
+                    : cue.kind() == LexiconEntry.Kind.BENIGN && cue.appliesTo(phrase.entry().category())
+                            && (!act || cue.weight() == 0);
+            if (takesIt && phrase.isPartOf(other)) {
                 return true;
             }
         }
