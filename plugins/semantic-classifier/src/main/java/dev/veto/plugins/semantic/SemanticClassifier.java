@@ -1,5 +1,6 @@
 package dev.veto.plugins.semantic;
 
+import ai.onnxruntime.OrtException;
 import dev.veto.spi.classifier.ClassificationInput;
 import dev.veto.spi.classifier.Classifier;
 import dev.veto.spi.signal.Signal;
@@ -17,10 +18,11 @@ import java.util.Set;
  * text in a language with a glossary is read a second time in its word-by-word English gloss
  * ({@link Glosser}), which the English encoder understands better; neither reading of a text that is not
  * English reports more than a set maximum, as the encoder guesses there — for child exploitation, which the
- * baseline policy lets the model alone refuse, one below that refusal. A child-exploitation reading of a
- * text that mentions no minor ({@link MinorMentions}) names the head's next category instead; a text of
- * conversation words alone ({@link ConversationWords}) is not judged. One signal at
- * most — the most likely category, scored with the calibrated probability that the text is not safe. The
+ * baseline policy lets the model alone refuse, one below that refusal, as in a text asked to protect a child
+ * ("is this grooming?", {@code protective.txt}). A child-exploitation reading of a text that mentions no minor
+ * ({@link CueList}) names the head's next category instead; a text of conversation words alone
+ * ({@link ConversationWords}) is not judged. One signal at most — the most likely category, scored with the
+ * calibrated probability that the text is not safe. The
  * score is one signal for the policy beside the lexical ones, not a decision on its own.
  */
 final class SemanticClassifier implements Classifier {
@@ -28,13 +30,13 @@ final class SemanticClassifier implements Classifier {
     /** The category that, by definition, needs a minor in the text. */
     static final String CHILD_EXPLOITATION = "child-exploitation";
 
-    /** How much of a text is searched for a minor beyond the windows the model read (~20 ms at most). */
-    private static final int MINOR_SCAN_CHARS = 8_000;
+    /** How much of a text is searched for a cue beyond the windows the model read (~20 ms at most). */
+    private static final int CUE_SCAN_CHARS = 8_000;
 
     private final SentenceEncoder encoder;
     private final Heads heads;
     private final Glosser glosser;
-    private final Optional<MinorMentions> minors;
+    private final ChildCues childCues;
     private final Optional<ConversationWords> conversation;
     private final SemanticSettings settings;
 
@@ -47,12 +49,21 @@ final class SemanticClassifier implements Classifier {
     record Heads(SemanticHead text, SemanticHead glosses) {
     }
 
-    SemanticClassifier(SentenceEncoder encoder, Heads heads, Glosser glosser, Optional<MinorMentions> minors,
+    /**
+     * What a child-exploitation reading is checked against; an empty list, a check that is off.
+     *
+     * @param minors     words that mention a minor: a reading of a text with none names another category
+     * @param protective phrases of someone protecting a child: a reading of a text with one is capped
+     */
+    record ChildCues(Optional<CueList> minors, Optional<CueList> protective) {
+    }
+
+    SemanticClassifier(SentenceEncoder encoder, Heads heads, Glosser glosser, ChildCues childCues,
                        Optional<ConversationWords> conversation, SemanticSettings settings) {
         this.encoder = encoder;
         this.heads = heads;
         this.glosser = glosser;
-        this.minors = minors;
+        this.childCues = childCues;
         this.conversation = conversation;
         this.settings = settings;
     }
@@ -62,7 +73,6 @@ final class SemanticClassifier implements Classifier {
         if (input.text().isBlank()) {
             return List.of();
         }
-        SemanticHead.Judgement worst = null;
         String readable = EncodedRuns.strip(input.text());
         if (readable.isBlank() || CharNgrams.words(readable) < settings.minWords()) {
             return List.of(); // "hi", "next", "kill -9": no intent to read (the keyword classifier still reads them)
@@ -83,71 +93,135 @@ final class SemanticClassifier implements Classifier {
                 glossedFrom.add(gloss.language());
             });
         }
-        String worstGloss = null;
-        boolean worstSetAside = false;
-        boolean worstNotEnglish = false;
-        Boolean minorMentioned = null; // asked once, and only of a text some window reads as child exploitation
+        MinorCheck minorCheck = new MinorCheck(input.text(), windows);
+        Reading worst = null;
         for (int i = 0; i < windows.size(); i++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("semantic classification interrupted");
             }
-            SemanticHead head = i < original ? heads.text() : heads.glosses();
-            SemanticHead.Judgement judgement = head.judge(encoder.encode(windows.get(i)), grams(head, windows.get(i)));
-            if (i >= original) {
-                if (judgement.unsafe() < settings.gloss().minScore()) {
-                    continue; // not heard below gloss.min-score: broken English reads as a little suspicious
-                }
-                judgement = judgement.atMost(settings.gloss().maxScore());
-            } else if (!english[i]) {
-                judgement = judgement.atMost(settings.nonEnglishMax()); // the encoder guesses at other languages
-            }
-            // the text (its first MINOR_SCAN_CHARS, so the work stays bounded) or a gloss must mention a minor; if
-            // none does, the model still saw something unsafe: the window's reading without the category, as sure
-            // as before up to the ceiling (the model alone constrains there)
-            boolean setAside = false;
-            if (judgement.category().equals(CHILD_EXPLOITATION) && judgement.hasRunnerUp()
-                    && minors.isPresent() && judgement.unsafe() >= settings.reportAbove()) {
-                if (minorMentioned == null) {
-                    minorMentioned = mentionsMinor(minors.get(), input.text(), windows);
-                }
-                if (!minorMentioned) {
-                    judgement = judgement.withoutCategory()
-                            .atLeast(Math.min(judgement.unsafe(), settings.minors().setAsideMaxScore()));
-                    setAside = true;
-                }
-            }
+            Reading reading = i < original ? read(windows.get(i), heads.text(), english[i], null, minorCheck)
+                    : read(windows.get(i), heads.glosses(), false, glossedFrom.get(i - original), minorCheck);
             // at a tie the gloss speaks: capped alike, the reading the encoder understood names the category
-            if (worst == null || judgement.unsafe() > worst.unsafe()
-                    || i >= original && judgement.unsafe() == worst.unsafe()) {
-                worst = judgement;
-                worstGloss = i >= original ? glossedFrom.get(i - original) : null;
-                worstSetAside = setAside;
-                worstNotEnglish = i >= original || !english[i];
+            if (reading != null && (worst == null || reading.unsafe() > worst.unsafe()
+                    || reading.glossedFrom() != null && reading.unsafe() == worst.unsafe())) {
+                worst = reading;
             }
         }
+        // the request after the story of why: read as the story ("my brother-in-law made my sister's life hell …
+        // what on his car could fail so it looks like an accident?"). Only a text already leaning unsafe is read
+        // again — out of its context a closing question reads worse than it is — and not one read as child
+        // exploitation, the gravest reading, which another category must not replace
+        String closingNote = "";
+        if (original == 1 && english[0] && worst.unsafe() >= settings.closingMinScore()
+                && !worst.judgement().category().equals(CHILD_EXPLOITATION)) {
+            Optional<String> closing = settings.windows().closingOf(windows.get(0));
+            Reading second = closing.isEmpty() ? null : read(closing.get(), heads.text(), true, null, minorCheck);
+            if (second != null && second.unsafe() > worst.unsafe()) {
+                worst = second;
+                closingNote = ", read in its closing sentences";
+            }
+        }
+        SemanticHead.Judgement judgement = worst.judgement();
         // the policy lets this reading alone refuse; in another language the model guesses (a parent's question
         // about strangers in a child's game read as grooming), so there it asks for care. Capped once chosen:
         // capped before, a weaker reading of another category would speak for the text instead
-        boolean capped = worstNotEnglish && worst.category().equals(CHILD_EXPLOITATION);
-        if (capped) {
-            worst = worst.atMost(settings.minors().nonEnglishMaxScore());
+        String note = worst.setAside() ? ", child exploitation set aside: no minor mentioned" : closingNote;
+        if (judgement.category().equals(CHILD_EXPLOITATION)) {
+            if (!worst.english()) {
+                judgement = judgement.atMost(settings.minors().nonEnglishMaxScore());
+                note = ", capped: not English";
+            } else if (judgement.unsafe() > settings.minors().protectiveMaxScore()
+                    && childCues.protective().isPresent() && childCues.protective().get().in(start(input.text()))) {
+                // "is this grooming?", "the number of the child abuse hotline": the model reads the same secrecy,
+                // the same child alone, whoever asks; asked to protect a child, it asks for care
+                judgement = judgement.atMost(settings.minors().protectiveMaxScore());
+                note = ", capped: asked to protect a child";
+            }
         }
-        String note = worstSetAside ? ", child exploitation set aside: no minor mentioned"
-                : capped ? ", capped: not English" : "";
-        if (worst.unsafe() < settings.reportAbove()) {
+        if (judgement.unsafe() < settings.reportAbove()) {
             return List.of();
         }
-        String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%%s%s", worst.unsafe(),
-                worst.category(), 100 * worst.categoryShare(),
-                worstGloss != null ? " (read in its English gloss from " + worstGloss + ")" : "", note);
-        return List.of(new Signal(worst.category(), worst.unsafe(), settings.confidence(), List.of(),
+        String evidence = String.format(Locale.ROOT, "minilm: p(unsafe)=%.2f, %s %.0f%%%s%s", judgement.unsafe(),
+                judgement.category(), 100 * judgement.categoryShare(), worst.glossedFrom() != null
+                        ? " (read in its English gloss from " + worst.glossedFrom() + ")" : "", note);
+        return List.of(new Signal(judgement.category(), judgement.unsafe(), settings.confidence(), List.of(),
                 List.of(evidence), ""));
     }
 
+    /**
+     * One window's reading.
+     *
+     * @param judgement   what the head made of it, capped as its source asks
+     * @param english     whether the window was read as English, as written
+     * @param glossedFrom for the gloss of a window, the glossed language; else null
+     * @param setAside    whether a child-exploitation reading was set aside for want of a minor
+     */
+    private record Reading(SemanticHead.Judgement judgement, boolean english, String glossedFrom, boolean setAside) {
+
+        double unsafe() {
+            return judgement.unsafe();
+        }
+    }
+
+    /**
+     * Reads one window.
+     *
+     * @param english     whether it reads as English
+     * @param glossedFrom for a gloss, the glossed language; else null
+     * @return its reading, or null where a gloss's reading is not heard
+     */
+    private Reading read(String window, SemanticHead head, boolean english, String glossedFrom,
+                         MinorCheck minorCheck) throws OrtException {
+        SemanticHead.Judgement judgement = head.judge(encoder.encode(window), grams(head, window));
+        if (glossedFrom != null) {
+            if (judgement.unsafe() < settings.gloss().minScore()) {
+                return null; // not heard below gloss.min-score: broken English reads as a little suspicious
+            }
+            judgement = judgement.atMost(settings.gloss().maxScore());
+        } else if (!english) {
+            judgement = judgement.atMost(settings.nonEnglishMax()); // the encoder guesses at other languages
+        }
+        // the text (its first CUE_SCAN_CHARS, so the work stays bounded) or a gloss must mention a minor; if
+        // none does, the model still saw something unsafe: the window's reading without the category, as sure
+        // as before up to the ceiling (the model alone constrains there)
+        if (judgement.category().equals(CHILD_EXPLOITATION) && judgement.hasRunnerUp()
+                && judgement.unsafe() >= settings.reportAbove() && !minorCheck.mentioned()) {
+            return new Reading(judgement.withoutCategory()
+                    .atLeast(Math.min(judgement.unsafe(), settings.minors().setAsideMaxScore())), english, glossedFrom,
+                    true);
+        }
+        return new Reading(judgement, english, glossedFrom, false);
+    }
+
+    /** Whether the text mentions a minor: asked once, and only of a text some window reads as child exploitation. */
+    private final class MinorCheck {
+
+        private final String text;
+        private final List<String> windows;
+        private Boolean mentioned;
+
+        MinorCheck(String text, List<String> windows) {
+            this.text = text;
+            this.windows = windows;
+        }
+
+        /** True also where the check is off. */
+        boolean mentioned() {
+            if (mentioned == null) {
+                mentioned = childCues.minors().isEmpty() || mentionsMinor(childCues.minors().get(), text, windows);
+            }
+            return mentioned;
+        }
+    }
+
     /** Whether what the model read (the windows, their glosses) or the start of the text mentions a minor. */
-    private static boolean mentionsMinor(MinorMentions minors, String text, List<String> windows) {
-        return windows.stream().anyMatch(minors::in)
-                || minors.in(text.length() <= MINOR_SCAN_CHARS ? text : text.substring(0, MINOR_SCAN_CHARS));
+    private static boolean mentionsMinor(CueList minors, String text, List<String> windows) {
+        return windows.stream().anyMatch(minors::in) || minors.in(start(text));
+    }
+
+    /** As much of a text as is searched for a cue. */
+    private static String start(String text) {
+        return text.length() <= CUE_SCAN_CHARS ? text : text.substring(0, CUE_SCAN_CHARS);
     }
 
     private static CharNgrams.Sparse grams(SemanticHead head, String window) {

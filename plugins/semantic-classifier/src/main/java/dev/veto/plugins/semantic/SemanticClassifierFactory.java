@@ -32,6 +32,7 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     private static final String CLASSPATH = "classpath:";
     private static final String GLOSSARIES = "dev/veto/plugins/semantic/gloss/";
     private static final String MINORS = "dev/veto/plugins/semantic/minors.txt";
+    private static final String PROTECTIVE = "dev/veto/plugins/semantic/protective.txt";
     private static final String CONVERSATION = "dev/veto/plugins/semantic/conversation.txt";
 
     @Override
@@ -60,21 +61,34 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
         }
         return new SemanticClassifier(new SentenceEncoder(settings.maxTokens(), settings.intraOpThreads()),
                 new SemanticClassifier.Heads(head, glossHead), glosser,
-                loadMinors(settings.minors(), context.dataDirectory()),
+                new SemanticClassifier.ChildCues(loadMinors(settings.minors(), context.dataDirectory()),
+                        loadProtective(settings.minors(), context.dataDirectory())),
                 loadConversation(settings.conversation(), context.dataDirectory()), settings);
     }
 
     /** The cue lists of minors, bundled and the installation's own; empty where the check is off. */
-    private static Optional<MinorMentions> loadMinors(SemanticSettings.MinorSettings settings, Path dataDirectory) {
+    private static Optional<CueList> loadMinors(SemanticSettings.MinorSettings settings, Path dataDirectory) {
         if (!settings.childExploitationNeedsOne()) {
             return Optional.empty();
         }
-        MinorMentions minors = read("the list of minors", CLASSPATH + MINORS, null,
-                reader -> MinorMentions.read(reader, MINORS));
-        for (String file : settings.extra()) {
-            minors = minors.and(read("the list of minors", file, dataDirectory, reader -> MinorMentions.read(reader, file)));
+        return Optional.of(loadCues("the list of minors", MINORS, settings.extra(), dataDirectory));
+    }
+
+    /** The protective phrases, bundled and the installation's own; empty where their cap is off. */
+    private static Optional<CueList> loadProtective(SemanticSettings.MinorSettings settings, Path dataDirectory) {
+        if (settings.protectiveMaxScore() >= 1) {
+            return Optional.empty();
         }
-        return Optional.of(minors);
+        return Optional.of(loadCues("the list of protective phrases", PROTECTIVE, settings.protectiveExtra(),
+                dataDirectory));
+    }
+
+    private static CueList loadCues(String what, String bundled, List<String> extra, Path dataDirectory) {
+        CueList cues = read(what, CLASSPATH + bundled, null, reader -> CueList.read(reader, bundled));
+        for (String file : extra) {
+            cues = cues.and(read(what, file, dataDirectory, reader -> CueList.read(reader, file)));
+        }
+        return cues;
     }
 
     /** The conversation words, bundled and the installation's own; empty where they are not used. */

@@ -13,14 +13,16 @@ import java.util.List;
  * @param reportAbove    unsafe probability below which nothing is reported
  * @param confidence     the confidence given to the signals
  * @param minWords       texts of fewer words are not judged
+ * @param closingMinScore a text that fits one window is read again in its closing sentences if it reads at least
+ *                       this unsafe as a whole
  * @param nonEnglishMax  the most a reading of a text that is not English may report
  * @param gloss          which glossaries render other languages into English for the encoder
  * @param minors         whether a child-exploitation reading needs a minor in the text, and the cue lists
  * @param conversation   whether texts of conversation words alone go unjudged, and the installation's own lists
  */
 record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWindows windows, double reportAbove,
-                        double confidence, int minWords, double nonEnglishMax, GlossSettings gloss,
-                        MinorSettings minors, ConversationSettings conversation) {
+                        double confidence, int minWords, double closingMinScore, double nonEnglishMax,
+                        GlossSettings gloss, MinorSettings minors, ConversationSettings conversation) {
 
     static SemanticSettings read(Config config) {
         if (config.hasPath("minors.required")) {
@@ -32,8 +34,10 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
         }
         return new SemanticSettings(config.getString("head"), config.getInt("max-tokens"),
                 config.getInt("intra-op-threads"),
-                new TextWindows(config.getInt("window.chars"), config.getInt("window.max")),
+                new TextWindows(config.getInt("window.chars"), config.getInt("window.max"),
+                        config.getInt("window.closing-from")),
                 unit(config, "report-above"), unit(config, "confidence"), minWords,
+                unit(config, "window.closing-min-score"),
                 unit(config, "non-english-max-score"),
                 new GlossSettings(config.getString("gloss.head"), config.getStringList("gloss.languages"),
                         config.getStringList("gloss.extra"),
@@ -41,7 +45,8 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
                         unit(config, "gloss.min-score"), unit(config, "gloss.max-score")),
                 new MinorSettings(config.getBoolean("minors.child-exploitation-needs-one"),
                         unit(config, "minors.set-aside-max-score"), unit(config, "minors.non-english-max-score"),
-                        config.getStringList("minors.extra")),
+                        config.getStringList("minors.extra"), unit(config, "minors.protective-max-score"),
+                        config.getStringList("minors.protective-extra")),
                 new ConversationSettings(config.getBoolean("conversation-words.enabled"),
                         config.getStringList("conversation-words.extra")));
     }
@@ -63,9 +68,12 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
      * @param nonEnglishMaxScore       the most a child-exploitation reading of a text that is not English (or of
      *                                 its gloss) may report
      * @param extra                    an installation's own cue lists, beside the bundled one
+     * @param protectiveMaxScore       the most a child-exploitation reading of a text asked to protect a child may
+     *                                 report; 1: no such cap
+     * @param protectiveExtra          an installation's own lists of protective phrases, beside the bundled one
      */
     record MinorSettings(boolean childExploitationNeedsOne, double setAsideMaxScore, double nonEnglishMaxScore,
-                         List<String> extra) {
+                         List<String> extra, double protectiveMaxScore, List<String> protectiveExtra) {
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.veto.plugins.semantic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Cuts a long text into a bounded number of windows for the encoder, which sees only its first few hundred
@@ -9,7 +10,9 @@ import java.util.List;
  * looked at, while a megabyte of text must not cost a thousand inferences. Windows are spread evenly from
  * the start to the end, so the head and the tail are always covered; the last window is the text's closing
  * sentences alone, at most half a window long, because a request appended to a long text — the usual shape
- * of a jailbreak — would otherwise be averaged away among the sentences before it.
+ * of a jailbreak — would otherwise be averaged away among the sentences before it. A text that fits one window
+ * may also be read a second time in its closing sentences ({@link #closingOf}), once it is long enough to tell a
+ * story before it asks.
  */
 public final class TextWindows {
 
@@ -17,22 +20,40 @@ public final class TextWindows {
 
     private final int chars;
     private final int max;
+    private final int closingFrom;
 
     /**
-     * Creates the windowing.
+     * Creates the windowing; a text that fits one window is read whole only.
      *
      * @param chars characters per window
      * @param max   windows per text at most
      */
     public TextWindows(int chars, int max) {
+        this(chars, max, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Creates the windowing.
+     *
+     * @param chars       characters per window
+     * @param max         windows per text at most
+     * @param closingFrom the least length of a text that fits one window for {@link #closingOf} to give its closing
+     *                    sentences (more than {@code chars}: never)
+     */
+    public TextWindows(int chars, int max, int closingFrom) {
         if (chars < 64) {
             throw new IllegalArgumentException("window.chars must be at least 64, was " + chars);
         }
         if (max < 1) {
             throw new IllegalArgumentException("window.max must be at least 1, was " + max);
         }
+        if (closingFrom < 2 * MIN_CLOSING) {
+            throw new IllegalArgumentException("window.closing-from must be at least " + 2 * MIN_CLOSING + ", was "
+                    + closingFrom);
+        }
         this.chars = chars;
         this.max = max;
+        this.closingFrom = closingFrom;
     }
 
     /**
@@ -61,11 +82,34 @@ public final class TextWindows {
     }
 
     /**
+     * The closing sentences of a text that fits one window, to be read a second time on their own.
+     *
+     * @param text the text
+     * @return its closing sentences, if it fits one window, has at least {@code closingFrom} characters and a
+     *         sentence end before its last {@value #MIN_CLOSING}; else empty
+     */
+    public Optional<String> closingOf(String text) {
+        if (text.length() > chars || text.length() < closingFrom) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(closingSentences(text));
+    }
+
+    /**
      * The text's closing sentences: the shortest tail of at least {@value #MIN_CLOSING} characters that starts
      * after a sentence end, within the last half window; without a sentence end there, the last half window.
      */
     private String closing(String text) {
-        int from = safeStart(text, text.length() - chars / 2);
+        String sentences = closingSentences(text);
+        return sentences != null ? sentences : text.substring(safeStart(text, text.length() - chars / 2));
+    }
+
+    /**
+     * The shortest tail of at least {@value #MIN_CLOSING} characters that starts after a sentence end, within
+     * the last half window; null without such a sentence end.
+     */
+    private String closingSentences(String text) {
+        int from = safeStart(text, Math.max(0, text.length() - chars / 2));
         for (int i = text.length() - 2; i >= from; i--) {
             char c = text.charAt(i);
             if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\u3002' || c == '\uff01' || c == '\uff1f') {
@@ -75,7 +119,7 @@ public final class TextWindows {
                 }
             }
         }
-        return text.substring(from);
+        return null;
     }
 
     /** Never starts inside a surrogate pair. */

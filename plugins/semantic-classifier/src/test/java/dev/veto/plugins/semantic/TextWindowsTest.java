@@ -39,6 +39,23 @@ class TextWindowsTest {
     }
 
     @Test
+    void aTextThatFitsOneWindowGivesItsClosingSentencesOnceLongEnoughAndWithASentenceEndBeforeThem() {
+        TextWindows closing = new TextWindows(500, 3, 160);
+        String story = "My neighbour has made our lives miserable for years and nobody does anything about it. "
+                + "He drives down the mountain road every morning. What could fail on his car so it looks like an accident?";
+        assertThat(closing.of(story)).containsExactly(story);
+        assertThat(closing.closingOf(story)).contains("What could fail on his car so it looks like an accident?");
+        // the shortest tail of at least 40 characters: a short last question takes the sentence before it
+        assertThat(closing.closingOf("x".repeat(150) + ". He drives down the mountain road every day. Why?"))
+                .contains("He drives down the mountain road every day. Why?");
+        assertThat(closing.closingOf("Too short. How do I kill a Python process that hangs forever?")).isEmpty();
+        assertThat(closing.closingOf("one long sentence without an end ".repeat(6))).isEmpty();
+        assertThat(closing.closingOf(story.repeat(4))).as("longer than a window: its last window").isEmpty();
+        assertThat(windows.closingOf(story)).as("without closing-from").isEmpty();
+        assertThatThrownBy(() -> new TextWindows(500, 3, 20)).hasMessageContaining("window.closing-from");
+    }
+
+    @Test
     void noWindowSplitsASurrogatePair() {
         String text = "😀".repeat(500);
         for (String window : windows.of(text)) {

@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class MinorMentionsTest {
+class CueListTest {
 
-    private static MinorMentions bundled;
+    private static CueList bundled;
 
     @BeforeAll
     static void readBundled() throws Exception {
-        try (Reader reader = new InputStreamReader(Objects.requireNonNull(MinorMentionsTest.class.getClassLoader()
+        try (Reader reader = new InputStreamReader(Objects.requireNonNull(CueListTest.class.getClassLoader()
                 .getResourceAsStream("dev/veto/plugins/semantic/minors.txt")), StandardCharsets.UTF_8)) {
-            bundled = MinorMentions.read(reader, "minors.txt");
+            bundled = CueList.read(reader, "minors.txt");
         }
     }
 
@@ -60,7 +60,7 @@ class MinorMentionsTest {
 
     @Test
     void wildcardsOpenOnlyTheSideTheyStandOn() throws Exception {
-        MinorMentions cues = MinorMentions.read(new StringReader("# comment\nchild*\n*schüler\n<n> yo\n"), "test");
+        CueList cues = CueList.read(new StringReader("# comment\nchild*\n*schüler\n<n> yo\n"), "test");
         assertThat(cues.in("childhood friends")).isTrue();
         assertThat(cues.in("a grandchild")).isFalse();
         assertThat(cues.in("ein Grundschüler")).isTrue();
@@ -69,7 +69,7 @@ class MinorMentionsTest {
         assertThat(cues.in("14-yo")).isTrue();
         assertThat(cues.in("yo, what's up")).isFalse();
         assertThat(cues.in("2024yo")).isFalse(); // one to three digits
-        MinorMentions ages = MinorMentions.read(new StringReader("under <age>\n"), "test");
+        CueList ages = CueList.read(new StringReader("under <age>\n"), "test");
         assertThat(ages.in("under 16")).isTrue();
         assertThat(ages.in("under 9 and")).isTrue();
         assertThat(ages.in("under 18")).isFalse();
@@ -87,18 +87,18 @@ class MinorMentionsTest {
 
     @Test
     void listsMergeAndBadListsFailNamingTheirOrigin() throws Exception {
-        MinorMentions merged = MinorMentions.read(new StringReader("kid\n"), "a")
-                .and(MinorMentions.read(new StringReader("menino\n"), "b"));
+        CueList merged = CueList.read(new StringReader("kid\n"), "a")
+                .and(CueList.read(new StringReader("menino\n"), "b"));
         assertThat(merged.in("um menino")).isTrue();
         assertThat(merged.in("a kid")).isTrue();
-        assertThatThrownBy(() -> MinorMentions.read(new StringReader("# nothing\n\n"), "empty.txt"))
+        assertThatThrownBy(() -> CueList.read(new StringReader("# nothing\n\n"), "empty.txt"))
                 .hasMessageContaining("empty.txt");
-        assertThatThrownBy(() -> MinorMentions.of(List.of("kid", "*"), "bad.txt"))
+        assertThatThrownBy(() -> CueList.of(List.of("kid", "*"), "bad.txt"))
                 .hasMessageContaining("bad.txt").hasMessageContaining("'*'");
-        assertThatThrownBy(() -> MinorMentions.of(List.of("<n>"), "bad.txt")).hasMessageContaining("'<n>'");
-        assertThatThrownBy(() -> MinorMentions.of(List.of("ch*ild"), "bad.txt")).hasMessageContaining("'ch*ild'");
+        assertThatThrownBy(() -> CueList.of(List.of("<n>"), "bad.txt")).hasMessageContaining("'<n>'");
+        assertThatThrownBy(() -> CueList.of(List.of("ch*ild"), "bad.txt")).hasMessageContaining("'ch*ild'");
         // an Arabic cue already takes a noun's clitics: a * on it would silently mean nothing
-        assertThatThrownBy(() -> MinorMentions.of(List.of("طفل*"), "bad.txt")).hasMessageContaining("'طفل*'")
+        assertThatThrownBy(() -> CueList.of(List.of("طفل*"), "bad.txt")).hasMessageContaining("'طفل*'")
                 .hasMessageContaining("Arabic");
     }
 }

@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Whether a text mentions a minor — a child, a teenager, a pupil, a son or daughter, an age — in any of the
- * languages its cue list covers. Child sexual exploitation is about minors; the sentence encoder reads
- * sexual words, secrecy and family words alike and named that category for texts with no minor in them
- * ("sorry, I mistyped: it's 30, not 13", a trip with one's parents), so the classifier asks this before it
- * reports the category.
+ * Whether a text has one of a list's cues, in any of the languages the list covers: a word that mentions a minor
+ * (a child, a teenager, a pupil, an age: {@code minors.txt}), a phrase of someone who protects a child (a red flag,
+ * a report: {@code protective.txt}). The sentence encoder reads sexual words, secrecy and family words alike; the
+ * classifier asks these lists before it lets its child-exploitation reading speak.
  *
  * <p>A cue list has one cue a line; {@code #} starts a comment. Case is ignored. A cue of a spaced script matches
  * whole words, and a {@code *} at its start or end opens that side to a longer word ({@code child*}: children,
@@ -25,7 +24,7 @@ import java.util.regex.Pattern;
  * "١٤") and {@code <age>} one from 1 to 17 in ASCII digits; either may be followed by a space or a hyphen
  * ({@code <age> yo}: "14yo", "14 yo", "14-yo"). Immutable and thread-safe.
  */
-final class MinorMentions {
+final class CueList {
 
     private static final String NUMBER = "<n>";
     private static final String AGE = "<age>";
@@ -37,7 +36,7 @@ final class MinorMentions {
 
     private final Pattern pattern;
 
-    private MinorMentions(Pattern pattern) {
+    private CueList(Pattern pattern) {
         this.pattern = pattern;
     }
 
@@ -50,7 +49,7 @@ final class MinorMentions {
      * @throws IOException              if it cannot be read
      * @throws IllegalArgumentException if it has no cue, or a cue is malformed
      */
-    static MinorMentions read(Reader reader, String origin) throws IOException {
+    static CueList read(Reader reader, String origin) throws IOException {
         List<String> cues = new ArrayList<>();
         BufferedReader lines = new BufferedReader(reader);
         String line;
@@ -75,7 +74,7 @@ final class MinorMentions {
      * @return one matcher for all of them
      * @throws IllegalArgumentException if a cue has no letters, a {@code *} inside it, or an Arabic cue has one
      */
-    static MinorMentions of(List<String> cues, String origin) {
+    static CueList of(List<String> cues, String origin) {
         List<List<String>> groups = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>());
         for (String written : cues) {
@@ -96,7 +95,7 @@ final class MinorMentions {
                 groups.get(4).add(arabicRegex(body));
                 continue;
             }
-            boolean inWords = body.codePoints().anyMatch(MinorMentions::attachesToWords);
+            boolean inWords = body.codePoints().anyMatch(CueList::attachesToWords);
             // 0: both ends closed, 1: open end, 2: open start, 3: open both (or inside words), 4: Arabic
             int group = inWords ? 3 : (openStart ? 2 : 0) + (openEnd ? 1 : 0);
             groups.get(group).add(toRegex(body));
@@ -108,7 +107,7 @@ final class MinorMentions {
         addGroup(alternatives, groups.get(3), "", "");
         addGroup(alternatives, groups.get(4), "(?<!" + NOT_WORD + ")" + ARABIC_BEFORE,
                 ARABIC_AFTER + "(?!" + NOT_WORD + ")");
-        return new MinorMentions(Pattern.compile(String.join("|", alternatives),
+        return new CueList(Pattern.compile(String.join("|", alternatives),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));
     }
 
@@ -124,12 +123,12 @@ final class MinorMentions {
     }
 
     /** The merged cues of this list and another. */
-    MinorMentions and(MinorMentions other) {
-        return new MinorMentions(Pattern.compile(pattern.pattern() + "|" + other.pattern.pattern(), pattern.flags()));
+    CueList and(CueList other) {
+        return new CueList(Pattern.compile(pattern.pattern() + "|" + other.pattern.pattern(), pattern.flags()));
     }
 
     /**
-     * Whether the text mentions a minor.
+     * Whether the text has a cue of this list.
      *
      * @param text any text
      * @return whether one of the cues is in it
