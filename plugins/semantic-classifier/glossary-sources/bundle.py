@@ -7,11 +7,28 @@ import os, re, sys, unicodedata
 HAN = re.compile('[\u4e00-\u9fff]')
 
 
+def word_runs(text):
+    """The words of a lower-case NFC text as the plugin's GlossWords cuts them: runs of letters, digits and
+    combining marks (Mn, Mc: the vowel signs of Indic scripts, which Python's \\w leaves out), an apostrophe
+    kept at a word's end."""
+    out, word = [], ''
+    for c in text:
+        category = unicodedata.category(c)
+        if category[0] == 'L' or category in ('Nd', 'Mn', 'Mc'):
+            word += c
+        elif c == "'" and word:
+            out.append(word + "'"); word = ''
+        else:
+            if word: out.append(word)
+            word = ''
+    if word: out.append(word)
+    return out
+
+
 def words(text):
     text = unicodedata.normalize('NFC', text).lower().replace('\u2019', "'")
     out = []
-    for m in re.finditer(r"[^\W_]+'?", text):
-        w = m.group(0)
+    for w in word_runs(text):
         out.extend(list(w) if HAN.search(w) else [w])
     return out
 

@@ -3,7 +3,7 @@
 usage: gloss.py GLOSSARY.tsv [--zh] < sentences.txt   -> prints gloss, coverage, unknown words per line
        gloss.py GLOSSARY.tsv --check                  -> validates the file (format, duplicates)"""
 import sys, unicodedata, re
-MAXN = 4
+MAXN = 6  # forms of up to six words, as the plugin reads them
 PRE = {}; SUF = {}
 def load(path, check=False):
     g = {}; errors = 0
@@ -26,11 +26,26 @@ def load(path, check=False):
     if check:
         print(f"{len(g)} entries, {errors} problems")
     return g
+def word_runs(text):
+    """The words of a lower-case NFC text as the plugin's GlossWords cuts them: runs of letters, digits and
+    combining marks (Mn, Mc: the vowel signs of Indic scripts, which Python's \\w leaves out), an apostrophe
+    kept at a word's end."""
+    out, word = [], ''
+    for c in text:
+        category = unicodedata.category(c)
+        if category[0] == 'L' or category in ('Nd', 'Mn', 'Mc'):
+            word += c
+        elif c == "'" and word:
+            out.append(word + "'"); word = ''
+        else:
+            if word: out.append(word)
+            word = ''
+    if word: out.append(word)
+    return out
 def tokens(text, zh=False):
     text = unicodedata.normalize('NFC', text).lower().replace('’', "'")
     out = []
-    for m in re.finditer(r"[^\W_]+'?", text):
-        w = m.group(0)
+    for w in word_runs(text):
         if zh:
             out.extend(list(w) if any('\u4e00' <= c <= '\u9fff' for c in w) else [w])
         else:
