@@ -89,7 +89,9 @@ public final class LanguageIdentifier {
         }
         List<Language> languages = new ArrayList<>();
         for (String code : settings.getStringList("candidates")) {
-            languages.add(language(code, settings));
+            if (!WORDS_ONLY.contains(code.toLowerCase(Locale.ROOT))) {
+                languages.add(language(code, settings));
+            }
             candidates.add(code.toLowerCase(Locale.ROOT));
         }
         if (languages.size() < 2) {
@@ -231,6 +233,9 @@ public final class LanguageIdentifier {
         if (candidates.contains("vi") && unaccentedVietnamese(sample)) {
             return new Identified("vi", WORD_SHORTCUT_CONFIDENCE); // the model reads it as French or Swahili
         }
+        if (candidates.contains("jv") && javanese(sample)) {
+            return new Identified("jv", WORD_SHORTCUT_CONFIDENCE); // Lingua has no Javanese: it answered Swahili
+        }
         return null;
     }
 
@@ -273,6 +278,29 @@ public final class LanguageIdentifier {
      */
     static boolean unaccentedVietnamese(String text) {
         return asciiWithCues(text, UNACCENTED_VIETNAMESE_WORDS, 4);
+    }
+
+    /** Candidates Lingua has no model of, told by their words alone. */
+    private static final Set<String> WORDS_ONLY = Set.of("jv");
+
+    /**
+     * Javanese words, ngoko and krama, that Indonesian and Malay do not use ("ora", "piye", "mboten"); not those
+     * they share ("aku", "apa", "lagi") nor English words ("sing", "to", "ben").
+     */
+    private static final Set<String> JAVANESE_WORDS = Set.of("ora", "kowe", "piye", "carane", "neng", "ning",
+            "karo", "wis", "wes", "arep", "iki", "kuwi", "kui", "mergo", "amarga", "lan", "dhewe", "kanggo", "ngene",
+            "ngono", "saka", "seko", "marang", "sampeyan", "panjenengan", "kula", "mboten", "menapa", "pripun",
+            "dereng", "sampun", "nggih", "inggih", "mawon", "wae", "nek", "ojo", "iso", "durung", "dadi", "ngerti",
+            "opo", "sopo", "endi", "ngendi", "tenan", "akeh", "sithik", "luwih", "gawe", "gawekke", "awakmu", "omahe",
+            "bengi", "saiki", "mengko", "wingi", "kudu", "pengin", "kepengin", "ngopo", "ngapa", "mulih", "lunga",
+            "nggawa", "njupuk", "dhuwit", "duwit", "sego", "nyolong");
+
+    /**
+     * Javanese: ASCII letters only, at least three of the words above and a quarter of all. Lingua knows no
+     * Javanese and read it as Swahili, so the reply came in Swahili.
+     */
+    static boolean javanese(String text) {
+        return asciiWithCues(text, JAVANESE_WORDS, 4);
     }
 
     /** ASCII letters only, at least four words, three of them cues and at least one in {@code oneIn}. */

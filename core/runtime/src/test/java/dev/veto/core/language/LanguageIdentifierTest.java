@@ -90,6 +90,25 @@ class LanguageIdentifierTest {
         }
     }
 
+    /** Lingua has no Javanese model and answered Swahili; its words tell it, Indonesian and Swahili stay apart. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Piye carane nggawe sambel sing enak lan ora pedhes banget?|true",
+            "Aku ora ngerti kudu piye, anakku wis telung dina ora mulih|true",
+            "Nuwun sewu, menapa panjenengan saged mbiyantu kula mboten?|true",
+            "Bagaimana cara membuat sambal yang enak dan tidak terlalu pedas?|false",
+            "Kamu bisa bantu aku nggak? Aku lagi bingung banget|false",
+            "Ninawezaje kuoka mkate nyumbani kwa chachu|false",
+            "I want to sing a song to Ben at the party tonight|false"})
+    void javaneseIsToldByItsWords(String text, boolean javanese) {
+        assertThat(LanguageIdentifier.javanese(text)).isEqualTo(javanese);
+        if (javanese) {
+            assertThat(IDENTIFIER.identify(text).language()).isEqualTo("jv");
+        } else {
+            assertThat(IDENTIFIER.identify(text).language()).isNotEqualTo("jv");
+        }
+    }
+
     @Test
     void whatCannotBeToldStaysUndetermined() {
         assertThat(IDENTIFIER.identify("").language()).isEqualTo("und");
