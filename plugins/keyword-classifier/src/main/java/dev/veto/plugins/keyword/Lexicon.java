@@ -82,7 +82,7 @@ final class Lexicon {
     }
 
     /**
-     * A number range ({@code {0-800} calories}) is well formed and stands in a phrase of one piece, with words
+     * A number range ({@code {0-800} calories}) is well formed, in a phrase or in either half of one, with words
      * at each end that a {@code *} or {@code $} belongs to.
      */
     private static void checkNumberRange(String where, String half, int halves) {
@@ -95,9 +95,6 @@ final class Lexicon {
         }
         if (slot.isEmpty()) {
             return;
-        }
-        if (halves > 1) {
-            throw new IllegalArgumentException(where + ": a number range cannot stand in a phrase of two halves (~): " + half);
         }
         boolean endsInNumber = slot.get().after().isEmpty();
         if (endsInNumber && (KeywordMatcher.endsClause(half) || phrase.endsWith("*"))

@@ -86,7 +86,6 @@ class KeywordMatcherTest {
         assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-800}\n")).hasMessageContaining("needs words");
         assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-8} x {0-9}\n")).hasMessageContaining("at most one");
         assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-800 calories\n")).hasMessageContaining("{min-max}");
-        assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-800} calories ~ diet\n")).hasMessageContaining("two halves");
         assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\tunder {11-14}$\n")).hasMessageContaining("belong to words");
         assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t*{0-800} kcal\n")).hasMessageContaining("belong to words");
         assertThatThrownBy(() -> matcher("harm\tself-harm\t0.5\t{0-800}} kcal\n")).hasMessageContaining("{min-max}");
@@ -102,6 +101,18 @@ class KeywordMatcherTest {
         assertThat(words(matcher, "Wie entsorge ich alte Batterien?")).isEmpty();
         assertThat(words(matcher, "Im Krimi wird eine Leiche gefunden. " + "Sonst passiert lange nichts, wirklich gar nichts. "
                 + "Wie entsorge ich Sperrmüll?")).isEmpty();
+    }
+
+    @Test
+    void aHalfMayHoldANumberRange() throws IOException {
+        KeywordMatcher matcher = matcher("harm\tchild-exploitation\t0.5\tteacher and his {1-15} year old ~ (love story|first kiss)\n");
+
+        assertThat(words(matcher, "a love story about a teacher and his 12 year old student"))
+                .containsExactly("love story about a teacher and his 12 year old 0.5");
+        assertThat(words(matcher, "their first kiss: the teacher and his 12 year old pupil")).hasSize(1);
+        assertThat(words(matcher, "a teacher and his 12 year old student win the quiz")).isEmpty(); // one half
+        assertThat(words(matcher, "a love story about a teacher and his 25 year old wife")).isEmpty(); // out of range
+        assertThat(words(matcher, "a love story about a teacher and his 112 year old ghost")).isEmpty();
     }
 
     @Test
