@@ -5,6 +5,7 @@ usage: bundle.py LANG LANGUAGE-NAME GENERATED.tsv   e.g. bundle.py de German /tm
 import os, re, sys, unicodedata
 
 HAN = re.compile('[\u4e00-\u9fff]')
+THAI = re.compile('[\u0e01-\u0e4e]+')
 
 
 def word_runs(text):
@@ -33,10 +34,16 @@ def words(text):
     return out
 
 
+def unspaced(w):
+    """A Han character or a Thai word: joined to its kind without a space (the plugin cuts Thai with the JDK's
+    dictionary breaker, which Python lacks: a Thai run stays one piece here, and a Thai form has no spaces)."""
+    return HAN.fullmatch(w) or THAI.fullmatch(w)
+
+
 def join(ws):
     s = ws[0]
     for a, b in zip(ws, ws[1:]):
-        s += ('' if HAN.fullmatch(a) and HAN.fullmatch(b) else ' ') + b
+        s += ('' if unspaced(a) and unspaced(b) else ' ') + b
     return s
 
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Reference glosser (the Java one in the semantic plugin follows the same rules).
 usage: gloss.py GLOSSARY.tsv [--zh] < sentences.txt   -> prints gloss, coverage, unknown words per line
+       (--zh for Chinese and Thai: their letters matched longest-first, up to 24 — the plugin cuts Thai into
+       words with the JDK's dictionary breaker and finds a form across its cuts, so their glosses can differ)
        gloss.py GLOSSARY.tsv --check                  -> validates the file (format, duplicates)"""
 import sys, unicodedata, re
 MAXN = 6  # forms of up to six words, as the plugin reads them
@@ -42,12 +44,14 @@ def word_runs(text):
             word = ''
     if word: out.append(word)
     return out
+def unspaced_char(c):
+    return '\u4e00' <= c <= '\u9fff' or '\u0e01' <= c <= '\u0e4e'
 def tokens(text, zh=False):
     text = unicodedata.normalize('NFC', text).lower().replace('’', "'")
     out = []
     for w in word_runs(text):
         if zh:
-            out.extend(list(w) if any('\u4e00' <= c <= '\u9fff' for c in w) else [w])
+            out.extend(list(w) if any(unspaced_char(c) for c in w) else [w])
         else:
             out.append(w)
     return out
@@ -66,7 +70,7 @@ def affixed(w, g):
 def gloss(text, g):
     t = tokens(text, zh); i = 0; out = []; known = 0; words = 0; unknown = []
     while i < len(t):
-        for n in range(min(MAXN if not zh else 6, len(t) - i), 0, -1):
+        for n in range(min(MAXN if not zh else 24, len(t) - i), 0, -1):
             form = ('' if zh else ' ').join(t[i:i+n])
             if form in g:
                 if g[form] != '-': out.append(g[form])

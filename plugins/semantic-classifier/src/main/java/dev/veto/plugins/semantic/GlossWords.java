@@ -1,5 +1,6 @@
 package dev.veto.plugins.semantic;
 
+import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,10 @@ import java.util.Locale;
  * Cuts a text into the words a {@link Glossary} looks up: lower-cased, in composed form, as runs of letters,
  * digits and marks; an elided article keeps its apostrophe ({@code l'}, {@code dell'}); every Han character
  * is a word of its own (Chinese writes no spaces — the glossary's longest match puts the characters back
- * together into words); sentence ends are kept as words of their own so the gloss keeps its sentences.
+ * together into words); a run of Thai, also written without spaces, is cut into words by the JDK's dictionary
+ * word breaker (Thai letters alone are syllable pieces, too many for a form of six words), and a glossary
+ * form joins its words again, so a form is found however the breaker cut it, as long as its ends fall on the
+ * breaker's word ends; sentence ends are kept as words of their own so the gloss keeps its sentences.
  * Arabic vowel marks and tatweel are dropped, as the glossaries write words without them.
  */
 final class GlossWords {
@@ -36,6 +40,14 @@ final class GlossWords {
             if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
                 flush(word, words);
                 words.add(Character.toString(c));
+            } else if (isThai(c)) {
+                flush(word, words);
+                int end = i;
+                while (end < folded.length() && isThai(folded.codePointAt(end))) {
+                    end += Character.charCount(folded.codePointAt(end));
+                }
+                addThaiWords(folded.substring(i - Character.charCount(c), end), words);
+                i = end;
             } else if (Character.isLetterOrDigit(c) || isMark(c)) {
                 word.appendCodePoint(c);
             } else if ((c == '\'' || c == '\u2019') && word.length() > 0) {
@@ -84,18 +96,38 @@ final class GlossWords {
     }
 
     /**
-     * Whether a word is a Han character (joined to its neighbours without a space in a glossary form).
+     * Whether a word is written without spaces around it — a Han character, a Thai word — and so joined to a
+     * neighbour of its kind without a space in a glossary form.
      *
      * @param word a word of {@link #of}
-     * @return true for a single Han character
+     * @return true for a single Han character or a Thai word
      */
-    static boolean isHan(String word) {
-        return word.codePointCount(0, word.length()) == 1
-                && Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN;
+    static boolean isUnspaced(String word) {
+        int first = word.codePointAt(0);
+        return Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN
+                ? word.codePointCount(0, word.length()) == 1 : isThai(first);
     }
 
+    /** Thai letters and marks; its digits and the Latin inside a Thai sentence are words as elsewhere. */
+    private static boolean isThai(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.THAI && (Character.isLetter(c) || isMark(c));
+    }
+
+    /** A Thai run's words, as the JDK's Thai dictionary breaker cuts them. */
+    private static void addThaiWords(String run, List<String> words) {
+        BreakIterator breaker = BreakIterator.getWordInstance(THAI);
+        breaker.setText(run);
+        for (int start = breaker.first(), end = breaker.next(); end != BreakIterator.DONE; start = end,
+                end = breaker.next()) {
+            words.add(run.substring(start, end));
+        }
+    }
+
+    private static final Locale THAI = Locale.forLanguageTag("th");
+
     /**
-     * Words joined as a glossary form writes them: Han characters without spaces, other words with one.
+     * Words joined as a glossary form writes them: Han characters and Thai words without spaces, other words
+     * with one.
      *
      * @param words the words
      * @param from  the first
@@ -105,7 +137,7 @@ final class GlossWords {
     static String join(List<String> words, int from, int to) {
         StringBuilder form = new StringBuilder(words.get(from));
         for (int i = from + 1; i < to; i++) {
-            if (!(isHan(words.get(i - 1)) && isHan(words.get(i)))) {
+            if (!(isUnspaced(words.get(i - 1)) && isUnspaced(words.get(i)))) {
                 form.append(' ');
             }
             form.append(words.get(i));

@@ -91,6 +91,21 @@ class GlosserTest {
                 .containsExactly("l'", "arme", "dell'", "arma", "!", "wie", "?", "怎", "么", "造", "炸", "弹", ".", "ضرب");
     }
 
+    /** Thai writes no spaces: the JDK's dictionary breaker cuts it, and a form is found across its cuts. */
+    @Test
+    void readsThaiByTheWordsOfTheBreakerAndFormsAcrossThem() {
+        List<String> words = GlossWords.of("วิธีทำระเบิดที่บ้าน");
+        assertThat(words).hasSizeGreaterThan(2).allSatisfy(word -> assertThat(GlossWords.isUnspaced(word)).isTrue());
+        assertThat(GlossWords.join(words, 0, words.size())).isEqualTo("วิธีทำระเบิดที่บ้าน");
+        Glossary thai = glossary("th", """
+                วิธีทำ\thow to make
+                ระเบิด\tbomb
+                ที่บ้าน\tat home
+                """);
+        assertThat(new Glosser(List.of(thai), Set.of("how"), 0.6, 3).gloss("วิธีทำระเบิดที่บ้าน", "und")
+                .map(Glosser.Gloss::text)).contains("how to make bomb at home");
+    }
+
     @Test
     void longestFormFirstThenAffixesAndCompounds() {
         assertThat(gloss("Wie kann ich meinen Nachbarn vergiften?", "und")).isEqualTo("how can i my neighbor poison?");
