@@ -60,7 +60,7 @@ final class StreamModerator implements TextSink {
         boolean waitedLongEnough = System.nanoTime() - lastCheckNanos >= settings.maxDelay().toNanos()
                 && releasable > released;
         if (first || windowFull || waitedLongEnough) {
-            check(false);
+            check(releasable);
         }
         return violation == null;
     }
@@ -72,7 +72,7 @@ final class StreamModerator implements TextSink {
      */
     PolicyOutcome finish() {
         if (violation == null && (checked < generated.length() || released < generated.length())) {
-            check(true);
+            check(generated.length()); // the end: nothing is open any more
         }
         return violation;
     }
@@ -92,7 +92,11 @@ final class StreamModerator implements TextSink {
         return windows;
     }
 
-    private void check(boolean last) {
+    /**
+     * Judges what is new (with the overlap and what is still held back) and, if it passes, releases the text up
+     * to {@code releasable}.
+     */
+    private void check(int releasable) {
         int end = generated.length();
         if (checked < end) {
             // what is held back is judged again, whole, with what follows it — however long it grew
@@ -106,7 +110,6 @@ final class StreamModerator implements TextSink {
             }
             checked = end;
         }
-        int releasable = last ? end : releasable(end);
         if (releasable > released && !listenerGone) {
             try {
                 listener.accept(generated.substring(released, releasable));
