@@ -107,19 +107,10 @@ final class SemanticClassifier implements Classifier {
                 worst = reading;
             }
         }
-        // the request after the story of why: read as the story ("my brother-in-law made my sister's life hell …
-        // what on his car could fail so it looks like an accident?"). Only a text already leaning unsafe is read
-        // again — out of its context a closing question reads worse than it is — and not one read as child
-        // exploitation, the gravest reading, which another category must not replace
-        String closingNote = "";
-        if (original == 1 && english[0] && worst.unsafe() >= settings.closingMinScore()
-                && !worst.judgement().category().equals(CHILD_EXPLOITATION)) {
-            Optional<String> closing = settings.windows().closingOf(windows.get(0));
-            Reading second = closing.isEmpty() ? null : read(closing.get(), heads.text(), true, null, minorCheck);
-            if (second != null && second.unsafe() > worst.unsafe()) {
-                worst = second;
-                closingNote = ", read in its closing sentences";
-            }
+        Reading closing = original == 1 && english[0] ? closingReading(windows.get(0), worst, minorCheck) : null;
+        String closingNote = closing != null ? ", read in its closing sentences" : "";
+        if (closing != null) {
+            worst = closing;
         }
         SemanticHead.Judgement judgement = worst.judgement();
         // the policy lets this reading alone refuse; in another language the model guesses (a parent's question
@@ -146,6 +137,24 @@ final class SemanticClassifier implements Classifier {
                         ? " (read in its English gloss from " + worst.glossedFrom() + ")" : "", note);
         return List.of(new Signal(judgement.category(), judgement.unsafe(), settings.confidence(), List.of(),
                 List.of(evidence), ""));
+    }
+
+    /**
+     * The request after the story of why, read as the story ("my brother-in-law made my sister's life hell …
+     * what on his car could fail so it looks like an accident?"): the closing sentences of a text that fits one
+     * window, read on their own. Only of a text already leaning unsafe — out of its context a closing question
+     * reads worse than it is — and not of one read as child exploitation, the gravest reading, which another
+     * category must not replace.
+     *
+     * @return the closing sentences' reading where it is the worse one; else null
+     */
+    private Reading closingReading(String text, Reading whole, MinorCheck minorCheck) throws OrtException {
+        if (whole.unsafe() < settings.closingMinScore() || whole.judgement().category().equals(CHILD_EXPLOITATION)) {
+            return null;
+        }
+        Optional<String> closing = settings.windows().closingOf(text);
+        Reading second = closing.isEmpty() ? null : read(closing.get(), heads.text(), true, null, minorCheck);
+        return second != null && second.unsafe() > whole.unsafe() ? second : null;
     }
 
     /**
