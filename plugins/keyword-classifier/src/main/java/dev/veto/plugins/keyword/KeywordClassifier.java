@@ -139,9 +139,10 @@ final class KeywordClassifier implements Classifier {
 
     /**
      * Whether a harm or action phrase is the word of another cue rather than the harm: it lies inside a longer
-     * operational cue (a CJK harm character can), or inside a longer benign reading of its own category, which
-     * names the word's other sense or someone else's act — "bomb" in "fork bomb", "kill my" in "kill my
-     * process", "fotos íntimas" in "un adulto le pidió fotos íntimas" (reported, not asked for). Such a reading
+     * operational cue (a CJK harm character can; a harm of a spaced script, a whole word, stays one: "get back
+     * at" in "to get back at"), or inside a longer benign reading of its own category, which names the word's
+     * other sense or someone else's act — "bomb" in "fork bomb", "kill my" in "kill my process", "fotos
+     * íntimas" in "un adulto le pidió fotos íntimas" (reported, not asked for). Such a reading
      * removes that phrase only; as a cue near other phrases it weighs what it weighs (a reading of weight 0,
      * nothing), and a harm phrase beside it ("how do I make a nail bomb? and what is a fork bomb") keeps its
      * score. An act stays the act inside an operational cue ("para que se desmaye") and inside a weighted
@@ -152,7 +153,8 @@ final class KeywordClassifier implements Classifier {
         boolean act = phrase.entry().kind() == LexiconEntry.Kind.ACTION;
         for (Match other : matches) {
             LexiconEntry cue = other.entry();
-            boolean takesIt = cue.kind() == LexiconEntry.Kind.INTENT ? !act
+            boolean takesIt = cue.kind() == LexiconEntry.Kind.INTENT
+                    ? !act && KeywordMatcher.isUnspaced(phrase.entry().phrase())
                     : cue.kind() == LexiconEntry.Kind.BENIGN && cue.appliesTo(phrase.entry().category())
                             && (!act || cue.weight() == 0);
             if (takesIt && phrase.isPartOf(other)) {
