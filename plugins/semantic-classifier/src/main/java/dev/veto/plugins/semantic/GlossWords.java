@@ -115,15 +115,28 @@ final class GlossWords {
 
     /** A Thai run's words, as the JDK's Thai dictionary breaker cuts them. */
     private static void addThaiWords(String run, List<String> words) {
+        String text = withSaraAm(run);
         BreakIterator breaker = BreakIterator.getWordInstance(THAI);
-        breaker.setText(run);
+        breaker.setText(text);
         for (int start = breaker.first(), end = breaker.next(); end != BreakIterator.DONE; start = end,
                 end = breaker.next()) {
-            words.add(run.substring(start, end));
+            words.add(text.substring(start, end));
         }
     }
 
     private static final Locale THAI = Locale.forLanguageTag("th");
+
+    /**
+     * Thai with its vowel sara am (ำ) written as one letter again. NFKC — which the host applies to every text —
+     * writes it as nikhahit and sara aa (ํา); the dictionary breaker does not know words spelt so (ทำ, น้ำ, ตำรวจ)
+     * and returned the rest of the run as one piece, and the glossary writes them with the one letter.
+     *
+     * @param text any text
+     * @return the text with ํา as ำ
+     */
+    static String withSaraAm(String text) {
+        return text.indexOf('\u0E4D') < 0 ? text : text.replace("\u0E4D\u0E32", "\u0E33");
+    }
 
     /**
      * Words joined as a glossary form writes them: Han characters and Thai words without spaces, other words

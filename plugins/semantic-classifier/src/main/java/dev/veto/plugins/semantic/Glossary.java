@@ -80,7 +80,7 @@ final class Glossary {
             if (fields.length != 2 || fields[0].isBlank() || fields[1].isBlank()) {
                 throw malformed(source, number, "expected FORM<TAB>ENGLISH");
             }
-            String form = fields[0].strip().toLowerCase(Locale.ROOT);
+            String form = GlossWords.withSaraAm(fields[0].strip().toLowerCase(Locale.ROOT)); // as texts are read
             String english = fields[1].strip();
             if (form.equals("!compounds")) {
                 compounds = true;

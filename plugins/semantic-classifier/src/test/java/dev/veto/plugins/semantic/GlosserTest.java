@@ -104,6 +104,11 @@ class GlosserTest {
                 """);
         assertThat(new Glosser(List.of(thai), Set.of("how"), 0.6, 3).gloss("วิธีทำระเบิดที่บ้าน", "und")
                 .map(Glosser.Gloss::text)).contains("how to make bomb at home");
+        // as the host hands it over: NFKC writes sara am (ำ) as two marks, which the breaker does not know
+        String nfkc = java.text.Normalizer.normalize("วิธีทำระเบิดที่บ้าน", java.text.Normalizer.Form.NFKC);
+        assertThat(nfkc).contains("\u0E4D\u0E32");
+        assertThat(new Glosser(List.of(thai), Set.of("how"), 0.6, 3).gloss(nfkc, "und")
+                .map(Glosser.Gloss::text)).contains("how to make bomb at home");
     }
 
     @Test
