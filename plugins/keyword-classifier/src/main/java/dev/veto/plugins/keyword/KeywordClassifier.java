@@ -139,7 +139,7 @@ final class KeywordClassifier implements Classifier {
 
     /**
      * Whether a harm or action phrase is the word of another cue rather than the harm: it lies inside a longer
-     * operational cue (a CJK harm character can; a harm of a spaced script, a whole word, stays one: "get back
+     * operational cue (a CJK harm character can; a harm of a spaced script — Korean too — stays one: "get back
      * at" in "to get back at"), or inside a longer benign reading of its own category, which names the word's
      * other sense or someone else's act — "bomb" in "fork bomb", "kill my" in "kill my process", "fotos
      * íntimas" in "un adulto le pidió fotos íntimas" (reported, not asked for). Such a reading
@@ -154,7 +154,7 @@ final class KeywordClassifier implements Classifier {
         for (Match other : matches) {
             LexiconEntry cue = other.entry();
             boolean takesIt = cue.kind() == LexiconEntry.Kind.INTENT
-                    ? !act && KeywordMatcher.isUnspaced(phrase.entry().phrase())
+                    ? !act && phrase.isPartOf(other) && writtenWithoutSpaces(phrase.entry().phrase())
                     : cue.kind() == LexiconEntry.Kind.BENIGN && cue.appliesTo(phrase.entry().category())
                             && (!act || cue.weight() == 0);
             if (takesIt && phrase.isPartOf(other)) {
@@ -162,6 +162,15 @@ final class KeywordClassifier implements Classifier {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a phrase is of a script written without spaces (Han, kana, Thai…), where a harm may be a piece of
+     * a cue's word. Not Hangul: Korean sets words apart, and "복수하" inside the cue "복수하고" is the harm.
+     */
+    private static boolean writtenWithoutSpaces(String phrase) {
+        return KeywordMatcher.isUnspaced(phrase) && phrase.codePoints()
+                .noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL);
     }
 
     /** {@code it} for {@code it-IT} or {@code it_IT}, without a regular expression on the hot path. */

@@ -29,8 +29,9 @@ import java.util.TreeMap;
  * um?", not "Ich bringe ihn um 8 Uhr hin"). Case is ignored: text and phrases are lower-cased char by char, which
  * keeps every index where it was. Immutable and thread-safe. English is often typed without its apostrophes
  * ("doesnt remember", "a girls drink"): an English phrase of several words with one also matches that
- * spelling. A phrase may hold one number range ({@code {0-800} calories a day}, {@link NumberSlot}): it matches
- * a number in that range there, written in any digits, with or without a space before the words beside it.
+ * spelling. A phrase (or each half of one) may hold one number range ({@code {0-800} calories a day},
+ * {@link NumberSlot}): it matches a number in that range there, written in any digits, with or without a space
+ * before the words beside it.
  */
 final class KeywordMatcher {
 

@@ -82,10 +82,10 @@ final class Lexicon {
     }
 
     /**
-     * A number range ({@code {0-800} calories}) is well formed, in a phrase or in either half of one, with words
+     * A number range ({@code {0-800} calories}) is well formed, one in a phrase or in each half of one, with words
      * at each end that a {@code *} or {@code $} belongs to.
      */
-    private static void checkNumberRange(String where, String half, int halves) {
+    private static void checkNumberRange(String where, String half) {
         String phrase = KeywordMatcher.withoutClauseEnd(half);
         Optional<NumberSlot> slot;
         try {
@@ -213,7 +213,7 @@ final class Lexicon {
         }
         for (String half : halves) {
             checkWildcards(where, half);
-            checkNumberRange(where, half, halves.size());
+            checkNumberRange(where, half);
         }
         return new LexiconEntry(kind, category, weight, phrase, where, language);
     }

@@ -108,6 +108,17 @@ final class GlossWords {
                 ? word.codePointCount(0, word.length()) == 1 : isThai(first);
     }
 
+    /**
+     * Whether a word is a Han character.
+     *
+     * @param word a word of {@link #of}
+     * @return true for a single Han character
+     */
+    static boolean isHan(String word) {
+        return word.codePointCount(0, word.length()) == 1
+                && Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN;
+    }
+
     /** Thai letters and marks; its digits and the Latin inside a Thai sentence are words as elsewhere. */
     private static boolean isThai(int c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.THAI && (Character.isLetter(c) || isMark(c));
@@ -116,7 +127,7 @@ final class GlossWords {
     /** A Thai run's words, as the JDK's Thai dictionary breaker cuts them. */
     private static void addThaiWords(String run, List<String> words) {
         String text = withSaraAm(run);
-        BreakIterator breaker = BreakIterator.getWordInstance(THAI);
+        BreakIterator breaker = (BreakIterator) THAI_WORDS.clone(); // a breaker holds its text: one per run
         breaker.setText(text);
         for (int start = breaker.first(), end = breaker.next(); end != BreakIterator.DONE; start = end,
                 end = breaker.next()) {
@@ -124,7 +135,8 @@ final class GlossWords {
         }
     }
 
-    private static final Locale THAI = Locale.forLanguageTag("th");
+    /** Never given a text; cloned per run (loading the dictionary breaker anew each time re-reads it). */
+    private static final BreakIterator THAI_WORDS = BreakIterator.getWordInstance(Locale.forLanguageTag("th"));
 
     /**
      * Thai with its vowel sara am (ำ) written as one letter again. NFKC — which the host applies to every text —

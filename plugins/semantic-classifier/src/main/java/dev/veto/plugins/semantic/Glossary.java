@@ -87,13 +87,20 @@ final class Glossary {
                 linking.addAll(english.equals(DROP) ? List.of() : List.of(english.split("\\s+")));
             } else if (form.startsWith("~") || form.endsWith("~")) {
                 String affix = form.replace("~", "");
-                if (affix.isEmpty() || GlossWords.of(affix).size() != 1) {
+                List<String> pieces = GlossWords.of(affix);
+                if (pieces.size() > 1 && isThai(pieces)) {
+                    continue; // an affix another JDK's Thai breaker cuts in two: never found, not wrong
+                }
+                if (affix.isEmpty() || pieces.size() != 1) {
                     throw malformed(source, number, "an affix is one piece of a word, e.g. ~en or wal~");
                 }
                 (form.startsWith("~") ? suffixes : prefixes).put(affix, english);
             } else {
                 if (!GlossWords.isPlainWord(form)) {
                     List<String> words = GlossWords.of(form);
+                    if (words.size() > MAX_FORM_WORDS && isThai(words)) {
+                        continue; // a Thai form another JDK's dictionary breaker cuts finer: never found, not wrong
+                    }
                     if (words.isEmpty() || words.size() > MAX_FORM_WORDS
                             || !GlossWords.join(words, 0, words.size()).equals(form.replace('\u2019', '\''))) {
                         throw malformed(source, number, "the form '" + form + "' must be 1 to " + MAX_FORM_WORDS
@@ -104,6 +111,11 @@ final class Glossary {
             }
         }
         return new Glossary(language, forms, prefixes, suffixes, List.copyOf(linking), compounds);
+    }
+
+    /** Whether these words are Thai: the JDK's breaker cut them, and another JDK's may cut them otherwise. */
+    private static boolean isThai(List<String> words) {
+        return words.stream().allMatch(word -> GlossWords.isUnspaced(word) && !GlossWords.isHan(word));
     }
 
     private static IllegalArgumentException malformed(String source, int line, String problem) {

@@ -94,12 +94,12 @@ final class SemanticClassifier implements Classifier {
             });
         }
         MinorCheck minorCheck = new MinorCheck(input.text(), windows);
-        Reading worst = null;
+        WindowReading worst = null;
         for (int i = 0; i < windows.size(); i++) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("semantic classification interrupted");
             }
-            Reading reading = i < original ? read(windows.get(i), heads.text(), english[i], null, minorCheck)
+            WindowReading reading = i < original ? read(windows.get(i), heads.text(), english[i], null, minorCheck)
                     : read(windows.get(i), heads.glosses(), false, glossedFrom.get(i - original), minorCheck);
             // at a tie the gloss speaks: capped alike, the reading the encoder understood names the category
             if (reading != null && (worst == null || reading.unsafe() > worst.unsafe()
@@ -107,8 +107,11 @@ final class SemanticClassifier implements Classifier {
                 worst = reading;
             }
         }
-        Reading closing = original == 1 && english[0] ? closingReading(windows.get(0), worst, minorCheck) : null;
-        String closingNote = closing != null ? ", read in its closing sentences" : "";
+        if (Thread.interrupted()) {
+            throw new InterruptedException("semantic classification interrupted");
+        }
+        // the whole text, not its window: with window.max = 1 a longer text's only window is its start
+        WindowReading closing = original == 1 && english[0] ? closingReading(readable, worst, minorCheck) : null;
         if (closing != null) {
             worst = closing;
         }
@@ -116,17 +119,21 @@ final class SemanticClassifier implements Classifier {
         // the policy lets this reading alone refuse; in another language the model guesses (a parent's question
         // about strangers in a child's game read as grooming), so there it asks for care. Capped once chosen:
         // capped before, a weaker reading of another category would speak for the text instead
-        String note = worst.setAside() ? ", child exploitation set aside: no minor mentioned" : closingNote;
+        StringBuilder note = new StringBuilder(closing != null ? ", read in its closing sentences" : "");
+        if (worst.setAside()) {
+            note.append(", child exploitation set aside: no minor mentioned");
+        }
         if (judgement.category().equals(CHILD_EXPLOITATION)) {
             if (!worst.english()) {
                 judgement = judgement.atMost(settings.minors().nonEnglishMaxScore());
-                note = ", capped: not English";
-            } else if (judgement.unsafe() > settings.minors().protectiveMaxScore()
-                    && childCues.protective().isPresent() && childCues.protective().get().in(start(input.text()))) {
+                note.append(", capped: not English");
+            }
+            if (judgement.unsafe() > settings.minors().protectiveMaxScore() && childCues.protective().isPresent()
+                    && childCues.protective().get().in(start(input.text()))) {
                 // "is this grooming?", "the number of the child abuse hotline": the model reads the same secrecy,
                 // the same child alone, whoever asks; asked to protect a child, it asks for care
                 judgement = judgement.atMost(settings.minors().protectiveMaxScore());
-                note = ", capped: asked to protect a child";
+                note.append(", capped: asked to protect a child");
             }
         }
         if (judgement.unsafe() < settings.reportAbove()) {
@@ -148,12 +155,12 @@ final class SemanticClassifier implements Classifier {
      *
      * @return the closing sentences' reading where it is the worse one; else null
      */
-    private Reading closingReading(String text, Reading whole, MinorCheck minorCheck) throws OrtException {
+    private WindowReading closingReading(String text, WindowReading whole, MinorCheck minorCheck) throws OrtException {
         if (whole.unsafe() < settings.closingMinScore() || whole.judgement().category().equals(CHILD_EXPLOITATION)) {
             return null;
         }
         Optional<String> closing = settings.windows().closingOf(text);
-        Reading second = closing.isEmpty() ? null : read(closing.get(), heads.text(), true, null, minorCheck);
+        WindowReading second = closing.isEmpty() ? null : read(closing.get(), heads.text(), true, null, minorCheck);
         return second != null && second.unsafe() > whole.unsafe() ? second : null;
     }
 
@@ -165,7 +172,7 @@ final class SemanticClassifier implements Classifier {
      * @param glossedFrom for the gloss of a window, the glossed language; else null
      * @param setAside    whether a child-exploitation reading was set aside for want of a minor
      */
-    private record Reading(SemanticHead.Judgement judgement, boolean english, String glossedFrom, boolean setAside) {
+    private record WindowReading(SemanticHead.Judgement judgement, boolean english, String glossedFrom, boolean setAside) {
 
         double unsafe() {
             return judgement.unsafe();
@@ -179,7 +186,7 @@ final class SemanticClassifier implements Classifier {
      * @param glossedFrom for a gloss, the glossed language; else null
      * @return its reading, or null where a gloss's reading is not heard
      */
-    private Reading read(String window, SemanticHead head, boolean english, String glossedFrom,
+    private WindowReading read(String window, SemanticHead head, boolean english, String glossedFrom,
                          MinorCheck minorCheck) throws OrtException {
         SemanticHead.Judgement judgement = head.judge(encoder.encode(window), grams(head, window));
         if (glossedFrom != null) {
@@ -195,11 +202,11 @@ final class SemanticClassifier implements Classifier {
         // as before up to the ceiling (the model alone constrains there)
         if (judgement.category().equals(CHILD_EXPLOITATION) && judgement.hasRunnerUp()
                 && judgement.unsafe() >= settings.reportAbove() && !minorCheck.mentioned()) {
-            return new Reading(judgement.withoutCategory()
+            return new WindowReading(judgement.withoutCategory()
                     .atLeast(Math.min(judgement.unsafe(), settings.minors().setAsideMaxScore())), english, glossedFrom,
                     true);
         }
-        return new Reading(judgement, english, glossedFrom, false);
+        return new WindowReading(judgement, english, glossedFrom, false);
     }
 
     /** Whether the text mentions a minor: asked once, and only of a text some window reads as child exploitation. */
