@@ -66,7 +66,7 @@ final class GlossWords {
     }
 
     /**
-     * Whether a lower-case text is one word exactly as {@link #of} would cut it — letters and digits of a
+     * Whether a lower-case text is one word exactly as {@link #of} would cut it — letters, digits and marks of a
      * script written with spaces, composed — answered without cutting it (most of a glossary's forms are).
      *
      * @param text a lower-case text
@@ -76,8 +76,13 @@ final class GlossWords {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 'a' || c > 'z') {
-                if (c < 0x80 && !(c >= '0' && c <= '9') || Character.isSurrogate(c) || !Character.isLetterOrDigit(c)
-                        || Character.isUpperCase(c) || Character.isTitleCase(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                // marks belong to their word (Bengali vowel signs), but Arabic vowel marks are dropped; Han and
+                // Thai are cut into several words
+                if (c < 0x80 && !(c >= '0' && c <= '9') || Character.isSurrogate(c)
+                        || !(Character.isLetterOrDigit(c) || isMark(c)) || isArabicVowelMark(c)
+                        || Character.isUpperCase(c) || Character.isTitleCase(c)
+                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.THAI) {
                     return false;
                 }
             }
@@ -106,6 +111,18 @@ final class GlossWords {
         int first = word.codePointAt(0);
         return Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN
                 ? word.codePointCount(0, word.length()) == 1 : isThai(first);
+    }
+
+    /**
+     * Whether a lower-case text is a run of Thai letters and marks alone — cut into words by the breaker, which
+     * joins them again without spaces, so it is a glossary form as written.
+     *
+     * @param text a lower-case text
+     * @return true for a run of Thai
+     */
+    static boolean isThaiRun(String text) {
+        return !text.isEmpty() && text.codePoints().allMatch(GlossWords::isThai)
+                && text.indexOf('\u0E4D') < 0; // sara am as two marks is written back as one (withSaraAm)
     }
 
     /**

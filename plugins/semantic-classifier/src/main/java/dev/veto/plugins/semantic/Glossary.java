@@ -96,7 +96,8 @@ final class Glossary {
                 }
                 (form.startsWith("~") ? suffixes : prefixes).put(affix, english);
             } else {
-                if (!GlossWords.isPlainWord(form)) {
+                // a run of Thai is a form as written, whatever the breaker makes of it: too many pieces, never found
+                if (!GlossWords.isPlainWord(form) && !GlossWords.isThaiRun(form)) {
                     List<String> words = GlossWords.of(form);
                     if (words.size() > MAX_FORM_WORDS && isThai(words)) {
                         continue; // a Thai form another JDK's dictionary breaker cuts finer: never found, not wrong
