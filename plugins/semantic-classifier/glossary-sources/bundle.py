@@ -4,26 +4,10 @@ must be written as GlossWords cuts it, at most six words, no duplicates), adds t
 usage: bundle.py LANG LANGUAGE-NAME GENERATED.tsv   e.g. bundle.py de German /tmp/de.tsv"""
 import os, re, sys, unicodedata
 
+from word_runs import word_runs  # next to this script
+
 HAN = re.compile('[\u4e00-\u9fff]')
 THAI = re.compile('[\u0e01-\u0e4e]+')
-
-
-def word_runs(text):
-    """The words of a lower-case NFC text as the plugin's GlossWords cuts them: runs of letters, digits and
-    combining marks (Mn, Mc: the vowel signs of Indic scripts, which Python's \\w leaves out), an apostrophe
-    kept at a word's end."""
-    out, word = [], ''
-    for c in text:
-        category = unicodedata.category(c)
-        if category[0] == 'L' or category in ('Nd', 'Mn', 'Mc'):
-            word += c
-        elif c == "'" and word:
-            out.append(word + "'"); word = ''
-        else:
-            if word: out.append(word)
-            word = ''
-    if word: out.append(word)
-    return out
 
 
 def words(text):

@@ -5,6 +5,7 @@ usage: gloss.py GLOSSARY.tsv [--zh] < sentences.txt   -> prints gloss, coverage,
        words with the JDK's dictionary breaker and finds a form across its cuts, so their glosses can differ)
        gloss.py GLOSSARY.tsv --check                  -> validates the file (format, duplicates)"""
 import sys, unicodedata, re
+from word_runs import word_runs  # next to this script
 MAXN = 6  # forms of up to six words, as the plugin reads them
 PRE = {}; SUF = {}
 def load(path, check=False):
@@ -28,22 +29,6 @@ def load(path, check=False):
     if check:
         print(f"{len(g)} entries, {errors} problems")
     return g
-def word_runs(text):
-    """The words of a lower-case NFC text as the plugin's GlossWords cuts them: runs of letters, digits and
-    combining marks (Mn, Mc: the vowel signs of Indic scripts, which Python's \\w leaves out), an apostrophe
-    kept at a word's end."""
-    out, word = [], ''
-    for c in text:
-        category = unicodedata.category(c)
-        if category[0] == 'L' or category in ('Nd', 'Mn', 'Mc'):
-            word += c
-        elif c == "'" and word:
-            out.append(word + "'"); word = ''
-        else:
-            if word: out.append(word)
-            word = ''
-    if word: out.append(word)
-    return out
 def unspaced_char(c):
     return '\u4e00' <= c <= '\u9fff' or '\u0e01' <= c <= '\u0e4e'
 def tokens(text, zh=False):

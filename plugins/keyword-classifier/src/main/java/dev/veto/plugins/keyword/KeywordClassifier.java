@@ -154,10 +154,10 @@ final class KeywordClassifier implements Classifier {
         for (Match other : matches) {
             LexiconEntry cue = other.entry();
             boolean takesIt = cue.kind() == LexiconEntry.Kind.INTENT
-                    ? !act && phrase.isPartOf(other) && writtenWithoutSpaces(phrase.entry().phrase())
+                    ? !act && writtenWithoutSpaces(phrase.entry().phrase())
                     : cue.kind() == LexiconEntry.Kind.BENIGN && cue.appliesTo(phrase.entry().category())
                             && (!act || cue.weight() == 0);
-            if (takesIt && phrase.isPartOf(other)) {
+            if (phrase.isPartOf(other) && takesIt) { // the cheap span test first: most cues lie elsewhere
                 return true;
             }
         }

@@ -125,17 +125,6 @@ final class GlossWords {
                 && text.indexOf('\u0E4D') < 0; // sara am as two marks is written back as one (withSaraAm)
     }
 
-    /**
-     * Whether a word is a Han character.
-     *
-     * @param word a word of {@link #of}
-     * @return true for a single Han character
-     */
-    static boolean isHan(String word) {
-        return word.codePointCount(0, word.length()) == 1
-                && Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN;
-    }
-
     /** Thai letters and marks; its digits and the Latin inside a Thai sentence are words as elsewhere. */
     private static boolean isThai(int c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.THAI && (Character.isLetter(c) || isMark(c));

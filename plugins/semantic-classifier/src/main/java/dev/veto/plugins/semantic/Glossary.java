@@ -88,7 +88,7 @@ final class Glossary {
             } else if (form.startsWith("~") || form.endsWith("~")) {
                 String affix = form.replace("~", "");
                 List<String> pieces = GlossWords.of(affix);
-                if (pieces.size() > 1 && isThai(pieces)) {
+                if (pieces.size() > 1 && GlossWords.isThaiRun(affix)) {
                     continue; // an affix another JDK's Thai breaker cuts in two: never found, not wrong
                 }
                 if (affix.isEmpty() || pieces.size() != 1) {
@@ -96,12 +96,10 @@ final class Glossary {
                 }
                 (form.startsWith("~") ? suffixes : prefixes).put(affix, english);
             } else {
-                // a run of Thai is a form as written, whatever the breaker makes of it: too many pieces, never found
+                // a run of Thai is a form as written, whatever this JDK's breaker makes of it (too many pieces: never
+                // found, not wrong — another JDK's dictionary may cut it otherwise)
                 if (!GlossWords.isPlainWord(form) && !GlossWords.isThaiRun(form)) {
                     List<String> words = GlossWords.of(form);
-                    if (words.size() > MAX_FORM_WORDS && isThai(words)) {
-                        continue; // a Thai form another JDK's dictionary breaker cuts finer: never found, not wrong
-                    }
                     if (words.isEmpty() || words.size() > MAX_FORM_WORDS
                             || !GlossWords.join(words, 0, words.size()).equals(form.replace('\u2019', '\''))) {
                         throw malformed(source, number, "the form '" + form + "' must be 1 to " + MAX_FORM_WORDS
@@ -112,11 +110,6 @@ final class Glossary {
             }
         }
         return new Glossary(language, forms, prefixes, suffixes, List.copyOf(linking), compounds);
-    }
-
-    /** Whether these words are Thai: the JDK's breaker cut them, and another JDK's may cut them otherwise. */
-    private static boolean isThai(List<String> words) {
-        return words.stream().allMatch(word -> GlossWords.isUnspaced(word) && !GlossWords.isHan(word));
     }
 
     private static IllegalArgumentException malformed(String source, int line, String problem) {
