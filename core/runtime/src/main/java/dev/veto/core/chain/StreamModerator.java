@@ -60,7 +60,7 @@ final class StreamModerator implements TextSink {
         boolean waitedLongEnough = System.nanoTime() - lastCheckNanos >= settings.maxDelay().toNanos()
                 && releasable > released;
         if (first || windowFull || waitedLongEnough) {
-            check(releasable);
+            judgeAndRelease(releasable);
         }
         return violation == null;
     }
@@ -72,7 +72,7 @@ final class StreamModerator implements TextSink {
      */
     PolicyOutcome finish() {
         if (violation == null && (checked < generated.length() || released < generated.length())) {
-            check(generated.length()); // the end: nothing is open any more
+            judgeAndRelease(generated.length()); // the end: nothing is open any more
         }
         return violation;
     }
@@ -96,7 +96,7 @@ final class StreamModerator implements TextSink {
      * Judges what is new (with the overlap and what is still held back) and, if it passes, releases the text up
      * to {@code releasable}.
      */
-    private void check(int releasable) {
+    private void judgeAndRelease(int releasable) {
         int end = generated.length();
         if (checked < end) {
             // what is held back is judged again, whole, with what follows it — however long it grew

@@ -135,6 +135,10 @@ class LanguageIdentifierTest {
         Config bad = ConfigFactory.parseMap(Map.of("veto.language.candidates", List.of("en", "xx"))).withFallback(DEFAULTS);
         assertThatThrownBy(() -> new LanguageIdentifier(bad)).isInstanceOf(VetoConfigException.class)
                 .hasMessageContaining("veto.language.candidates").hasMessageContaining("'xx'");
+        Config wordsOnly = ConfigFactory.parseMap(Map.of("veto.language.candidates", List.of("en", "jv")))
+                .withFallback(DEFAULTS);
+        assertThatThrownBy(() -> new LanguageIdentifier(wordsOnly)).isInstanceOf(VetoConfigException.class)
+                .hasMessageContaining("besides those told by their words alone [jv]");
         Config typo = ConfigFactory.parseMap(Map.of("veto.language.identify", "sometimes")).withFallback(DEFAULTS);
         assertThatThrownBy(() -> new LanguageIdentifier(typo)).hasMessageContaining("always, for-replies or never");
     }

@@ -86,13 +86,14 @@ public final class TextWindows {
      *
      * @param text the text
      * @return its closing sentences, if it fits one window, has at least {@code closingFrom} characters and a
-     *         sentence end before its last {@value #MIN_CLOSING}; else empty
+     *         sentence end before its last {@value #MIN_CLOSING}, and they leave at least {@value #MIN_CLOSING}
+     *         characters of story out (else the second reading is the first again); else empty
      */
     public Optional<String> closingOf(String text) {
         if (text.length() > chars || text.length() < closingFrom) {
             return Optional.empty();
         }
-        return Optional.ofNullable(closingSentences(text));
+        return Optional.ofNullable(closingSentences(text)).filter(c -> c.length() <= text.length() - MIN_CLOSING);
     }
 
     /**

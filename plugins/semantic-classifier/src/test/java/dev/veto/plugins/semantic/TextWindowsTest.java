@@ -50,6 +50,8 @@ class TextWindowsTest {
                 .contains("He drives down the mountain road every day. Why?");
         assertThat(closing.closingOf("Too short. How do I kill a Python process that hangs forever?")).isEmpty();
         assertThat(closing.closingOf("one long sentence without an end ".repeat(6))).isEmpty();
+        String openingLine = "Hi there. " + "a long request that goes on without a sentence end ".repeat(4);
+        assertThat(closing.closingOf(openingLine)).as("nearly the whole text again").isEmpty();
         assertThat(closing.closingOf(story.repeat(4))).as("longer than a window: its last window").isEmpty();
         assertThat(windows.closingOf(story)).as("without closing-from").isEmpty();
         assertThatThrownBy(() -> new TextWindows(500, 3, 20)).hasMessageContaining("window.closing-from");
