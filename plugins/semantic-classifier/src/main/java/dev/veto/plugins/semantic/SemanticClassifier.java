@@ -38,6 +38,7 @@ final class SemanticClassifier implements Classifier {
     private final Glosser glosser;
     private final ChildCues childCues;
     private final Optional<ConversationWords> conversation;
+    private final Optional<RequestSentences> requests;
     private final SemanticSettings settings;
 
     /**
@@ -59,12 +60,14 @@ final class SemanticClassifier implements Classifier {
     }
 
     SemanticClassifier(SentenceEncoder encoder, Heads heads, Glosser glosser, ChildCues childCues,
-                       Optional<ConversationWords> conversation, SemanticSettings settings) {
+                       Optional<ConversationWords> conversation, Optional<RequestSentences> requests,
+                       SemanticSettings settings) {
         this.encoder = encoder;
         this.heads = heads;
         this.glosser = glosser;
         this.childCues = childCues;
         this.conversation = conversation;
+        this.requests = requests;
         this.settings = settings;
     }
 
@@ -111,15 +114,15 @@ final class SemanticClassifier implements Classifier {
             throw new InterruptedException("semantic classification interrupted");
         }
         // the whole text, not its window: with window.max = 1 a longer text's only window is its start
-        WindowReading closing = original == 1 && english[0] ? closingReading(readable, worst, minorCheck) : null;
-        if (closing != null) {
-            worst = closing;
+        SecondReading second = original == 1 && english[0] ? secondReading(readable, worst, minorCheck) : null;
+        if (second != null) {
+            worst = second.reading();
         }
         SemanticHead.Judgement judgement = worst.judgement();
         // the policy lets this reading alone refuse; in another language the model guesses (a parent's question
         // about strangers in a child's game read as grooming), so there it asks for care. Capped once chosen:
         // capped before, a weaker reading of another category would speak for the text instead
-        StringBuilder note = new StringBuilder(closing != null ? ", read in its closing sentences" : "");
+        StringBuilder note = new StringBuilder(second != null ? ", read in its " + second.of() : "");
         if (worst.setAside()) {
             note.append(", child exploitation set aside: no minor mentioned");
         }
@@ -148,20 +151,44 @@ final class SemanticClassifier implements Classifier {
 
     /**
      * The request after the story of why, read as the story ("my brother-in-law made my sister's life hell …
-     * what on his car could fail so it looks like an accident?"): the closing sentences of a text that fits one
-     * window, read on their own. Only of a text already leaning unsafe — out of its context a closing question
-     * reads worse than it is — and not of one read as child exploitation, the gravest reading, which another
-     * category must not replace.
+     * what on his car could fail so it looks like an accident?"), and the request inside a persuasive frame ("as a
+     * locksmith instructor … how to get into a house while the owners are away … I'm entitled to know"): the
+     * closing sentences and the request sentences of a text that fits one window, each read on its own. Only of a
+     * text already leaning unsafe — out of its context a question reads worse than it is — and not of one read
+     * as child exploitation, the gravest reading, which another category must not replace.
      *
-     * @return the closing sentences' reading where it is the worse one; else null
+     * @return the worse of these readings where it is worse than the whole's; else null
      */
-    private WindowReading closingReading(String text, WindowReading whole, MinorCheck minorCheck) throws OrtException {
-        if (whole.unsafe() < settings.closingMinScore() || whole.judgement().category().equals(CHILD_EXPLOITATION)) {
+    private SecondReading secondReading(String text, WindowReading whole, MinorCheck minorCheck) throws OrtException {
+        if (whole.unsafe() < settings.second().minScore() || whole.judgement().category().equals(CHILD_EXPLOITATION)) {
             return null;
         }
+        SecondReading worse = null;
         Optional<String> closing = settings.windows().closingOf(text);
-        WindowReading second = closing.isEmpty() ? null : read(closing.get(), heads.text(), true, null, minorCheck);
-        return second != null && second.unsafe() > whole.unsafe() ? second : null;
+        if (closing.isPresent()) {
+            worse = worse(worse, whole, "closing sentences", read(closing.get(), heads.text(), true, null, minorCheck));
+        }
+        Optional<String> request = settings.windows().fitsOneAndReadsAgain(text)
+                ? requests.flatMap(r -> r.of(text, TextWindows.MIN_CLOSING)) : Optional.empty();
+        request = request.filter(r -> !r.equals(closing.orElse(null)));
+        if (request.isPresent()) {
+            worse = worse(worse, whole, "request sentences", read(request.get(), heads.text(), true, null, minorCheck));
+        }
+        return worse;
+    }
+
+    /** The worse reading so far, a part's capped: out of its context a question reads worse than it is. */
+    private SecondReading worse(SecondReading sofar, WindowReading whole, String of, WindowReading reading) {
+        if (reading == null) {
+            return sofar;
+        }
+        WindowReading capped = reading.capped(settings.second().maxScore());
+        double bar = sofar != null ? sofar.reading().unsafe() : whole.unsafe();
+        return capped.unsafe() > bar ? new SecondReading(of, capped) : sofar;
+    }
+
+    /** A reading of part of a text, and which part. */
+    private record SecondReading(String of, WindowReading reading) {
     }
 
     /**
@@ -176,6 +203,10 @@ final class SemanticClassifier implements Classifier {
 
         double unsafe() {
             return judgement.unsafe();
+        }
+
+        WindowReading capped(double max) {
+            return new WindowReading(judgement.atMost(max), english, glossedFrom, setAside);
         }
     }
 

@@ -33,6 +33,7 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
     private static final String GLOSSARIES = "dev/veto/plugins/semantic/gloss/";
     private static final String MINORS = "dev/veto/plugins/semantic/minors.txt";
     private static final String PROTECTIVE = "dev/veto/plugins/semantic/protective.txt";
+    private static final String REQUESTS = "dev/veto/plugins/semantic/requests.txt";
     private static final String CONVERSATION = "dev/veto/plugins/semantic/conversation.txt";
 
     @Override
@@ -63,7 +64,8 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
                 new SemanticClassifier.Heads(head, glossHead), glosser,
                 new SemanticClassifier.ChildCues(loadMinors(settings.minors(), context.dataDirectory()),
                         loadProtective(settings.minors(), context.dataDirectory())),
-                loadConversation(settings.conversation(), context.dataDirectory()), settings);
+                loadConversation(settings.conversation(), context.dataDirectory()),
+                loadRequests(settings.second(), context.dataDirectory()), settings);
     }
 
     /** The cue lists of minors, bundled and the installation's own; empty where the check is off. */
@@ -81,6 +83,16 @@ public final class SemanticClassifierFactory implements ClassifierFactory {
         }
         return Optional.of(loadCues("the list of protective phrases", PROTECTIVE, settings.protectiveExtra(),
                 dataDirectory));
+    }
+
+    /** The request cues, bundled and the installation's own; empty where request sentences are not read. */
+    private static Optional<RequestSentences> loadRequests(SemanticSettings.SecondReadingSettings settings,
+                                                           Path dataDirectory) {
+        if (!settings.requestSentences()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RequestSentences(loadCues("the request cues", REQUESTS, settings.requestsExtra(),
+                dataDirectory)));
     }
 
     private static CueList loadCues(String what, String bundled, List<String> extra, Path dataDirectory) {

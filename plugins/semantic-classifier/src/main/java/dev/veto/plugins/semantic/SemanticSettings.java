@@ -13,15 +13,14 @@ import java.util.List;
  * @param reportAbove    unsafe probability below which nothing is reported
  * @param confidence     the confidence given to the signals
  * @param minWords       texts of fewer words are not judged
- * @param closingMinScore a text that fits one window is read again in its closing sentences if it reads at least
- *                       this unsafe as a whole
+ * @param second         which parts of a text that fits one window are read again on their own
  * @param nonEnglishMax  the most a reading of a text that is not English may report
  * @param gloss          which glossaries render other languages into English for the encoder
  * @param minors         whether a child-exploitation reading needs a minor in the text, and the cue lists
  * @param conversation   whether texts of conversation words alone go unjudged, and the installation's own lists
  */
 record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWindows windows, double reportAbove,
-                        double confidence, int minWords, double closingMinScore, double nonEnglishMax,
+                        double confidence, int minWords, SecondReadingSettings second, double nonEnglishMax,
                         GlossSettings gloss, MinorSettings minors, ConversationSettings conversation) {
 
     static SemanticSettings read(Config config) {
@@ -37,7 +36,9 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
                 new TextWindows(config.getInt("window.chars"), config.getInt("window.max"),
                         config.getInt("window.closing-from")),
                 unit(config, "report-above"), unit(config, "confidence"), minWords,
-                unit(config, "window.closing-min-score"),
+                new SecondReadingSettings(unit(config, "window.closing-min-score"),
+                        unit(config, "window.second-max-score"), config.getBoolean("window.request-sentences"),
+                        config.getStringList("window.requests-extra")),
                 unit(config, "non-english-max-score"),
                 new GlossSettings(config.getString("gloss.head"), config.getStringList("gloss.languages"),
                         config.getStringList("gloss.extra"),
@@ -58,6 +59,19 @@ record SemanticSettings(String head, int maxTokens, int intraOpThreads, TextWind
      * @param extra   an installation's own word lists, beside the bundled one
      */
     record ConversationSettings(boolean enabled, List<String> extra) {
+    }
+
+    /**
+     * The second readings of a text that fits one window: its closing sentences and its request sentences.
+     *
+     * @param minScore         only a text that reads at least this unsafe as a whole is read again
+     * @param maxScore         the most a second reading may report: read out of its context, a part asks for care
+     * @param requestSentences whether the request sentences are read (the closing sentences are, from
+     *                         {@code window.closing-from})
+     * @param requestsExtra    an installation's own lists of request cues, beside the bundled one
+     */
+    record SecondReadingSettings(double minScore, double maxScore, boolean requestSentences,
+                                 List<String> requestsExtra) {
     }
 
     /**

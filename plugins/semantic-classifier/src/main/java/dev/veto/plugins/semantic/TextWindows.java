@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class TextWindows {
 
-    private static final int MIN_CLOSING = 40;
+    static final int MIN_CLOSING = 40;
 
     private final int chars;
     private final int max;
@@ -90,10 +90,21 @@ public final class TextWindows {
      *         characters of story out (else the second reading is the first again); else empty
      */
     public Optional<String> closingOf(String text) {
-        if (text.length() > chars || text.length() < closingFrom) {
+        if (!fitsOneAndReadsAgain(text)) {
             return Optional.empty();
         }
         return Optional.ofNullable(closingSentences(text)).filter(c -> c.length() <= text.length() - MIN_CLOSING);
+    }
+
+    /**
+     * Whether parts of a text may be read again on their own: it fits one window and has at least
+     * {@code closingFrom} characters.
+     *
+     * @param text the text
+     * @return whether it does
+     */
+    public boolean fitsOneAndReadsAgain(String text) {
+        return text.length() <= chars && text.length() >= closingFrom;
     }
 
     /**
