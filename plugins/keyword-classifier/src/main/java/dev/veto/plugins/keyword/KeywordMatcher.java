@@ -63,11 +63,29 @@ final class KeywordMatcher {
      * and covers itself).
      */
     private record Form(LexiconEntry entry, boolean openStart, boolean openEnd, boolean coversWord, boolean unaccented,
-                        boolean needsCompany, int half, boolean endsClause, NumberSlot number) {
+                        boolean needsCompany, int half, boolean endsClause, NumberSlot number, SecondHalves seconds) {
 
         /** The same form for a phrase with a number range, looked up by its words on one side of the number. */
         Form with(NumberSlot slot) {
-            return new Form(entry, openStart, openEnd, coversWord, unaccented, needsCompany, half, endsClause, slot);
+            return new Form(entry, openStart, openEnd, coversWord, unaccented, needsCompany, half, endsClause, slot,
+                    seconds);
+        }
+    }
+
+    /**
+     * Where the second half of an either-order phrase is filed (one group or a few: apostrophes, a number range),
+     * shared by the forms of its first half: a first half found is joined only where one of these was hit.
+     */
+    private static final class SecondHalves {
+        private final List<Forms> filedUnder = new ArrayList<>(1);
+
+        boolean anyHit(Set<Forms> hit) {
+            for (Forms forms : filedUnder) {
+                if (hit.contains(forms)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -77,14 +95,20 @@ final class KeywordMatcher {
      * dropped without reading each form.
      */
     private static final class Forms {
-        private final List<Form> all = new ArrayList<>(1);
+        private final List<Form> whole = new ArrayList<>(1);
+        private final List<Form> firstHalves = new ArrayList<>(0);
+        private final List<Form> secondHalves = new ArrayList<>(0);
         private boolean anyOpenStart;
         private boolean anyOpenEnd;
 
         void add(Form form) {
-            all.add(form);
+            (form.half() < 0 ? whole : form.half() == 0 ? firstHalves : secondHalves).add(form);
             anyOpenStart |= form.openStart();
             anyOpenEnd |= form.openEnd();
+        }
+
+        boolean hasHalves() {
+            return !firstHalves.isEmpty() || !secondHalves.isEmpty();
         }
 
         /** Whether some form may match where the phrase does or does not start and end a word. */
@@ -93,8 +117,11 @@ final class KeywordMatcher {
         }
     }
 
-    /** Where one half of an either-order phrase was found. */
-    private record Half(Match match, int half) {
+    /**
+     * Where a phrase with halves filed under it was found — once for all its forms: a common word is half of
+     * many expanded phrases ("children" of 24), and a match for each form of each hit cost as much as the scan.
+     */
+    private record HalfHit(Forms forms, int begin, int end, boolean startsWord, boolean endsWord) {
     }
 
     /** What joins the two halves of a phrase that may come in either order. */
@@ -130,8 +157,9 @@ final class KeywordMatcher {
         TreeMap<String, Forms> phrases = new TreeMap<>();
         for (LexiconEntry entry : entries) {
             List<String> halves = halves(lowerCase(entry.phrase()));
+            SecondHalves seconds = halves.size() == 1 ? null : new SecondHalves();
             for (int h = 0; h < halves.size(); h++) {
-                add(phrases, entry, halves.get(h), halves.size() == 1 ? -1 : h);
+                add(phrases, entry, halves.get(h), halves.size() == 1 ? -1 : h, seconds);
             }
         }
         if (!phrases.isEmpty()) {
@@ -140,14 +168,15 @@ final class KeywordMatcher {
     }
 
     /** Adds a phrase (or one half of an either-order phrase) and, where its language is often typed so, its unaccented form. */
-    private static void add(TreeMap<String, Forms> phrases, LexiconEntry entry, String written, int half) {
+    private static void add(TreeMap<String, Forms> phrases, LexiconEntry entry, String written, int half,
+                            SecondHalves seconds) {
         boolean endsClause = endsClause(written);
         String phrase = withoutClauseEnd(written);
         String fixed = withoutWildcards(phrase);
         boolean unspaced = isUnspaced(fixed);
         boolean openStart = unspaced || phrase.charAt(0) == WILDCARD;
         boolean openEnd = unspaced || phrase.charAt(phrase.length() - 1) == WILDCARD;
-        Form form = new Form(entry, openStart, openEnd, !unspaced, false, false, half, endsClause, null);
+        Form form = new Form(entry, openStart, openEnd, !unspaced, false, false, half, endsClause, null, seconds);
         put(phrases, fixed, form);
         String bare = withoutApostrophes(fixed);
         // phrases of words only: a single word without its apostrophe is often another word ("victim's"
@@ -159,7 +188,8 @@ final class KeywordMatcher {
             String plain = withoutAccents(fixed);
             if (!plain.equals(fixed)) {
                 boolean distinctive = plain.strip().contains(" ") || plain.length() >= MIN_UNACCENTED_WORD;
-                put(phrases, plain, new Form(entry, openStart, openEnd, true, true, !distinctive, half, endsClause, null));
+                put(phrases, plain, new Form(entry, openStart, openEnd, true, true, !distinctive, half, endsClause,
+                        null, null));
             }
         }
     }
@@ -168,7 +198,11 @@ final class KeywordMatcher {
     private static void put(TreeMap<String, Forms> phrases, String phrase, Form form) {
         Optional<NumberSlot> number = NumberSlot.in(phrase);
         String key = number.map(NumberSlot::key).orElse(phrase);
-        phrases.computeIfAbsent(key, p -> new Forms()).add(number.map(form::with).orElse(form));
+        Forms forms = phrases.computeIfAbsent(key, p -> new Forms());
+        forms.add(number.map(form::with).orElse(form));
+        if (form.half() == 1 && !form.seconds().filedUnder.contains(forms)) {
+            form.seconds().filedUnder.add(forms);
+        }
     }
 
     /**
@@ -211,40 +245,24 @@ final class KeywordMatcher {
         }
         char[] lower = lowerCaseChars(text);
         List<Match> inCompanyOnly = new ArrayList<>();
-        List<Half> halves = new ArrayList<>();
+        List<HalfHit> halfHits = new ArrayList<>();
         trie.parseText(lower, (begin, end, forms) -> {
             boolean startsWord = boundary(lower, begin - 1) && !inOneNumber(lower, begin - 1, begin);
             boolean endsWord = boundary(lower, end) && !inOneNumber(lower, end, end - 1);
             if (!forms.admit(startsWord, endsWord)) {
                 return;
             }
-            for (Form form : forms.all) {
-                if ((startsWord || form.openStart()) && (endsWord || form.openEnd())
-                        && (!form.unaccented() || isAscii(lower, begin, end))
-                        && (!form.endsClause() || clauseEndsAt(lower, end))) {
-                    int start = begin;
-                    int stop = end;
-                    if (form.number() != null) {
-                        int[] span = form.number().locate(lower, begin, end, form.coversWord(), form.openStart(),
-                                form.openEnd(), SPACE_GROUPING_LANGUAGES.contains(form.entry().language()));
-                        if (span == null) {
-                            continue; // no number in range beside the words, or not the rest of the phrase
-                        }
-                        start = span[0];
-                        stop = span[1];
-                    }
-                    boolean covers = form.coversWord();
-                    Match match = new Match(form.entry(), covers && form.openStart() ? wordStart(lower, start) : start,
-                            covers && form.openEnd() ? wordEnd(lower, stop) : stop, form.unaccented());
-                    if (form.half() >= 0) {
-                        halves.add(new Half(match, form.half()));
-                    } else {
-                        (form.needsCompany() ? inCompanyOnly : matches).add(match);
-                    }
+            for (Form form : forms.whole) {
+                Match match = match(form, lower, begin, end, startsWord, endsWord);
+                if (match != null) {
+                    (form.needsCompany() ? inCompanyOnly : matches).add(match);
                 }
             }
+            if (forms.hasHalves()) {
+                halfHits.add(new HalfHit(forms, begin, end, startsWord, endsWord));
+            }
         });
-        joinHalves(halves, matches);
+        joinHalves(halfHits, lower, matches);
         for (Match lone : inCompanyOnly) {
             if (matches.stream().anyMatch(m -> m.unaccented() && m.entry().language().equals(lone.entry().language()))) {
                 matches.add(lone);
@@ -253,38 +271,77 @@ final class KeywordMatcher {
         return matches;
     }
 
-    /**
-     * Each either-order phrase whose two halves lie close enough, once, as one match over both. Second halves
-     * are grouped by phrase first: a long text meets many halves of common words, and comparing every pair of
-     * them grew with the square of their number; and most first halves found have no second one at all.
-     */
-    private static void joinHalves(List<Half> halves, List<Match> matches) {
-        // entries are unique (a lexicon refuses a duplicate phrase): identity is equality, and cheaper to hash
-        Map<LexiconEntry, List<Match>> seconds = new IdentityHashMap<>();
-        for (Half half : halves) {
-            if (half.half() == 1) {
-                seconds.computeIfAbsent(half.match().entry(), e -> new ArrayList<>(2)).add(half.match());
-            }
+    /** The form's match at a hit of its phrase, or null where its ends, accents, clause or number say no. */
+    private static Match match(Form form, char[] lower, int begin, int end, boolean startsWord, boolean endsWord) {
+        if (!(startsWord || form.openStart()) || !(endsWord || form.openEnd())
+                || form.unaccented() && !isAscii(lower, begin, end)
+                || form.endsClause() && !clauseEndsAt(lower, end)) {
+            return null;
         }
-        if (seconds.isEmpty()) {
+        int start = begin;
+        int stop = end;
+        if (form.number() != null) {
+            int[] span = form.number().locate(lower, begin, end, form.coversWord(), form.openStart(),
+                    form.openEnd(), SPACE_GROUPING_LANGUAGES.contains(form.entry().language()));
+            if (span == null) {
+                return null; // no number in range beside the words, or not the rest of the phrase
+            }
+            start = span[0];
+            stop = span[1];
+        }
+        boolean covers = form.coversWord();
+        return new Match(form.entry(), covers && form.openStart() ? wordStart(lower, start) : start,
+                covers && form.openEnd() ? wordEnd(lower, stop) : stop, form.unaccented());
+    }
+
+    /**
+     * Each either-order phrase whose two halves lie close enough, once, as one match over both. A first half is
+     * read only where a group its second half is filed under was hit at all — most first halves found in a text
+     * have no second one — and the second half's forms only then.
+     */
+    private static void joinHalves(List<HalfHit> halfHits, char[] lower, List<Match> matches) {
+        if (halfHits.isEmpty()) {
             return;
         }
+        Set<Forms> hit = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (HalfHit halfHit : halfHits) {
+            hit.add(halfHit.forms());
+        }
+        // entries are unique (a lexicon refuses a duplicate phrase): identity is equality, and cheaper to hash
         Set<LexiconEntry> joined = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Half half : halves) {
-            Match first = half.match();
-            List<Match> candidates = half.half() == 0 ? seconds.get(first.entry()) : null;
-            if (candidates == null || joined.contains(first.entry())) {
-                continue;
-            }
-            for (Match second : candidates) {
-                if (first.distanceTo(second) <= MAX_GAP) {
-                    matches.add(new Match(first.entry(), Math.min(first.start(), second.start()),
+        for (HalfHit firstHit : halfHits) {
+            for (Form form : firstHit.forms().firstHalves) {
+                if (!form.seconds().anyHit(hit) || joined.contains(form.entry())) {
+                    continue;
+                }
+                Match first = match(form, lower, firstHit.begin(), firstHit.end(), firstHit.startsWord(),
+                        firstHit.endsWord());
+                Match second = first == null ? null : secondNear(first, form.seconds(), halfHits, lower);
+                if (second != null) {
+                    matches.add(new Match(form.entry(), Math.min(first.start(), second.start()),
                             Math.max(first.end(), second.end()), false));
-                    joined.add(first.entry());
-                    break;
+                    joined.add(form.entry());
                 }
             }
         }
+    }
+
+    /** A match of the first half's phrase's second half within {@value #MAX_GAP} characters of it; else null. */
+    private static Match secondNear(Match first, SecondHalves seconds, List<HalfHit> halfHits, char[] lower) {
+        for (HalfHit hit : halfHits) {
+            if (!seconds.filedUnder.contains(hit.forms())) {
+                continue;
+            }
+            for (Form form : hit.forms().secondHalves) {
+                if (form.entry() == first.entry()) {
+                    Match second = match(form, lower, hit.begin(), hit.end(), hit.startsWord(), hit.endsWord());
+                    if (second != null && first.distanceTo(second) <= MAX_GAP) {
+                        return second;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The phrase without apostrophes ("won't" as "wont"). */
