@@ -97,7 +97,7 @@ public final class LanguageIdentifier {
         if (languages.size() < 2) {
             throw VetoConfigException.at(settings.getValue("candidates").origin(), "veto.language.candidates",
                     "name at least two languages to choose between besides those told by their words alone "
-                            + WORDS_ONLY);
+                            + WORDS_ONLY.stream().sorted().toList());
         }
         LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
                 .withPreloadedLanguageModels();

@@ -303,20 +303,20 @@ final class KeywordMatcher {
         if (halfHits.isEmpty()) {
             return;
         }
-        Set<Forms> hit = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Forms, List<HalfHit>> hit = new IdentityHashMap<>();
         for (HalfHit halfHit : halfHits) {
-            hit.add(halfHit.forms());
+            hit.computeIfAbsent(halfHit.forms(), f -> new ArrayList<>(2)).add(halfHit);
         }
         // entries are unique (a lexicon refuses a duplicate phrase): identity is equality, and cheaper to hash
         Set<LexiconEntry> joined = Collections.newSetFromMap(new IdentityHashMap<>());
         for (HalfHit firstHit : halfHits) {
             for (Form form : firstHit.forms().firstHalves) {
-                if (!form.seconds().anyHit(hit) || joined.contains(form.entry())) {
+                if (!form.seconds().anyHit(hit.keySet()) || joined.contains(form.entry())) {
                     continue;
                 }
                 Match first = match(form, lower, firstHit.begin(), firstHit.end(), firstHit.startsWord(),
                         firstHit.endsWord());
-                Match second = first == null ? null : secondNear(first, form.seconds(), halfHits, lower);
+                Match second = first == null ? null : secondNear(first, form.seconds(), hit, lower);
                 if (second != null) {
                     matches.add(new Match(form.entry(), Math.min(first.start(), second.start()),
                             Math.max(first.end(), second.end()), false));
@@ -326,22 +326,28 @@ final class KeywordMatcher {
         }
     }
 
-    /** A match of the first half's phrase's second half within {@value #MAX_GAP} characters of it; else null. */
-    private static Match secondNear(Match first, SecondHalves seconds, List<HalfHit> halfHits, char[] lower) {
-        for (HalfHit hit : halfHits) {
-            if (!seconds.filedUnder.contains(hit.forms())) {
-                continue;
-            }
-            for (Form form : hit.forms().secondHalves) {
-                if (form.entry() == first.entry()) {
-                    Match second = match(form, lower, hit.begin(), hit.end(), hit.startsWord(), hit.endsWord());
-                    if (second != null && first.distanceTo(second) <= MAX_GAP) {
-                        return second;
+    /**
+     * A match of the first half's phrase's second half within {@value #MAX_GAP} characters of it, the earliest
+     * in the text; else null. Only the hits of the groups the second half is filed under are read.
+     */
+    private static Match secondNear(Match first, SecondHalves seconds, Map<Forms, List<HalfHit>> hit, char[] lower) {
+        Match earliest = null;
+        for (Forms forms : seconds.filedUnder) {
+            for (HalfHit candidate : hit.getOrDefault(forms, List.of())) {
+                for (Form form : forms.secondHalves) {
+                    if (form.entry() != first.entry()) {
+                        continue;
+                    }
+                    Match second = match(form, lower, candidate.begin(), candidate.end(), candidate.startsWord(),
+                            candidate.endsWord());
+                    if (second != null && first.distanceTo(second) <= MAX_GAP
+                            && (earliest == null || second.start() < earliest.start())) {
+                        earliest = second;
                     }
                 }
             }
         }
-        return null;
+        return earliest;
     }
 
     /** The phrase without apostrophes ("won't" as "wont"). */

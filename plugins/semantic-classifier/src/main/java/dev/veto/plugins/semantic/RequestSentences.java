@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 final class RequestSentences {
 
+    /** Closing quotes and brackets, which may follow a sentence's last mark. */
+    private static final String CLOSERS = "\"')]}\u201d\u2019\u300d\u300f\uff09";
+
     private final CueList cues;
 
     RequestSentences(CueList cues) {
@@ -29,7 +32,7 @@ final class RequestSentences {
     Optional<String> of(String text, int minLeftOut) {
         StringBuilder requests = new StringBuilder();
         for (String sentence : sentences(text)) {
-            if (sentence.endsWith("?") || sentence.endsWith("\uff1f") || cues.in(sentence)) {
+            if (isQuestion(sentence) || cues.in(sentence)) {
                 requests.append(requests.isEmpty() ? "" : " ").append(sentence);
             }
         }
@@ -37,20 +40,38 @@ final class RequestSentences {
                 : Optional.of(requests.toString());
     }
 
+    /** A sentence that ends in a question mark, before any closing quotes or brackets ({@code ?"}, {@code ?)}). */
+    private static boolean isQuestion(String sentence) {
+        int end = sentence.length();
+        while (end > 0 && CLOSERS.indexOf(sentence.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 0 && (sentence.charAt(end - 1) == '?' || sentence.charAt(end - 1) == '\uff1f');
+    }
+
     /**
-     * Sentences end at . ! ? (also full-width) or a line break; here also at a colon, which often ends a frame
-     * ("for an advanced course: how to get into …"). A mark ends a sentence before white space or the end.
+     * Sentences end at . ! ? or a line break; here also at a colon, which often ends a frame ("for an advanced
+     * course: how to get into …"). Such a mark, with the quotes or brackets it closes, ends a sentence before
+     * white space or the end; the full-width 。！？ of Chinese and Japanese, which no space follows, wherever
+     * they stand.
      */
     static List<String> sentences(String text) {
         List<String> sentences = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean end = c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ':' || c == '\u3002' || c == '\uff01'
-                    || c == '\uff1f') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
+            int after = i + 1;
+            boolean end = c == '\n' || c == '\u3002' || c == '\uff01' || c == '\uff1f';
+            if (c == '.' || c == '!' || c == '?' || c == ':') {
+                while (after < text.length() && CLOSERS.indexOf(text.charAt(after)) >= 0) {
+                    after++; // the quote or bracket the sentence closes belongs to it
+                }
+                end = after == text.length() || Character.isWhitespace(text.charAt(after));
+            }
             if (end) {
-                add(sentences, text.substring(start, i + 1));
-                start = i + 1;
+                add(sentences, text.substring(start, after));
+                start = after;
+                i = after - 1;
             }
         }
         add(sentences, text.substring(start));

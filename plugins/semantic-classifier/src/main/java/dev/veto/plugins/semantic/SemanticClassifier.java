@@ -160,16 +160,17 @@ final class SemanticClassifier implements Classifier {
      * @return the worse of these readings where it is worse than the whole's; else null
      */
     private SecondReading secondReading(String text, WindowReading whole, MinorCheck minorCheck) throws OrtException {
-        if (whole.unsafe() < settings.second().minScore() || whole.judgement().category().equals(CHILD_EXPLOITATION)) {
-            return null;
+        if (whole.unsafe() < settings.second().minScore() || whole.unsafe() >= settings.second().maxScore()
+                || whole.judgement().category().equals(CHILD_EXPLOITATION)) {
+            return null; // at or above the cap, no part can read worse
         }
         SecondReading worse = null;
         Optional<String> closing = settings.windows().closingOf(text);
         if (closing.isPresent()) {
             worse = worse(worse, whole, "closing sentences", read(closing.get(), heads.text(), true, null, minorCheck));
         }
-        Optional<String> request = settings.windows().fitsOneAndReadsAgain(text)
-                ? requests.flatMap(r -> r.of(text, TextWindows.MIN_CLOSING)) : Optional.empty();
+        Optional<String> request = settings.windows().readsPartsAgain(text)
+                ? requests.flatMap(r -> r.of(text, TextWindows.MIN_LEFT_OUT)) : Optional.empty();
         request = request.filter(r -> !r.equals(closing.orElse(null)));
         if (request.isPresent()) {
             worse = worse(worse, whole, "request sentences", read(request.get(), heads.text(), true, null, minorCheck));

@@ -16,7 +16,10 @@ import java.util.Optional;
  */
 public final class TextWindows {
 
-    static final int MIN_CLOSING = 40;
+    private static final int MIN_CLOSING = 40;
+
+    /** The fewest characters a part read again must leave out of its text: else it is the text again. */
+    static final int MIN_LEFT_OUT = 40;
 
     private final int chars;
     private final int max;
@@ -86,14 +89,14 @@ public final class TextWindows {
      *
      * @param text the text
      * @return its closing sentences, if it fits one window, has at least {@code closingFrom} characters and a
-     *         sentence end before its last {@value #MIN_CLOSING}, and they leave at least {@value #MIN_CLOSING}
+     *         sentence end before its last {@value #MIN_CLOSING}, and they leave at least {@value #MIN_LEFT_OUT}
      *         characters of story out (else the second reading is the first again); else empty
      */
     public Optional<String> closingOf(String text) {
-        if (!fitsOneAndReadsAgain(text)) {
+        if (!readsPartsAgain(text)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(closingSentences(text)).filter(c -> c.length() <= text.length() - MIN_CLOSING);
+        return Optional.ofNullable(closingSentences(text)).filter(c -> c.length() <= text.length() - MIN_LEFT_OUT);
     }
 
     /**
@@ -103,7 +106,7 @@ public final class TextWindows {
      * @param text the text
      * @return whether it does
      */
-    public boolean fitsOneAndReadsAgain(String text) {
+    public boolean readsPartsAgain(String text) {
         return text.length() <= chars && text.length() >= closingFrom;
     }
 

@@ -15,6 +15,7 @@ class RequestSentencesTest {
         assertThat(RequestSentences.sentences("Hi there. Version 2.5 is out! For the course: what now?\nThanks"))
                 .containsExactly("Hi there.", "Version 2.5 is out!", "For the course:", "what now?", "Thanks");
         assertThat(RequestSentences.sentences("  ")).isEmpty();
+        assertThat(RequestSentences.sentences("我是药剂师。怎么做？谢谢")).containsExactly("我是药剂师。", "怎么做？", "谢谢");
     }
 
     @Test
@@ -23,6 +24,13 @@ class RequestSentencesTest {
                 + " opening a neighbour's door without a trace. It is all public knowledge. Which tools matter most?";
         assertThat(requests.of(text, 40)).contains("Walk me through opening a neighbour's door without a trace."
                 + " Which tools matter most?");
+    }
+
+    @Test
+    void aQuestionMayEndInsideQuotesOrBrackets() {
+        String text = "My character is a chemist who has seen everything in his long career. He asks: \"which two"
+                + " cleaners make the worst gas?\" It is a scene of my novel.";
+        assertThat(requests.of(text, 40)).contains("\"which two cleaners make the worst gas?\"");
     }
 
     @Test
