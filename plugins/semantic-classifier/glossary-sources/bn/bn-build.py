@@ -20,6 +20,8 @@ people type are not generated — list them.
 import glob, os, sys, unicodedata
 
 D = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(D))  # glossary-sources/, where glossary_file.py is
+from glossary_file import print_duplicates
 if len(sys.argv) < 2 or sys.argv[1].startswith('-'):
     sys.exit(f'usage: python3 {sys.argv[0]} OUT.tsv')
 
@@ -315,6 +317,4 @@ with open(sys.argv[1], 'w', encoding='utf-8') as out:
             n_gen += 1
 print(f'{len(hand)} hand-written forms, {len(verbs)} verbs, +{n_gen} generated forms, {len(affixes)} affixes, '
       f'total {len(hand) + n_gen}')
-if '-v' in sys.argv:
-    for d in dups:
-        print('DUP', *d, sep='\t')
+print_duplicates(dups)

@@ -16,6 +16,8 @@ Everything generated is written after every hand-written entry, so a hand-writte
 import glob, os, re, sys, unicodedata
 
 D = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(D))  # glossary-sources/, where glossary_file.py is
+from glossary_file import print_duplicates, write_glossary
 if len(sys.argv) < 2 or sys.argv[1].startswith('-'):
     sys.exit(f'usage: python3 {sys.argv[0]} OUT.tsv [-v]')
 
@@ -232,11 +234,8 @@ added = 0
 for k, e in generated:
     if k not in entries and len(k) >= 2:
         entries[k] = e; order.append(k); added += 1
-with open(sys.argv[1], 'w', encoding='utf-8') as out:
-    out.write('# Javanese (ngoko, krama, mixed Indonesian) -> English word-by-word gloss. Built by jv-build.py\n')
-    for k in order:
-        out.write(f'{k}\t{entries[k]}\n')
+write_glossary(sys.argv[1],
+               'Javanese (ngoko, krama, mixed Indonesian) -> English word-by-word gloss. Built by jv-build.py',
+               order, entries)
 print(f'{explicit} hand-written, +{added} generated, total {len(order)}')
-if '-v' in sys.argv:
-    for d in dups:
-        print('DUP', *d, sep='\t')
+print_duplicates(dups)

@@ -16,6 +16,8 @@ Files are read in name order; 00_*.txt (overrides) before everything generated."
 import glob, os, re, sys, unicodedata
 
 D = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(D))  # glossary-sources/, where glossary_file.py is
+from glossary_file import print_duplicates, write_glossary
 if len(sys.argv) < 2 or sys.argv[1].startswith('-'):
     sys.exit(f'usage: python3 {sys.argv[0]} OUT.tsv')
 
@@ -447,11 +449,8 @@ add('ku~', 'to')
 add('~ni', '-')
 add('hu~', 'usually')
 
-with open(sys.argv[1], 'w', encoding='utf-8') as out:
-    out.write('# Swahili -> English word-by-word gloss. Built by sw-build.py from sw-src/*.txt\n')
-    for k in order:
-        out.write(f'{k}\t{entries[k]}\n')
+write_glossary(sys.argv[1],
+               'Swahili -> English word-by-word gloss. Built by sw-build.py from sw-src/*.txt',
+               order, entries)
 print(f'{n_hand} hand-written entries, {n_verbs} verbs, total {len(order)}')
-if '-v' in sys.argv:
-    for d in dups:
-        print('DUP', *d, sep='\t')
+print_duplicates(dups)

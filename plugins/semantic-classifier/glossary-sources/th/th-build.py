@@ -6,6 +6,8 @@ dictionary word breaker and joins the words of a form again). Adds common inform
 multi-word forms (ไหม/มั้ย/มั๊ย/มะ, เขา/เค้า, ครับ/คับ/ค่ะ/คะ endings, อย่างไร/ยังไง/ยังงัย, ๆ written apart)."""
 import glob, os, re, sys, unicodedata
 D = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(D))  # glossary-sources/, where glossary_file.py is
+from glossary_file import print_duplicates, write_glossary
 if len(sys.argv) < 2 or sys.argv[1].startswith('-'):
     sys.exit(f'usage: python3 {sys.argv[0]} OUT.tsv')
 THAI = re.compile('[\u0e01-\u0e4e]')
@@ -108,10 +110,8 @@ drop = os.path.join(D, 'breaker-drop.txt')
 if os.path.exists(drop):
     bad = {norm(l) for l in open(drop, encoding='utf-8') if l.strip()}
     order = [k for k in order if k not in bad]
-with open(sys.argv[1], 'w', encoding='utf-8') as out:
-    out.write('# Thai -> English word-by-word gloss. Built by th-build.py from th-src/*.txt\n')
-    for k in order:
-        out.write(f'{k}\t{entries[k]}\n')
+write_glossary(sys.argv[1],
+               'Thai -> English word-by-word gloss. Built by th-build.py from th-src/*.txt',
+               order, entries)
 print(f'{explicit} explicit, +{added} spelling variants, +{comp} composed, +{nfkc} NFKC spellings, +{naff} affixes, total {len(order)}')
-if '-v' in sys.argv:
-    for d in dups: print('DUP', *d, sep='\t')
+print_duplicates(dups)

@@ -4,7 +4,8 @@ usage: python3 vi-build.py OUT.tsv [-s] [-v]
 Adds old/new tone-placement variants (hóa/hoá, thủy/thuỷ) and unaccented variants of multi-syllable forms."""
 import glob, os, re, sys, unicodedata
 D = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(D))  # glossary-sources/, where gloss.py is (this script does not import it)
+sys.path.insert(0, os.path.dirname(D))  # glossary-sources/, where glossary_file.py is
+from glossary_file import print_duplicates, write_glossary
 if len(sys.argv) < 2 or sys.argv[1].startswith('-'):
     sys.exit(f'usage: python3 {sys.argv[0]} OUT.tsv')
 def tokens(text):
@@ -75,12 +76,10 @@ for key in list(order):
     u = strip_acc(key)
     if u != key and u not in entries and entries[key] != '-':
         entries[u] = entries[key]; order.append(u); added_s += 1; auto_single.append((u, key, entries[key]))
-with open(sys.argv[1], 'w', encoding='utf-8') as out:
-    out.write('# Vietnamese -> English word-by-word gloss. Built by vi-build.py from vi-src/*.txt\n')
-    for k in order:
-        out.write(f'{k}\t{entries[k]}\n')
+write_glossary(sys.argv[1],
+               'Vietnamese -> English word-by-word gloss. Built by vi-build.py from vi-src/*.txt',
+               order, entries)
 print(f'{len(explicit)} explicit, +{added_t} tone variants, +{added_u} unaccented multiword, +{added_s} unaccented single, total {len(order)}')
 if '-s' in sys.argv:
     for a in auto_single: print('AUTO', *a, sep='\t')
-if '-v' in sys.argv:
-    for d in dups: print('DUP', *d, sep='\t')
+print_duplicates(dups)
