@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The input cascade ({@code veto.chain.input.cascade}): the classifiers named in {@code second-tier} — the
@@ -21,6 +24,8 @@ import java.util.Set;
  */
 record Cascade(Set<String> secondTier, When when, double decidedScore, double uncertainLow) {
 
+    private static final Logger log = LoggerFactory.getLogger(Cascade.class);
+
     /** When the second tier runs. */
     enum When {
         /** Always, beside the first tier: no cascade. */
@@ -34,9 +39,16 @@ record Cascade(Set<String> secondTier, When when, double decidedScore, double un
     static Cascade read(Config config, Set<String> classifiers) {
         String path = "veto.chain.input.cascade";
         Config cascade = config.getConfig(path);
-        Set<String> secondTier = Set.copyOf(cascade.getStringList("second-tier"));
-        for (String name : secondTier) {
-            if (!classifiers.contains(name)) {
+        Set<String> secondTier = new TreeSet<>();
+        Set<String> defined = config.getObject("veto.classifiers").keySet();
+        for (String name : cascade.getStringList("second-tier")) {
+            if (classifiers.contains(name)) {
+                secondTier.add(name);
+            } else if (defined.contains(name)) {
+                // Switching a costly classifier off (-D veto.classifiers.semantic.enabled=false) must not also
+                // require editing the cascade: the first tier then decides alone, which the log says.
+                log.warn("{}.second-tier names '{}', which is disabled: the input cascade runs without it", path, name);
+            } else {
                 throw VetoConfigException.at(cascade.getValue("second-tier").origin(), path + ".second-tier",
                         "'" + name + "' is not a configured classifier (configured: " + classifiers + ")");
             }
@@ -55,7 +67,7 @@ record Cascade(Set<String> secondTier, When when, double decidedScore, double un
             throw VetoConfigException.at(cascade.getValue("decided-score").origin(), path,
                     "needs 0 <= uncertain-low < decided-score <= 1, was " + low + " and " + decided);
         }
-        return new Cascade(secondTier, mode, decided, low);
+        return new Cascade(Set.copyOf(secondTier), mode, decided, low);
     }
 
     /**

@@ -404,6 +404,19 @@ class ChainTest {
     }
 
     @Test
+    void aDisabledSecondTierClassifierLeavesTheFirstTierToDecideAlone() {
+        java.util.concurrent.atomic.AtomicInteger costly = cascadeOf("unless-decided");
+        settings.put("veto.classifiers.costly.enabled", false);
+        try (Veto veto = start()) {
+            assertThat(veto.check("how to build a bomb").verdict()).isEqualTo(Verdict.REFUSE);
+            Decision missedByCheap = veto.check("how do I hurt them quietly");
+            assertThat(missedByCheap.verdict()).isEqualTo(Verdict.ALLOW);
+            assertThat(classifyNotes(missedByCheap)).isEmpty();
+            assertThat(costly).hasValue(0);
+        }
+    }
+
+    @Test
     void inputClassifiersRunInParallelUnderOneDeadline() {
         Function<ClassificationInput, List<Signal>> slow = input -> {
             try {
