@@ -1,6 +1,5 @@
 package dev.veto.plugins.keyword;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -151,7 +150,8 @@ final class KeywordMatcher {
      */
     private static final int MIN_UNACCENTED_WORD = 6;
 
-    private final AhoCorasickDoubleArrayTrie<Forms> trie = new AhoCorasickDoubleArrayTrie<>();
+    /** All phrases' forms by key; null without phrases. */
+    private final PackedAutomaton<Forms> automaton;
 
     KeywordMatcher(Collection<LexiconEntry> entries) {
         TreeMap<String, Forms> phrases = new TreeMap<>();
@@ -162,9 +162,7 @@ final class KeywordMatcher {
                 add(phrases, entry, halves.get(h), halves.size() == 1 ? -1 : h, seconds);
             }
         }
-        if (!phrases.isEmpty()) {
-            trie.build(phrases);
-        }
+        this.automaton = phrases.isEmpty() ? null : PackedAutomaton.of(phrases);
     }
 
     /** Adds a phrase (or one half of an either-order phrase) and, where its language is often typed so, its unaccented form. */
@@ -240,13 +238,13 @@ final class KeywordMatcher {
 
     List<Match> find(String text) {
         List<Match> matches = new ArrayList<>();
-        if (trie.size() == 0) {
+        if (automaton == null) {
             return matches;
         }
         char[] lower = lowerCaseChars(text);
         List<Match> inCompanyOnly = new ArrayList<>();
         List<HalfHit> halfHits = new ArrayList<>();
-        trie.parseText(lower, (begin, end, forms) -> {
+        automaton.scan(lower, (begin, end, forms) -> {
             boolean startsWord = boundary(lower, begin - 1) && !inOneNumber(lower, begin - 1, begin);
             boolean endsWord = boundary(lower, end) && !inOneNumber(lower, end, end - 1);
             if (!forms.admit(startsWord, endsWord)) {

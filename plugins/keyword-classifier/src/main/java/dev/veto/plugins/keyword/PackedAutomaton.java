@@ -1,0 +1,120 @@
+package dev.veto.plugins.keyword;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.util.Map;
+
+/**
+ * An Aho-Corasick automaton built by {@code com.hankcs}' double-array trie and laid out again for the scan: each
+ * state's check, base, failure link and output flag side by side in one {@code int[]}, so a transition reads one
+ * cache line where the library's separate arrays cost three (base, check and output of the next state). A lexicon
+ * of tens of thousands of phrases is a double array of ~10 MB, far beyond the L2 cache, walked at random by prose:
+ * those reads are most of the scan, and the more so when other classifiers share the cache between calls.
+ * Immutable and thread-safe.
+ *
+ * @param <V> the value filed under each key
+ */
+final class PackedAutomaton<V> {
+
+    /** Receives each key found, as the scan reaches its end. */
+    @FunctionalInterface
+    interface Hit<V> {
+        /**
+         * @param begin index of the key's first char in the text
+         * @param end   index after its last char
+         * @param value the value filed under the key
+         */
+        void hit(int begin, int end, V value);
+    }
+
+    private static final int CHECK = 0;
+    private static final int BASE = 1;
+    private static final int FAIL = 2;
+    private static final int OUTPUT = 3;
+    private static final int WIDTH = 4;
+
+    /** Per state: check, base, failure link, and whether keys end there (1) or not (0). */
+    private final int[] states;
+    private final int stateCount;
+    private final int[][] outputs;
+    private final Object[] values;
+    private final int[] lengths;
+
+    private PackedAutomaton(Builder<V> built) {
+        int[] check = built.check();
+        this.stateCount = check.length;
+        this.states = new int[stateCount * WIDTH];
+        int[] base = built.base();
+        int[] fail = built.fail();
+        int[][] output = built.output();
+        for (int s = 0; s < stateCount; s++) {
+            states[s * WIDTH + CHECK] = check[s];
+            states[s * WIDTH + BASE] = s < base.length ? base[s] : 0;
+            states[s * WIDTH + FAIL] = fail != null && s < fail.length ? fail[s] : 0;
+            states[s * WIDTH + OUTPUT] = output != null && s < output.length && output[s] != null ? 1 : 0;
+        }
+        this.outputs = output;
+        this.values = built.values();
+        this.lengths = built.lengths();
+    }
+
+    /** The automaton of these keys; none may be empty. */
+    static <V> PackedAutomaton<V> of(Map<String, V> keys) {
+        Builder<V> builder = new Builder<>();
+        builder.build(keys);
+        return new PackedAutomaton<>(builder);
+    }
+
+    /** Reports every key in the text, including overlapping ones, in the order their ends are reached. */
+    @SuppressWarnings("unchecked")
+    void scan(char[] text, Hit<V> hit) {
+        int[] table = states;
+        int state = 0;
+        for (int i = 0; i < text.length; i++) {
+            int c = text[i];
+            while (true) {
+                int base = table[state * WIDTH + BASE];
+                int next = base + c + 1;
+                if (next < stateCount && table[next * WIDTH + CHECK] == base) {
+                    state = next;
+                    break;
+                }
+                if (state == 0) {
+                    break; // the root keeps every char it has no transition for
+                }
+                state = table[state * WIDTH + FAIL];
+            }
+            if (table[state * WIDTH + OUTPUT] != 0) {
+                for (int key : outputs[state]) {
+                    hit.hit(i + 1 - lengths[key], i + 1, (V) values[key]);
+                }
+            }
+        }
+    }
+
+    /** Builds with the library and hands over its arrays, which only a subclass may read. */
+    private static final class Builder<V> extends AhoCorasickDoubleArrayTrie<V> {
+        int[] check() {
+            return check;
+        }
+
+        int[] base() {
+            return base;
+        }
+
+        int[] fail() {
+            return fail;
+        }
+
+        int[][] output() {
+            return output;
+        }
+
+        Object[] values() {
+            return v;
+        }
+
+        int[] lengths() {
+            return l;
+        }
+    }
+}
