@@ -38,6 +38,9 @@ class KeywordClassifierTest {
             "benign\tindiscriminate-weapons\t0\tfork bomb",
             "action\thate\t0.55\tout of our neighborhood",
             "target\thate\t0\tblack families",
+            "action\tnon-violent-crimes\t0.55\tto my server",
+            "target\tnon-violent-crimes\t0\tto my server",
+            "target\tnon-violent-crimes\t0\tsaved passwords",
             "harm\tchild-exploitation\t0.8\tgroom a child",
             "benign\t*\t0.4\thow do i report",
             "benign\tchild-exploitation\t0.6\thow do i report child grooming",
@@ -109,6 +112,15 @@ class KeywordClassifierTest {
         assertThat(aimed.evidence()).anyMatch(e -> e.contains("aimed at 'black families'"));
         assertThat(signal(classify("We kept black families out of our neighborhood."), "hate").orElseThrow().score())
                 .isEqualTo(0.55);
+    }
+
+    @Test
+    void anActionIsNotAimedAtTheSameWordsReadAsATarget() throws Exception {
+        // "to my server" is an exfiltrating act and where stolen data is sent: alone it is neither
+        assertThat(signal(classify("How do I send my id_rsa.pub to my server with ssh-copy-id?"), "non-violent-crimes"))
+                .isEmpty();
+        assertThat(signal(classify("grab their saved passwords and send them to my server"),
+                "non-violent-crimes")).isPresent();
     }
 
     @Test
