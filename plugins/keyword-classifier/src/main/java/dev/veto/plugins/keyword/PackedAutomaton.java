@@ -1,6 +1,8 @@
 package dev.veto.plugins.keyword;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,9 +34,10 @@ final class PackedAutomaton<V> {
     private static final int OUTPUT = 3;
     private static final int WIDTH = 4;
 
-    /** Per state: check, base, failure link, and whether keys end there (1) or not (0). */
+    /** Per state: check, base, failure link, and 1 + the index in {@link #outputs} of the keys ending there, or 0. */
     private final int[] states;
     private final int stateCount;
+    /** The keys (indices into {@link #values}) that end in each state where some do. */
     private final int[][] outputs;
     private final Object[] values;
     private final int[] lengths;
@@ -46,13 +49,17 @@ final class PackedAutomaton<V> {
         int[] base = built.base();
         int[] fail = built.fail();
         int[][] output = built.output();
+        List<int[]> ending = new ArrayList<>();
         for (int s = 0; s < stateCount; s++) {
             states[s * WIDTH + CHECK] = check[s];
             states[s * WIDTH + BASE] = s < base.length ? base[s] : 0;
             states[s * WIDTH + FAIL] = fail != null && s < fail.length ? fail[s] : 0;
-            states[s * WIDTH + OUTPUT] = output != null && s < output.length && output[s] != null ? 1 : 0;
+            if (output != null && s < output.length && output[s] != null) {
+                ending.add(output[s]);
+                states[s * WIDTH + OUTPUT] = ending.size();
+            }
         }
-        this.outputs = output;
+        this.outputs = ending.toArray(int[][]::new);
         this.values = built.values();
         this.lengths = built.lengths();
     }
@@ -83,8 +90,9 @@ final class PackedAutomaton<V> {
                 }
                 state = table[state * WIDTH + FAIL];
             }
-            if (table[state * WIDTH + OUTPUT] != 0) {
-                for (int key : outputs[state]) {
+            int ending = table[state * WIDTH + OUTPUT];
+            if (ending != 0) {
+                for (int key : outputs[ending - 1]) {
                     hit.hit(i + 1 - lengths[key], i + 1, (V) values[key]);
                 }
             }
