@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * An Aho-Corasick automaton built by {@code com.hankcs}' double-array trie and laid out again for the scan: each
- * state's check, base, failure link and output flag side by side in one {@code int[]}, so a transition reads one
- * cache line where the library's separate arrays cost three (base, check and output of the next state). A lexicon
+ * state's check, base, failure link and keys ending there side by side in one {@code int[]}, so a transition reads
+ * one cache line where the library's separate arrays cost three (base, check and output of the next state). A lexicon
  * of tens of thousands of phrases is a double array of ~10 MB, far beyond the L2 cache, walked at random by prose:
  * those reads are most of the scan, and the more so when other classifiers share the cache between calls.
  * Immutable and thread-safe.
@@ -81,7 +81,7 @@ final class PackedAutomaton<V> {
             while (true) {
                 int base = table[state * WIDTH + BASE];
                 int next = base + c + 1;
-                if (next < stateCount && table[next * WIDTH + CHECK] == base) {
+                if (next >= 0 && next < stateCount && table[next * WIDTH + CHECK] == base) {
                     state = next;
                     break;
                 }
