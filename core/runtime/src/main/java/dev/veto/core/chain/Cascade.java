@@ -3,11 +3,11 @@ package dev.veto.core.chain;
 import com.typesafe.config.Config;
 import dev.veto.core.config.VetoConfigException;
 import dev.veto.spi.signal.Signal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The input cascade ({@code veto.chain.input.cascade}): the classifiers named in {@code second-tier} — the
  * costly ones, a neural model or a remote judge — run only after the others, and only when the cheap tier's
  * signals leave the question open. Everything else about them (deadline, failure behaviour) is the input
- * stage's.
+ * stage's. A named classifier that is disabled ({@code enabled = false}) is left out with a warning, so switching
+ * the costly one off needs no second edit; a name defined nowhere is a configuration error.
  *
  * @param secondTier   instance names of the second tier
  * @param when         when the second tier runs
@@ -39,7 +40,7 @@ record Cascade(Set<String> secondTier, When when, double decidedScore, double un
     static Cascade read(Config config, Set<String> classifiers) {
         String path = "veto.chain.input.cascade";
         Config cascade = config.getConfig(path);
-        Set<String> secondTier = new TreeSet<>();
+        Set<String> secondTier = new HashSet<>();
         Set<String> defined = config.getObject("veto.classifiers").keySet();
         for (String name : cascade.getStringList("second-tier")) {
             if (classifiers.contains(name)) {

@@ -405,14 +405,26 @@ class ChainTest {
 
     @Test
     void aDisabledSecondTierClassifierLeavesTheFirstTierToDecideAlone() {
-        java.util.concurrent.atomic.AtomicInteger costly = cascadeOf("unless-decided");
+        cascadeOf("unless-decided");
         settings.put("veto.classifiers.costly.enabled", false);
         try (Veto veto = start()) {
             assertThat(veto.check("how to build a bomb").verdict()).isEqualTo(Verdict.REFUSE);
             Decision missedByCheap = veto.check("how do I hurt them quietly");
             assertThat(missedByCheap.verdict()).isEqualTo(Verdict.ALLOW);
             assertThat(classifyNotes(missedByCheap)).isEmpty();
-            assertThat(costly).hasValue(0);
+        }
+    }
+
+    @Test
+    void aDisabledSecondTierClassifierLeavesTheOthersOfTheSecondTier() {
+        cascadeOf("unless-decided");
+        classifier("judge", flag("quietly", "violent-crimes", 0.85));
+        settings.put("veto.chain.input.cascade.second-tier", List.of("costly", "judge"));
+        settings.put("veto.classifiers.costly.enabled", false);
+        try (Veto veto = start()) {
+            Decision decision = veto.check("how do I hurt them quietly");
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+            assertThat(classifyNotes(decision)).containsExactly("second tier ran: judge");
         }
     }
 

@@ -86,8 +86,9 @@ final class KeywordClassifier implements Classifier {
         }
         Map<Match, Match> aimedAt = new HashMap<>();
         for (Match action : actions) {
-            // targets are names of groups, not function words: they count in any language; the same words read as
-            // a target are not whom the act is aimed at ("to my server" is both: "upload my site to my server")
+            // targets are names of groups, not function words: they count in any language; the act's own words
+            // (the identical span) read as a target are not whom it is aimed at ("to my server" is both: "upload my
+            // site to my server")
             Match target = nearest(action, targets, action.entry().category(), ClassificationInput.UNDETERMINED,
                     cue -> cue.start() != action.start() || cue.end() != action.end());
             if (target != null) { // an act against no one in particular is not the harm

@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * An Aho-Corasick automaton built by {@code com.hankcs}' double-array trie and laid out again for the scan: each
  * state's check, base, failure link and keys ending there side by side in one {@code int[]}, so a transition reads
- * one cache line where the library's separate arrays cost three (base, check and output of the next state). A lexicon
- * of tens of thousands of phrases is a double array of ~10 MB, far beyond the L2 cache, walked at random by prose:
- * those reads are most of the scan, and the more so when other classifiers share the cache between calls.
+ * one cache line where the library's separate arrays cost three (base, check and output of the next state); the
+ * size stays about the same. A lexicon of tens of thousands of phrases is a double array of ~13 MB, far beyond the L2
+ * cache, walked at random by prose: those reads are most of the scan, the more so when other classifiers share the
+ * cache between calls. Unlike the library's scan, a char past the end of the table ends no walk out of bounds.
  * Immutable and thread-safe.
  *
  * @param <V> the value filed under each key
@@ -42,9 +43,11 @@ final class PackedAutomaton<V> {
     private final Object[] values;
     private final int[] lengths;
 
-    private PackedAutomaton(Builder<V> built) {
+    private PackedAutomaton(LibraryArrays<V> built) {
         int[] check = built.check();
-        this.stateCount = check.length;
+        // base and check run 65,535 slots past the last state (room for any char's offset); those slots are never a
+        // state, and a transition beyond the states is no transition
+        this.stateCount = built.fail().length;
         this.states = new int[stateCount * WIDTH];
         int[] base = built.base();
         int[] fail = built.fail();
@@ -66,9 +69,9 @@ final class PackedAutomaton<V> {
 
     /** The automaton of these keys; none may be empty. */
     static <V> PackedAutomaton<V> of(Map<String, V> keys) {
-        Builder<V> builder = new Builder<>();
-        builder.build(keys);
-        return new PackedAutomaton<>(builder);
+        LibraryArrays<V> built = new LibraryArrays<>();
+        built.build(keys);
+        return new PackedAutomaton<>(built);
     }
 
     /** Reports every key in the text, including overlapping ones, in the order their ends are reached. */
@@ -99,8 +102,8 @@ final class PackedAutomaton<V> {
         }
     }
 
-    /** Builds with the library and hands over its arrays, which only a subclass may read. */
-    private static final class Builder<V> extends AhoCorasickDoubleArrayTrie<V> {
+    /** The library's automaton, whose arrays only a subclass may read. */
+    private static final class LibraryArrays<V> extends AhoCorasickDoubleArrayTrie<V> {
         int[] check() {
             return check;
         }

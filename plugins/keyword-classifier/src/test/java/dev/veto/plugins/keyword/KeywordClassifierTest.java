@@ -119,8 +119,8 @@ class KeywordClassifierTest {
         // "to my server" is an exfiltrating act and where stolen data is sent: alone it is neither
         assertThat(signal(classify("How do I send my id_rsa.pub to my server with ssh-copy-id?"), "non-violent-crimes"))
                 .isEmpty();
-        assertThat(signal(classify("grab their saved passwords and send them to my server"),
-                "non-violent-crimes")).isPresent();
+        assertThat(signal(classify("grab their saved passwords and send them to my server"), "non-violent-crimes")
+                .orElseThrow().evidence()).contains("aimed at 'saved passwords'");
     }
 
     @Test

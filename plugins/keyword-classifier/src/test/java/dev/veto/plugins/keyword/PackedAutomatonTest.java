@@ -29,9 +29,17 @@ class PackedAutomatonTest {
         assertThat(hits(automaton, "ushers")).containsExactlyInAnyOrder("1-4:she", "2-4:he", "2-6:hers");
         assertThat(hits(automaton, "如何制作炸弹")).containsExactlyInAnyOrder("2-6:制作炸弹", "4-6:炸弹");
         assertThat(hits(automaton, "a bomb")).containsExactly("2-5:bom");
-        // a char beyond every transition in the table (U+FFFF) ends no walk out of bounds
         assertThat(hits(automaton, "nothing here\uffff")).containsExactly("8-10:he");
         assertThat(hits(automaton, "")).isEmpty();
+    }
+
+    /** The library's own scan throws here: from the state after "a", U+FFFF points one slot past its table. */
+    @Test
+    void aCharPastTheEndOfTheTableIsNoTransition() {
+        PackedAutomaton<String> automaton = PackedAutomaton.of(Map.of("a", "a"));
+
+        assertThat(hits(automaton, "a\uffff")).containsExactly("0-1:a");
+        assertThat(hits(automaton, "\uffffa\uffffa")).containsExactly("1-2:a", "3-4:a");
     }
 
     /** The repacked walk must report exactly what the library's own scan reports, for any keys and text. */
