@@ -113,7 +113,9 @@ final class PromptAttackClassifier implements Classifier {
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            char folded = c < 0x80 ? ASCII_FOLD[c] : Character.isWhitespace(c) ? ' ' : c == '\u0130' ? 'i' : Character.toLowerCase(c);
+            // U+FFFF, a noncharacter no trigger holds, is a space: the trie library's scan steps past its table on it
+            char folded = c < 0x80 ? ASCII_FOLD[c] : Character.isWhitespace(c) || c == '\uffff' ? ' '
+                    : c == '\u0130' ? 'i' : Character.toLowerCase(c);
             if (folded == ' ') {
                 if (!space) {
                     out[n++] = ' ';
