@@ -45,19 +45,19 @@ final class PackedAutomaton<V> {
 
     private PackedAutomaton(LibraryArrays<V> built) {
         int[] check = built.check();
-        // base and check run 65,535 slots past the last state (room for any char's offset); those slots are never a
-        // state, and a transition beyond the states is no transition
-        this.stateCount = built.fail().length;
-        this.states = new int[stateCount * WIDTH];
         int[] base = built.base();
         int[] fail = built.fail();
         int[][] output = built.output();
+        // fail and output have a slot per state; base and check run 65,535 slots further (room for any char's
+        // offset), slots that are never a state: a transition beyond the states is no transition
+        this.stateCount = fail.length;
+        this.states = new int[stateCount * WIDTH];
         List<int[]> ending = new ArrayList<>();
         for (int s = 0; s < stateCount; s++) {
             states[s * WIDTH + CHECK] = check[s];
-            states[s * WIDTH + BASE] = s < base.length ? base[s] : 0;
-            states[s * WIDTH + FAIL] = fail != null && s < fail.length ? fail[s] : 0;
-            if (output != null && s < output.length && output[s] != null) {
+            states[s * WIDTH + BASE] = base[s];
+            states[s * WIDTH + FAIL] = fail[s];
+            if (output[s] != null) {
                 ending.add(output[s]);
                 states[s * WIDTH + OUTPUT] = ending.size();
             }
