@@ -1,0 +1,53 @@
+"""The training rows, split exactly as the Java trainer splits them (Split.java, LabelledRow.group)."""
+import glob
+import hashlib
+import json
+import os
+
+SEED = 20261128
+
+
+def group(row_id):
+    if row_id.startswith("multijail-"):
+        return row_id[:row_id.rindex("-")]
+    if row_id.startswith("veto-pair-") and (row_id.endswith("-u") or row_id.endswith("-s")):
+        return row_id[:-2]
+    return row_id
+
+
+def part(row_id, holdout=0.2, calibration=0.1):
+    digest = hashlib.sha256(f"{SEED}:{group(row_id)}".encode()).digest()
+    u = int.from_bytes(digest[:7], "big") / float(1 << 56)
+    return "holdout" if u < holdout else "calibration" if u < holdout + calibration else "train"
+
+
+def read(*folders):
+    rows = []
+    for folder in folders:
+        paths = sorted(glob.glob(os.path.join(folder, "*.jsonl")))
+        if not paths:
+            raise SystemExit(f"no *.jsonl set in {folder}")
+        for path in paths:
+            with open(path, encoding="utf-8") as f:
+                rows.extend(json.loads(line) for line in f if line.strip())
+    return rows
+
+
+def category_map(path):
+    entries, taxonomy = [], set()
+    for line in open(path, encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            source, cat, veto = line.rstrip("\n").split("\t")
+            entries.append((source, cat, veto))
+            taxonomy.add(veto)
+    return entries, taxonomy
+
+
+def category_of(row, entries, taxonomy):
+    c = row.get("category") or ""
+    if c in taxonomy:
+        return c
+    for source, cat, veto in entries:
+        if source == row.get("source") and (c == cat or f"'{cat}'" in c or cat in [p.strip() for p in c.split(",")]):
+            return veto
+    return None
