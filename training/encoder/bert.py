@@ -58,6 +58,17 @@ class MiniLM(nn.Module):
         return torch.cat([nn.functional.normalize(mean, dim=-1), nn.functional.normalize(mx, dim=-1)], dim=-1)
 
 
+def padded(token_lists):
+    """Token id lists as one batch: ids and attention mask, zero-padded to the longest."""
+    width = max(len(t) for t in token_lists)
+    ids = torch.zeros(len(token_lists), width, dtype=torch.long)
+    mask = torch.zeros_like(ids)
+    for row, t in enumerate(token_lists):
+        ids[row, :len(t)] = torch.tensor(t)
+        mask[row, :len(t)] = 1
+    return ids, mask
+
+
 def _matmul_names(graph):
     """The weight initializers of the six projections of each layer, in LINEARS order."""
     names = []

@@ -1,4 +1,5 @@
 """The training rows, split exactly as the Java trainer splits them (Split.java, LabelledRow.group)."""
+import collections
 import glob
 import hashlib
 import json
@@ -51,3 +52,14 @@ def category_of(row, entries, taxonomy):
         if source == row.get("source") and (c == cat or f"'{cat}'" in c or cat in [p.strip() for p in c.split(",")]):
             return veto
     return None
+
+
+def weights(rows):
+    """Balance.weights: safe and unsafe weigh the same within each language."""
+    counts = collections.Counter((r["lang"], r["label"]) for r in rows)
+    langs = collections.Counter(r["lang"] for r in rows)
+    out = []
+    for r in rows:
+        present = sum(1 for label in ("safe", "unsafe") if counts[(r["lang"], label)] > 0)
+        out.append(langs[r["lang"]] / present / counts[(r["lang"], r["label"])])
+    return out

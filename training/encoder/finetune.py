@@ -8,13 +8,10 @@ language). Only the held-out split's complement of train rows is used (data.part
 sets stay unseen by the encoder too. The word, position and type embeddings stay frozen: the rows cover a
 small part of the vocabulary, and an embedding moved for one word would leave its neighbours behind."""
 import argparse
-import collections
 import math
 import random
-import sys
 import time
 
-import numpy as np
 import torch
 from torch import nn
 
@@ -47,15 +44,11 @@ torch.set_num_threads(args.threads)
 tokenizer = tok.WordPiece(args.float_model.replace(".onnx", "-tokenizer.json"))
 entries, taxonomy = data.category_map(args.category_map)
 rows = [r for r in data.read(args.shared, args.own) if data.part(r["id"]) == "train"]
-categories = sorted(taxonomy | {r["category"] for r in rows if r["label"] == "unsafe" and r.get("category") in taxonomy})
-counts = collections.Counter((r["lang"], r["label"]) for r in rows)
-langs = collections.Counter(r["lang"] for r in rows)
+categories = sorted(taxonomy)
 items = []
-for r in rows:
+for r, weight in zip(rows, data.weights(rows)):
     unsafe = r["label"] == "unsafe"
     c = data.category_of(r, entries, taxonomy) if unsafe else None
-    labels_present = sum(1 for l in ("safe", "unsafe") if counts[(r["lang"], l)] > 0)
-    weight = langs[r["lang"]] / labels_present / counts[(r["lang"], r["label"])]  # Balance.weights
     items.append((tokenizer.encode(r["prompt"], args.max_tokens), float(unsafe), categories.index(c) if c else -1, weight))
 if args.limit:
     random.shuffle(items)
@@ -91,13 +84,7 @@ while step < steps:
     for chunk in batches():
         if step >= steps:
             break
-        width = max(len(items[i][0]) for i in chunk)
-        ids = torch.zeros(len(chunk), width, dtype=torch.long)
-        mask = torch.zeros(len(chunk), width, dtype=torch.long)
-        for row, i in enumerate(chunk):
-            t = items[i][0]
-            ids[row, :len(t)] = torch.tensor(t)
-            mask[row, :len(t)] = 1
+        ids, mask = bert.padded([items[i][0] for i in chunk])
         y = torch.tensor([items[i][1] for i in chunk])
         cat = torch.tensor([items[i][2] for i in chunk])
         w = torch.tensor([items[i][3] for i in chunk]) / mean_weight

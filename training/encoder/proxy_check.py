@@ -17,21 +17,16 @@ if state != "base":
     model.load_state_dict(torch.load(state))
 model.eval()
 t = tok.WordPiece(f"{work}/all-minilm-l6-v2-tokenizer.json")
-cache = {}
+vectors = {}  # text -> pooled vector: the held-out part is reported by source and whole, probes whole and by language
 
 def embed(texts):
-    out = np.zeros((len(texts), 768), dtype=np.float32)
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    new = sorted({x for x in texts if x not in vectors}, key=len)
     with torch.no_grad():
-        for s in range(0, len(order), 64):
-            idx = order[s:s + 64]
-            toks = [t.encode(texts[i], 128) for i in idx]
-            w = max(map(len, toks))
-            ids = torch.zeros(len(idx), w, dtype=torch.long); mask = torch.zeros_like(ids)
-            for r, x in enumerate(toks):
-                ids[r, :len(x)] = torch.tensor(x); mask[r, :len(x)] = 1
-            out[idx] = model.pooled(ids, mask).numpy()
-    return out
+        for s in range(0, len(new), 64):
+            chunk = new[s:s + 64]
+            pooled = model.pooled(*bert.padded([t.encode(x, 128) for x in chunk])).numpy()
+            vectors.update(zip(chunk, pooled))
+    return np.stack([vectors[x] for x in texts])
 
 def auc(scores, y):
     pos, neg = scores[y == 1], scores[y == 0]
@@ -46,8 +41,7 @@ for name in ["probe-fresh-6-test", "probe-fresh-6-dev", "probe-fresh-5-test", "p
     probes[name] = [json.loads(l) for l in open(f"samples/prompts/{name}.jsonl")]
 started = time.time()
 X = embed([r["prompt"] for r in train]); y = np.array([r["label"] == "unsafe" for r in train], dtype=np.float32)
-counts = collections.Counter((r["lang"], r["label"]) for r in train); langs = collections.Counter(r["lang"] for r in train)
-w = np.array([langs[r["lang"]] / 2 / counts[(r["lang"], r["label"])] for r in train], dtype=np.float32)
+w = np.array(data.weights(train), dtype=np.float32)
 lr = nn.Linear(768, 1); opt = torch.optim.LBFGS(lr.parameters(), max_iter=300)
 Xt, yt, wt = torch.from_numpy(X), torch.from_numpy(y), torch.from_numpy(w / w.mean())
 def closure():
