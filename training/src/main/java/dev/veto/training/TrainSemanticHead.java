@@ -28,6 +28,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -41,11 +42,8 @@ import picocli.CommandLine;
         description = "Trains the semantic classifier's head from labelled JSON Lines sets.")
 public final class TrainSemanticHead implements Callable<Integer> {
 
-    @Option(names = "--shared", required = true, description = "folder of the shared labelled sets (*.jsonl)")
-    Path shared;
-
-    @Option(names = "--own", required = true, description = "folder of the project's own examples (*.jsonl)")
-    Path own;
+    @Mixin
+    SetsOptions sets;
 
     @Option(names = "--out", required = true, description = "where to write the head (JSON)")
     Path out;
@@ -98,8 +96,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<LabelledRow> rows = new ArrayList<>(LabelledSets.read(shared));
-        rows.addAll(LabelledSets.read(own));
+        List<LabelledRow> rows = sets.rows();
         Map<Split.Part, List<LabelledRow>> parts = new Split(holdoutShare, calibrationShare, seed).apply(rows);
         System.out.printf(Locale.ROOT, "%d rows: %d train, %d calibration, %d held out%n", rows.size(),
                 parts.get(Split.Part.TRAIN).size(), parts.get(Split.Part.CALIBRATION).size(),
@@ -227,7 +224,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
      * the same label and a language of its own ({@code de-gloss}): balanced within that language, safe and
      * unsafe glosses teach the head intent in gloss English, instead of "broken English, so unsafe".
      */
-    private static List<LabelledRow> glosses(List<LabelledRow> rows, SemanticClassifierFactory.DefaultEncoding encoding) {
+    static List<LabelledRow> glosses(List<LabelledRow> rows, SemanticClassifierFactory.DefaultEncoding encoding) {
         TextNormalizer normalizer = new TextNormalizer();
         List<LabelledRow> glosses = new ArrayList<>();
         for (LabelledRow row : rows) {

@@ -1,0 +1,24 @@
+package dev.veto.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where the labelled rows lie: the options every training command shares (a picocli mixin). */
+final class SetsOptions {
+
+    @Option(names = "--shared", required = true, description = "folder of the shared labelled sets (*.jsonl)")
+    Path shared;
+
+    @Option(names = "--own", required = true, description = "folder of the project's own examples (*.jsonl)")
+    Path own;
+
+    /** The shared rows, then the project's own. */
+    List<LabelledRow> rows() throws IOException {
+        List<LabelledRow> rows = new ArrayList<>(LabelledSets.read(shared));
+        rows.addAll(LabelledSets.read(own));
+        return rows;
+    }
+}
