@@ -42,9 +42,13 @@ def category_map(path):
         if line.strip() and not line.startswith("#"):
             entries.append(tuple(line.rstrip("\n").split("\t")))
     spi = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../spi/src/main/java/dev/veto/spi/signal/StandardCategory.java")
-    taxonomy = set(re.findall(r'^\s+[A-Z_]+\("[A-Z0-9]+", "([a-z-]+)"\)', open(spi, encoding="utf-8").read(), re.M))
-    if not taxonomy or any(veto not in taxonomy for _, _, veto in entries):
-        raise SystemExit(f"{path}: a category outside {spi}")
+    source = open(spi, encoding="utf-8").read()
+    taxonomy = set(re.findall(r'^\s+[A-Z0-9_]+\("[A-Z0-9]+", "([a-z0-9-]+)"\)', source, re.M))
+    constants = len(re.findall(r'^\s+[A-Z0-9_]+\(', source, re.M))
+    if not taxonomy or len(taxonomy) != constants:
+        raise SystemExit(f"{spi}: read {len(taxonomy)} category ids of {constants} constants")
+    if any(len(entry) != 3 or entry[2] not in taxonomy for entry in entries):
+        raise SystemExit(f"{path}: a bad line, or a category outside {spi}")
     return entries, taxonomy
 
 

@@ -27,7 +27,7 @@ if [[ "${1:-}" == --with-glosses ]]; then
     -Dtraining.args="--shared $shared --own $root/training/data --out $work/glosses.jsonl"
   glosses=(--glosses "$work/glosses.jsonl")
 fi
-/usr/bin/python3 "$here/finetune.py" "${glosses[@]}" --shared "$shared" --own "$root/training/data" \
+/usr/bin/python3 "$here/finetune.py" ${glosses[@]+"${glosses[@]}"} --shared "$shared" --own "$root/training/data" \
   --category-map "$root/training/src/main/resources/dev/veto/training/category-map.tsv" \
   --float-model "$work/all-minilm-l6-v2.onnx" --int8-model "$work/all-minilm-l6-v2-q.onnx" \
   --out "$work/minilm-l6-v2-veto-q.onnx" \

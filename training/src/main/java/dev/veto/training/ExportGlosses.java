@@ -3,6 +3,7 @@ package dev.veto.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veto.plugins.semantic.SemanticClassifierFactory;
+import dev.veto.plugins.semantic.SentenceEncoder;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +47,12 @@ public final class ExportGlosses implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<LabelledRow> rows = sets.rows();
-        List<LabelledRow> train = new Split(0.2, 0.1, seed).apply(rows).get(Split.Part.TRAIN);
-        List<LabelledRow> glosses = TrainSemanticHead.glosses(train, SemanticClassifierFactory.defaultEncoding(1));
+        List<LabelledRow> train = sets.split(seed).apply(rows).get(Split.Part.TRAIN);
+        SemanticClassifierFactory.DefaultEncoding encoding = SemanticClassifierFactory.defaultEncoding(1);
+        List<LabelledRow> glosses;
+        try (SentenceEncoder unused = encoding.encoder()) {
+            glosses = TrainSemanticHead.glosses(train, encoding);
+        }
         ObjectMapper json = new ObjectMapper();
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
@@ -60,7 +65,8 @@ public final class ExportGlosses implements Callable<Integer> {
                 writer.newLine();
             }
         }
-        System.out.printf(Locale.ROOT, "%d glosses of %d training rows written to %s%n", glosses.size(), train.size(), out);
+        System.out.printf(Locale.ROOT, "%d glosses of %d training rows written to %s%n",
+                glosses.size(), train.size(), out);
         return 0;
     }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Where the labelled rows lie: the options every training command shares (a picocli mixin). */
+/** Where the labelled rows lie and how they split: options every training command shares (a picocli mixin). */
 final class SetsOptions {
 
     @Option(names = "--shared", required = true, description = "folder of the shared labelled sets (*.jsonl)")
@@ -15,10 +15,23 @@ final class SetsOptions {
     @Option(names = "--own", required = true, description = "folder of the project's own examples (*.jsonl)")
     Path own;
 
+    @Option(names = "--holdout-share", defaultValue = "0.2",
+            description = "share of groups held out (default ${DEFAULT-VALUE})")
+    double holdoutShare;
+
+    @Option(names = "--calibration-share", defaultValue = "0.1",
+            description = "share of groups for calibration (default ${DEFAULT-VALUE})")
+    double calibrationShare;
+
     /** The shared rows, then the project's own. */
     List<LabelledRow> rows() throws IOException {
         List<LabelledRow> rows = new ArrayList<>(LabelledSets.read(shared));
         rows.addAll(LabelledSets.read(own));
         return rows;
+    }
+
+    /** The split into train, calibration and held-out parts, by group. */
+    Split split(long seed) {
+        return new Split(holdoutShare, calibrationShare, seed);
     }
 }

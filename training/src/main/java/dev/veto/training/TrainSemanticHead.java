@@ -51,12 +51,6 @@ public final class TrainSemanticHead implements Callable<Integer> {
     @Option(names = "--holdout", description = "folder to write the held-out rows to, one file per source, for veto eval")
     Path holdout;
 
-    @Option(names = "--holdout-share", defaultValue = "0.2", description = "share of groups held out (default ${DEFAULT-VALUE})")
-    double holdoutShare;
-
-    @Option(names = "--calibration-share", defaultValue = "0.1", description = "share of groups for calibration (default ${DEFAULT-VALUE})")
-    double calibrationShare;
-
     @Option(names = "--epochs", defaultValue = "60", description = "SGD epochs (default ${DEFAULT-VALUE})")
     int epochs;
 
@@ -97,7 +91,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<LabelledRow> rows = sets.rows();
-        Map<Split.Part, List<LabelledRow>> parts = new Split(holdoutShare, calibrationShare, seed).apply(rows);
+        Map<Split.Part, List<LabelledRow>> parts = sets.split(seed).apply(rows);
         System.out.printf(Locale.ROOT, "%d rows: %d train, %d calibration, %d held out%n", rows.size(),
                 parts.get(Split.Part.TRAIN).size(), parts.get(Split.Part.CALIBRATION).size(),
                 parts.get(Split.Part.HOLDOUT).size());

