@@ -32,9 +32,6 @@ public final class ExportGlosses implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "where to write the glosses (JSON Lines)")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "20261128", description = "seed of the split (default ${DEFAULT-VALUE})")
-    long seed;
-
     /**
      * Runs the export from the command line.
      *
@@ -47,7 +44,7 @@ public final class ExportGlosses implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<LabelledRow> rows = sets.rows();
-        List<LabelledRow> train = sets.split(seed).apply(rows).get(Split.Part.TRAIN);
+        List<LabelledRow> train = sets.split().apply(rows).get(Split.Part.TRAIN);
         SemanticClassifierFactory.DefaultEncoding encoding = SemanticClassifierFactory.defaultEncoding(1);
         List<LabelledRow> glosses;
         try (SentenceEncoder unused = encoding.encoder()) {

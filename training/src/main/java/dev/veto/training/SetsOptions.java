@@ -23,6 +23,10 @@ final class SetsOptions {
             description = "share of groups for calibration (default ${DEFAULT-VALUE})")
     double calibrationShare;
 
+    @Option(names = "--seed", defaultValue = "20261128",
+            description = "seed of the split, and of training where a command trains (default ${DEFAULT-VALUE})")
+    long seed;
+
     /** The shared rows, then the project's own. */
     List<LabelledRow> rows() throws IOException {
         List<LabelledRow> rows = new ArrayList<>(LabelledSets.read(shared));
@@ -31,7 +35,7 @@ final class SetsOptions {
     }
 
     /** The split into train, calibration and held-out parts, by group. */
-    Split split(long seed) {
+    Split split() {
         return new Split(holdoutShare, calibrationShare, seed);
     }
 }

@@ -71,9 +71,6 @@ public final class TrainSemanticHead implements Callable<Integer> {
                     + "languages: trained on the rows and their glosses, each gloss weighed as a language of its own")
     Path glossHead;
 
-    @Option(names = "--seed", defaultValue = "20261128", description = "seed of the split and of SGD (default ${DEFAULT-VALUE})")
-    long seed;
-
     /** Folds of the training rows whose network outputs come from a network trained on the other folds. */
     private static final int FOLDS = 5;
 
@@ -91,7 +88,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<LabelledRow> rows = sets.rows();
-        Map<Split.Part, List<LabelledRow>> parts = sets.split(seed).apply(rows);
+        Map<Split.Part, List<LabelledRow>> parts = sets.split().apply(rows);
         System.out.printf(Locale.ROOT, "%d rows: %d train, %d calibration, %d held out%n", rows.size(),
                 parts.get(Split.Part.TRAIN).size(), parts.get(Split.Part.CALIBRATION).size(),
                 parts.get(Split.Part.HOLDOUT).size());
@@ -110,7 +107,8 @@ public final class TrainSemanticHead implements Callable<Integer> {
                 .map(StandardCategory::id).collect(Collectors.toSet()));
 
         VectorNetwork network = hiddenUnits == 0 ? null
-                : new NetworkOutputs(new NetworkTrainer(hiddenUnits, networkEpochs, 128, 1e-3, 1e-4, seed), FOLDS, seed)
+                : new NetworkOutputs(new NetworkTrainer(hiddenUnits, networkEpochs, 128, 1e-3, 1e-4, sets.seed),
+                        FOLDS, sets.seed)
                         .attach(train, rows, Balance.weights(train), vectors);
         SemanticHead head = train(train, calibration, network, vectors, categories, "");
         write(head, out);
@@ -138,7 +136,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
     /** One calibrated head: a first head names the categories of unsafe rows without one, then the real one. */
     private SemanticHead train(List<LabelledRow> train, List<LabelledRow> calibration, VectorNetwork network,
                                Map<LabelledRow, HeadTrainer.Item> vectors, CategoryMap categories, String purpose) {
-        HeadTrainer trainer = new HeadTrainer(epochs, seed, ngramBits);
+        HeadTrainer trainer = new HeadTrainer(epochs, sets.seed, ngramBits);
         Map<LabelledRow, Float> weights = Balance.weights(train);
         List<HeadTrainer.Item> known = new ArrayList<>();
         List<LabelledRow> unknown = new ArrayList<>();
@@ -174,7 +172,7 @@ public final class TrainSemanticHead implements Callable<Integer> {
                 ngramBits == 0 ? "" : " and character n-grams hashed into 2^" + ngramBits + " buckets",
                 network == null ? "" : String.format(Locale.ROOT, " and a network over the vector (%d hidden units, %d epochs, "
                         + "out-of-fold outputs from %d folds)", hiddenUnits, networkEpochs, FOLDS),
-                epochs, seed, all.size(), sources(train), calibration.size(), purpose);
+                epochs, sets.seed, all.size(), sources(train), calibration.size(), purpose);
         return new SemanticHead(uncalibrated.labels(), uncalibrated.weights(), uncalibrated.bias(),
                 uncalibrated.ngrams(), uncalibrated.network(), fit.slope(), fit.intercept(), description);
     }
