@@ -12,5 +12,10 @@ public enum Constraint {
     /** Point the user to a qualified professional or service. */
     PROFESSIONAL_REFERRAL,
     /** The answer is shown to a human supervisor before or while it reaches the user. */
-    SUPERVISED
+    SUPERVISED,
+    /**
+     * Check the question's premise before building on it: correct a false or unproven claim and give the
+     * evidence and the main views, rather than confirming a loaded or one-sided question. Since SPI 1.2.
+     */
+    CHECK_PREMISE
 }

@@ -12,6 +12,7 @@ import dev.veto.spi.policy.Constraint;
 import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.request.Modality;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns the merged settings of a base policy and its overlays into a {@link CompiledPolicy}, collecting every
@@ -45,6 +47,9 @@ final class PolicyCompiler {
     }
 
     private final List<String> problems = new ArrayList<>();
+    private static final String KNOWN_CONSTRAINTS = Arrays.stream(Constraint.values())
+            .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "));
+
     private final Set<String> taxonomy;
     /** Context matchers by key and patterns: rules sharing a condition share one memo slot. */
     private final Map<String, ValueMatcher> contextMatchers = new java.util.HashMap<>();
@@ -352,7 +357,7 @@ final class PolicyCompiler {
                 constraints.add(Constraint.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
             } catch (IllegalArgumentException e) {
                 problems.add(PolicyException.at(block.getValue(key).origin(), key, "unknown constraint '" + name
-                        + "' (known: high-level-only, disclaimer, professional-referral, supervised)"));
+                        + "' (known: " + KNOWN_CONSTRAINTS + ")"));
             }
         }
         return constraints;

@@ -60,7 +60,7 @@ class PolicyBundleTest {
     void theBundledPolicyLoadsWithItsTaxonomyAndAVersion() {
         PolicyBundle bundled = PolicyBundle.load(PolicySource.bundled());
         assertThat(bundled.version()).matches("veto-baseline@[0-9a-f]{12}");
-        assertThat(bundled.taxonomy()).hasSize(16).contains("violent-crimes", "prompt-attack", "sensitive-data");
+        assertThat(bundled.taxonomy()).hasSize(17).contains("violent-crimes", "prompt-attack", "sensitive-data", "misinformation");
         assertThat(bundled.messages().languages()).containsExactlyInAnyOrder("en", "es", "fr", "de", "it", "zh", "ar", "vi", "ko",
                 "th", "bn", "sw", "jv");
         assertThat(load().version()).isEqualTo(bundled.version()); // same files, same version

@@ -6,6 +6,7 @@ import dev.veto.testkit.ClassifierContract;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** The keyword classifier keeps the contract every classifier plugin keeps. */
@@ -19,6 +20,14 @@ class KeywordClassifierContractTest extends ClassifierContract {
     @Override
     protected Set<Capability> capabilities() {
         return EnumSet.of(Capability.DETERMINISTIC);
+    }
+
+    /** The lexicons also report misinformation, a category the bundled policy adds to the standard taxonomy. */
+    @Override
+    protected Set<String> knownCategories() {
+        Set<String> known = new TreeSet<>(super.knownCategories());
+        known.add("misinformation");
+        return known;
     }
 
     @Override
