@@ -6,7 +6,10 @@ package dev.veto.spi.policy;
 public enum Verdict {
     /** Answer normally. */
     ALLOW,
-    /** Answer under constraints (high level only, disclaimer, referral, supervision). */
+    /**
+     * Answer under {@link Constraint constraints} (high level only, disclaimer, referral, supervision, premise
+     * check).
+     */
     CONSTRAIN,
     /** Hold the request for a human to decide; the user is told what happens next. */
     ESCALATE,

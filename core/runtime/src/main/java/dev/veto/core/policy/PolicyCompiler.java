@@ -46,10 +46,10 @@ final class PolicyCompiler {
     record RuleList(Config file, String scope) {
     }
 
-    private final List<String> problems = new ArrayList<>();
     private static final String KNOWN_CONSTRAINTS = Arrays.stream(Constraint.values())
             .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "));
 
+    private final List<String> problems = new ArrayList<>();
     private final Set<String> taxonomy;
     /** Context matchers by key and patterns: rules sharing a condition share one memo slot. */
     private final Map<String, ValueMatcher> contextMatchers = new java.util.HashMap<>();

@@ -29,15 +29,18 @@ final class KeywordClassifier implements Classifier {
     /**
      * How the classifier weighs what it finds.
      *
-     * @param guarded categories that only benign cues of their own lower: a cue for every category ("how do i
-     *                report", "in the game") is written for other harms and would soften a grooming request
-     *                that carries it
+     * @param guarded   categories that only benign cues of their own lower: a cue for every category ("how do
+     *                  i report", "in the game") is written for other harms and would soften a grooming request
+     *                  that carries it
+     * @param unboosted categories whose phrases are claims, not harms: no operational cue lifts them ("how do
+     *                  i" near "the earth is flat" asks for nothing dangerous), so they keep their weight
      */
     record Scoring(double intentBoost, int proximity, double intentConfidence, double mentionConfidence,
-                   Set<String> guarded) {
+                   Set<String> guarded, Set<String> unboosted) {
 
         Scoring {
             guarded = Set.copyOf(guarded);
+            unboosted = Set.copyOf(unboosted);
         }
     }
 
@@ -110,8 +113,11 @@ final class KeywordClassifier implements Classifier {
         Match bestIntent = null;
         Match bestBenign = null;
         double bestScore = -1;
+        boolean boosted = !scoring.unboosted().contains(category);
         for (Match harm : harms) {
-            Match intent = nearest(harm, intents, category, language, cue -> !SentenceBoundaries.separate(text, harm, cue));
+            Match intent = boosted
+                    ? nearest(harm, intents, category, language, cue -> !SentenceBoundaries.separate(text, harm, cue))
+                    : null;
             Match dampener = strongest(text, harm, benign, category);
             double score = harm.entry().weight() + (intent != null ? scoring.intentBoost() : 0)
                     - (dampener != null ? dampener.entry().weight() : 0);

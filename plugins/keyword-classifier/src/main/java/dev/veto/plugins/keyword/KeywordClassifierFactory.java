@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code keyword} classifier factory. Settings (defaults in the plugin's {@code reference.conf}):
  * {@code lexicons} (bundled resources), {@code extra-lexicons} (absolute file paths), {@code intent-boost},
- * {@code proximity}, {@code confidence.with-intent}, {@code confidence.mention}, {@code guarded-categories}.
+ * {@code proximity}, {@code confidence.with-intent}, {@code confidence.mention}, {@code guarded-categories},
+ * {@code unboosted-categories}.
  */
 @Extension
 public final class KeywordClassifierFactory implements ClassifierFactory {
@@ -68,7 +69,8 @@ public final class KeywordClassifierFactory implements ClassifierFactory {
                 settings.getInt("proximity"),
                 unit(settings, "confidence.with-intent"),
                 unit(settings, "confidence.mention"),
-                Set.copyOf(settings.getStringList("guarded-categories")));
+                Set.copyOf(settings.getStringList("guarded-categories")),
+                Set.copyOf(settings.getStringList("unboosted-categories")));
     }
 
     private static double unit(Config settings, String path) {

@@ -12,6 +12,7 @@ import dev.veto.spi.signal.Span;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,7 @@ class KeywordClassifierTest {
 
     private static KeywordClassifier classifier() throws Exception {
         List<LexiconEntry> entries = Lexicon.read("test.tsv", new ByteArrayInputStream(LEXICON.getBytes(StandardCharsets.UTF_8)));
-        return new KeywordClassifier(new KeywordMatcher(entries), new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED),
+        return new KeywordClassifier(new KeywordMatcher(entries), new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED, Set.of()),
                 java.util.Set.of("indiscriminate-weapons"));
     }
 
@@ -163,7 +164,7 @@ class KeywordClassifierTest {
         List<LexiconEntry> entries = Lexicon.read("lexicon/vi.tsv",
                 stream("intent\t*\t0.35\tlàm sao\nharm\tviolent-crimes\t0.55\tgiết người\n"));
         KeywordClassifier classifier = new KeywordClassifier(new KeywordMatcher(entries),
-                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED), java.util.Set.of());
+                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED, Set.of()), java.util.Set.of());
         String text = "lam sao de giet nguoi";
         Request request = new Request("r", List.of(Message.user(text)), null, null, null);
         List<Signal> signals = classifier.classify(new ClassificationInput(Stage.OUTPUT, text, "fr", request));
@@ -175,13 +176,27 @@ class KeywordClassifierTest {
         assertThat(signal(signals, "violent-crimes").orElseThrow().score()).isEqualTo(0.55);
     }
 
+    /** A claim is not a harm: an operational cue lifts a harm phrase beside it, but not a claim of an unboosted category. */
+    @Test
+    void anOperationalCueDoesNotLiftAnUnboostedCategory() throws Exception {
+        List<LexiconEntry> entries = Lexicon.read("lexicon/en.tsv", stream(
+                "intent\t*\t0.35\thow to\nharm\tmisinformation\t0.45\tthe earth is flat\nharm\tindiscriminate-weapons\t0.45\tbomb\n"));
+        KeywordClassifier classifier = new KeywordClassifier(new KeywordMatcher(entries),
+                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED, Set.of("misinformation")), java.util.Set.of());
+        String text = "how to prove the earth is flat with a bomb calorimeter";
+        Request request = new Request("r", List.of(Message.user(text)), null, null, null);
+        List<Signal> signals = classifier.classify(new ClassificationInput(Stage.INPUT, text, "en", request));
+        assertThat(signal(signals, "misinformation").orElseThrow().score()).isEqualTo(0.45);
+        assertThat(signal(signals, "indiscriminate-weapons").orElseThrow().score()).isEqualTo(0.8);
+    }
+
     /** Italian "come" (how) is also an English word: as a cue it counts in Italian or unidentified text only. */
     @Test
     void anIntentCueCountsOnlyInTextsOfItsLexiconsLanguageWhenThatIsKnown() throws Exception {
         List<LexiconEntry> entries = new java.util.ArrayList<>(Lexicon.read("lexicon/it.tsv", stream("intent\t*\t0.35\tcome\n")));
         entries.addAll(Lexicon.read("lexicon/en.tsv", stream("harm\tindiscriminate-weapons\t0.45\tbomb\n")));
         KeywordClassifier classifier = new KeywordClassifier(new KeywordMatcher(entries),
-                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED), java.util.Set.of());
+                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED, Set.of()), java.util.Set.of());
         Request request = new Request("r", List.of(Message.user("Come and see the bomb")), null, null, null);
         for (String language : List.of("en", "it", "it-IT", ClassificationInput.UNDETERMINED)) {
             List<Signal> signals = classifier.classify(new ClassificationInput(Stage.INPUT, "Come and see the bomb", language, request));
