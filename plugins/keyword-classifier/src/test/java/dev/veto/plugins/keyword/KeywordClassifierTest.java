@@ -12,8 +12,8 @@ import dev.veto.spi.signal.Span;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KeywordClassifierTest {
 
     /** As the plugin ships: child exploitation is lowered only by its own benign cues. */
-    private static final java.util.Set<String> GUARDED = java.util.Set.of("child-exploitation");
+    private static final Set<String> GUARDED = Set.of("child-exploitation");
 
     private static final String LEXICON = String.join("\n",
             "# test lexicon",
@@ -50,7 +50,7 @@ class KeywordClassifierTest {
     private static KeywordClassifier classifier() throws Exception {
         List<LexiconEntry> entries = Lexicon.read("test.tsv", new ByteArrayInputStream(LEXICON.getBytes(StandardCharsets.UTF_8)));
         return new KeywordClassifier(new KeywordMatcher(entries), new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED, Set.of()),
-                java.util.Set.of("indiscriminate-weapons"));
+                Set.of("indiscriminate-weapons"));
     }
 
     private static List<Signal> classify(String text) throws Exception {
@@ -164,7 +164,7 @@ class KeywordClassifierTest {
         List<LexiconEntry> entries = Lexicon.read("lexicon/vi.tsv",
                 stream("intent\t*\t0.35\tlàm sao\nharm\tviolent-crimes\t0.55\tgiết người\n"));
         KeywordClassifier classifier = new KeywordClassifier(new KeywordMatcher(entries),
-                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED, Set.of()), java.util.Set.of());
+                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED, Set.of()), Set.of());
         String text = "lam sao de giet nguoi";
         Request request = new Request("r", List.of(Message.user(text)), null, null, null);
         List<Signal> signals = classifier.classify(new ClassificationInput(Stage.OUTPUT, text, "fr", request));
@@ -182,7 +182,7 @@ class KeywordClassifierTest {
         List<LexiconEntry> entries = Lexicon.read("lexicon/en.tsv", stream(
                 "intent\t*\t0.35\thow to\nharm\tmisinformation\t0.45\tthe earth is flat\nharm\tindiscriminate-weapons\t0.45\tbomb\n"));
         KeywordClassifier classifier = new KeywordClassifier(new KeywordMatcher(entries),
-                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED, Set.of("misinformation")), java.util.Set.of());
+                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED, Set.of("misinformation")), Set.of());
         String text = "how to prove the earth is flat with a bomb calorimeter";
         Request request = new Request("r", List.of(Message.user(text)), null, null, null);
         List<Signal> signals = classifier.classify(new ClassificationInput(Stage.INPUT, text, "en", request));
@@ -196,7 +196,7 @@ class KeywordClassifierTest {
         List<LexiconEntry> entries = new java.util.ArrayList<>(Lexicon.read("lexicon/it.tsv", stream("intent\t*\t0.35\tcome\n")));
         entries.addAll(Lexicon.read("lexicon/en.tsv", stream("harm\tindiscriminate-weapons\t0.45\tbomb\n")));
         KeywordClassifier classifier = new KeywordClassifier(new KeywordMatcher(entries),
-                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED, Set.of()), java.util.Set.of());
+                new KeywordClassifier.Scoring(0.35, 80, 0.9, 0.6, GUARDED, Set.of()), Set.of());
         Request request = new Request("r", List.of(Message.user("Come and see the bomb")), null, null, null);
         for (String language : List.of("en", "it", "it-IT", ClassificationInput.UNDETERMINED)) {
             List<Signal> signals = classifier.classify(new ClassificationInput(Stage.INPUT, "Come and see the bomb", language, request));
