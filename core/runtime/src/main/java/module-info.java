@@ -12,6 +12,7 @@ module dev.veto.core {
     requires com.ibm.icu;
     requires com.github.pemistahl.lingua;
     requires com.github.benmanes.caffeine;
+    requires com.fasterxml.uuid;
     requires transitive micrometer.core;
 
     exports dev.veto.core;

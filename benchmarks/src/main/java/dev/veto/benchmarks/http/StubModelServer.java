@@ -29,25 +29,26 @@ public final class StubModelServer {
     /**
      * Starts the server and runs until killed.
      *
-     * @param args port, optional pace in milliseconds between events
+     * @param args port, optional pace in milliseconds between events, optional length of the answer (at most 600)
      * @throws IOException when the port is taken
      */
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
         long pace = args.length > 1 ? Long.parseLong(args[1]) : 0;
+        String answer = args.length > 2 ? ANSWER.substring(0, Integer.parseInt(args[2])) : ANSWER;
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         server.setExecutor(Executors.newFixedThreadPool(8));
-        server.createContext("/v1/chat/completions", exchange -> answer(exchange, pace));
+        server.createContext("/v1/chat/completions", exchange -> answer(exchange, answer, pace));
         server.start();
         System.out.println("stub model server on http://127.0.0.1:" + port + "/v1, " + pace + " ms between events");
     }
 
-    private static void answer(HttpExchange exchange, long pace) throws IOException {
+    private static void answer(HttpExchange exchange, String answer, long pace) throws IOException {
         String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         try (exchange) {
             if (!request.replace(" ", "").contains("\"stream\":true")) {
                 byte[] body = ("{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"stub\",\"choices\":[{\"index\":0,"
-                        + "\"message\":{\"role\":\"assistant\",\"content\":\"" + ANSWER + "\"},\"finish_reason\":\"stop\"}]}")
+                        + "\"message\":{\"role\":\"assistant\",\"content\":\"" + answer + "\"},\"finish_reason\":\"stop\"}]}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
@@ -57,12 +58,12 @@ public final class StubModelServer {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
-            for (int i = 0; i < ANSWER.length(); i += 10) {
+            for (int i = 0; i < answer.length(); i += 10) {
                 if (pace > 0) {
                     Thread.sleep(pace);
                 }
                 out.write(("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\",\"choices\":[{\"index\":0,"
-                        + "\"delta\":{\"content\":\"" + ANSWER.substring(i, Math.min(ANSWER.length(), i + 10))
+                        + "\"delta\":{\"content\":\"" + answer.substring(i, Math.min(answer.length(), i + 10))
                         + "\"},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
