@@ -40,6 +40,7 @@ public final class PolicyEngine implements PolicyGate, AutoCloseable {
     private final AtomicReference<PolicyBundle> active = new AtomicReference<>();
     private final AtomicReference<PolicyBundle> shadow = new AtomicReference<>();
     private final MeterRegistry meters;
+    private final UnknownCategories unknownCategories;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final PolicyWatcher watcher;
 
@@ -54,6 +55,7 @@ public final class PolicyEngine implements PolicyGate, AutoCloseable {
     @Inject
     public PolicyEngine(@Named("veto") Config config, MeterRegistry meters) {
         this.meters = meters;
+        this.unknownCategories = new UnknownCategories(meters);
         Path home = Path.of(config.getString("veto.home"));
         this.source = source(home, config.getString("veto.policy.directory"));
         String shadowDirectory = config.getString("veto.policy.shadow-directory");
@@ -87,7 +89,9 @@ public final class PolicyEngine implements PolicyGate, AutoCloseable {
 
     @Override
     public PolicyOutcome decide(Stage stage, Request request, List<Signal> signals, List<ComponentCall> calls) {
-        PolicyOutcome outcome = active.get().decide(stage, request, signals, calls);
+        PolicyBundle policy = active.get();
+        unknownCategories.check(policy, signals);
+        PolicyOutcome outcome = policy.decide(stage, request, signals, calls);
         PolicyBundle candidate = shadow.get();
         if (candidate != null) {
             compare(request, outcome, candidate.decide(stage, request, signals, calls));

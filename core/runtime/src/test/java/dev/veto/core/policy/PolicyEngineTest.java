@@ -59,6 +59,23 @@ class PolicyEngineTest {
     }
 
     @Test
+    void signalsOutsideTheTaxonomyAreCountedPerClassifierAndJudgedByTheDefaults() {
+        start(Map.of("veto.policy.watch", false));
+        Signal invented = new Signal("crypto-scams", 0.99, 1.0, List.of(), List.of(), "vendor");
+        Signal known = new Signal("hate", 0.1, 1.0, List.of(), List.of(), "vendor");
+        for (int i = 0; i < 3; i++) {
+            engine.decide(Stage.INPUT, REQUEST, List.of(invented, known), List.of());
+        }
+        assertThat(meters.get("veto.policy.unknown.categories").tag("classifier", "vendor").counter().count()).isEqualTo(3);
+        // the bundled policy's default thresholds: constrain at 0.5, refuse at 0.8
+        assertThat(engine.decide(Stage.INPUT, REQUEST, List.of(invented), List.of()).ruling().verdict())
+                .isEqualTo(Verdict.REFUSE);
+        Signal weaker = new Signal("crypto-scams", 0.6, 1.0, List.of(), List.of(), "vendor");
+        assertThat(engine.decide(Stage.INPUT, REQUEST, List.of(weaker), List.of()).ruling().verdict())
+                .isEqualTo(Verdict.CONSTRAIN);
+    }
+
+    @Test
     void withoutAPolicyDirectoryTheBundledPolicyApplies() {
         start(Map.of("veto.policy.watch", false));
         assertThat(engine.version()).isEqualTo(PolicyBundle.load(PolicySource.bundled()).version());
