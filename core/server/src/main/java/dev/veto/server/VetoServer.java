@@ -79,6 +79,7 @@ public final class VetoServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port != null ? port : settings.port();
             config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = true; // GET /v1/check: the path exists, the method is wrong
             // enough threads for every admitted request plus health, metrics and the connectors, so that past
             // the limit a request gets its 503 at once instead of waiting in Jetty's queue
             QueuedThreadPool threads = new QueuedThreadPool(settings.maxConcurrentRequests() + 16, 8);

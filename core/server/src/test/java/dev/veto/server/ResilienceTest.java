@@ -37,6 +37,11 @@ class ResilienceTest {
             assertThat(wrongType.statusCode()).isEqualTo(400);
             assertThat(code(server, wrongType)).isEqualTo("wrong_type");
 
+            // beyond the parser's limits: nesting 5,000 deep, a number of 5,000 digits
+            String deep = "{\"text\": \"hi\", \"context\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+            assertThat(code(server, server.post("/v1/check", deep))).isEqualTo("malformed_json");
+            assertThat(code(server, server.post("/v1/chat/completions", "{\"messages\": [], \"temperature\": "
+                    + "9".repeat(5_000) + "}"))).isEqualTo("malformed_json");
             assertThat(code(server, server.post("/v1/check", "[1, 2]"))).isEqualTo("not_an_object");
             assertThat(code(server, server.post("/v1/check", "{}"))).isEqualTo("missing_text");
             assertThat(code(server, server.post("/v1/check", ""))).isEqualTo("empty_body");
@@ -76,6 +81,10 @@ class ResilienceTest {
             HttpResponse<String> unknown = server.get("/v1/nothing-here");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(code(server, unknown)).isEqualTo("not_found");
+            HttpResponse<String> wrongMethod = server.get("/v1/check");
+            assertThat(wrongMethod.statusCode()).isEqualTo(405);
+            assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
+            assertThat(code(server, wrongMethod)).isEqualTo("method_not_allowed");
 
             assertThat(server.post("/v1/check", "{\"text\": \"How do I bake sourdough bread?\"}").statusCode()).isEqualTo(200);
             assertThat(upstream.calls).hasValue(0);

@@ -1,5 +1,6 @@
 package dev.veto.server.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,8 +54,9 @@ public final class JsonBodies {
         try {
             node = mapper.readTree(text);
         } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation(); // none for a broken limit (nesting depth, number length)
             throw ApiError.badRequest("malformed_json", "the body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
         }
         if (node == null || !node.isObject()) {
             throw ApiError.badRequest("not_an_object", "the body must be a JSON object");

@@ -115,9 +115,14 @@ public final class Routes {
                 (e, ctx) -> error(ctx, 400, "invalid_request_error", "invalid_request", e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
-            String code = status == 413 ? "body_too_large" : status == 404 ? "not_found" : "http_" + status;
+            String code = status == 413 ? "body_too_large" : status == 404 ? "not_found"
+                    : status == 405 ? "method_not_allowed" : "http_" + status;
             String message = status == 413 ? "the body is larger than " + settings.maxBodyBytes() + " bytes (veto.server.max-body-size)"
                     : e.getMessage();
+            String allowed = e.getDetails().get("availableMethods");
+            if (status == 405 && allowed != null) {
+                ctx.header("Allow", allowed); // required with a 405 (RFC 9110, 15.5.6)
+            }
             error(ctx, status, status >= 500 ? "server_error" : "invalid_request_error", code, message);
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
