@@ -67,6 +67,8 @@ class ResilienceTest {
                     "{\"messages\": [{\"role\": \"wizard\", \"content\": \"hi\"}]}"))).isEqualTo("unknown_role");
             assertThat(code(server, server.post("/v1/chat/completions",
                     "{\"stream\": \"yes\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}"))).isEqualTo("wrong_type");
+            assertThat(code(server, server.post("/v1/chat/completions",
+                    "{\"n\": 3, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}"))).isEqualTo("unsupported_parameter");
 
             HttpResponse<String> forgedTenant = server.post("/v1/check",
                     "{\"text\": \"hi\", \"context\": {\"tenant\": \"acme\\nverdict=ALLOW\"}}");

@@ -89,6 +89,11 @@ final class ChatCompletionsEndpoint {
         if (parameters.containsKey("model") && !(parameters.get("model") instanceof String)) {
             throw ApiError.badRequest("wrong_type", "'model' must be a string");
         }
+        Object choices = parameters.get("n");
+        if (choices != null && !(choices instanceof Number number && number.doubleValue() == 1)) {
+            // the model would be paid for n answers of which the client gets one: say so instead
+            throw ApiError.badRequest("unsupported_parameter", "'n' must be 1: each answer is moderated, one per request");
+        }
         return parameters;
     }
 
