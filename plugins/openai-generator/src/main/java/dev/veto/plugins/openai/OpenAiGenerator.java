@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veto.plugins.http.InterruptibleBody;
 import dev.veto.spi.generator.FinishReason;
 import dev.veto.spi.generator.Generation;
 import dev.veto.spi.generator.GenerationRequest;
@@ -149,7 +150,7 @@ final class OpenAiGenerator implements Generator {
         if (!settings.apiKey().isEmpty()) {
             http.header("Authorization", "Bearer " + settings.apiKey());
         }
-        HttpResponse<InputStream> response = client.send(http.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client.send(http.build(), InterruptibleBody.handler(settings.requestTimeout()));
         if (response.statusCode() / 100 != 2) {
             String detail = errorDetail(response);
             throw new UpstreamException(response.statusCode(), "the upstream answered HTTP " + response.statusCode()

@@ -25,6 +25,8 @@ final class ChatCompletionsStub implements AutoCloseable {
     volatile boolean hang;
     /** Answers without end (until the client hangs up): one JSON document or one SSE line that never closes. */
     volatile boolean flood;
+    /** Sends its headers, then nothing (for 30 s): a model server that stalled mid-answer. */
+    volatile boolean silentAfterHeaders;
 
     ChatCompletionsStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -42,6 +44,13 @@ final class ChatCompletionsStub implements AutoCloseable {
             JsonNode request = mapper.readTree(exchange.getRequestBody().readAllBytes());
             if (hang) {
                 Thread.sleep(30_000);
+            }
+            if (silentAfterHeaders) {
+                exchange.getResponseHeaders().add("Content-Type", request.path("stream").asBoolean() ? "text/event-stream" : "application/json");
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().flush();
+                Thread.sleep(30_000);
+                return;
             }
             if (flood) {
                 flood(exchange, request.path("stream").asBoolean());

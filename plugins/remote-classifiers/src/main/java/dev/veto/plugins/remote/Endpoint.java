@@ -3,6 +3,7 @@ package dev.veto.plugins.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
+import dev.veto.plugins.http.InterruptibleBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -68,7 +69,7 @@ final class Endpoint {
         for (int attempt = 0; ; attempt++) {
             HttpResponse<InputStream> response;
             try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = client.send(request.build(), InterruptibleBody.handler(requestTimeout)); // abandonable at the deadline
             } catch (HttpTimeoutException e) {
                 throw new HttpTimeoutException(base.getHost() + " did not answer within " + requestTimeout.toMillis() + " ms");
             } catch (IOException e) {
