@@ -4,6 +4,8 @@ module dev.veto.server {
     requires transitive dev.veto.store;
     requires io.javalin;
     requires org.eclipse.jetty.util;
+    requires org.eclipse.jetty.http;
+    requires org.eclipse.jetty.io;
     requires jakarta.servlet;
     requires com.fasterxml.jackson.databind;
     requires micrometer.core;

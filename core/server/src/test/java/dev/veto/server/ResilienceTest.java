@@ -112,6 +112,52 @@ class ResilienceTest {
     }
 
     @Test
+    void aStreamedRequestFoundTooLongOnlyAfterNormalizationStillEndsProperly() throws Exception {
+        try (StubUpstream upstream = new StubUpstream(); RunningServer server = RunningServer.start(home, upstream, Map.of())) {
+            // 20,000 chars as sent (under max-chars), 360,000 once NFKC spells each U+FDFA out
+            HttpResponse<String> response = server.post("/v1/chat/completions", "{\"stream\": true, \"messages\": "
+                    + "[{\"role\": \"user\", \"content\": \"" + "\ufdfa".repeat(20_000) + "\"}]}");
+            List<JsonNode> events = server.events(response);
+            assertThat(events.get(events.size() - 1).asText()).isEqualTo("[DONE]");
+            JsonNode error = events.get(events.size() - 2).get("error");
+            assertThat(error.get("code").asText()).isEqualTo("invalid_request");
+            assertThat(error.get("message").asText()).contains("after Unicode normalization");
+            assertThat(upstream.calls).hasValue(0);
+        }
+    }
+
+    @Test
+    void aBodyCutShortOfItsContentLengthIsABadRequestAndTheServerKeepsServing() throws Exception {
+        try (StubUpstream upstream = new StubUpstream(); RunningServer server = RunningServer.start(home, upstream, Map.of())) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.uri("/").getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100\r\n\r\n{\"text\": \"hi").getBytes(StandardCharsets.UTF_8));
+                socket.shutdownOutput(); // the client hangs up half-way through its body
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 400").contains("unreadable_body");
+            }
+            assertThat(server.post("/v1/check", "{\"text\": \"How do I bake sourdough bread?\"}").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aModelWhoseCircuitBreakerIsOpenIsUnavailableForAWhile() throws Exception {
+        Map<String, Object> settings = Map.of("veto.generators.upstream.settings.max-retries", 0,
+                "veto.plugin-host.circuit-breaker.failure-threshold", 2);
+        try (StubUpstream upstream = new StubUpstream(); RunningServer server = RunningServer.start(home, upstream, settings)) {
+            upstream.mode = StubUpstream.Mode.ERROR_500;
+            String body = "{\"messages\": [{\"role\": \"user\", \"content\": \"How do I bake sourdough bread?\"}]}";
+            assertThat(server.post("/v1/chat/completions", body).statusCode()).isEqualTo(502);
+            assertThat(server.post("/v1/chat/completions", body).statusCode()).isEqualTo(502);
+            HttpResponse<String> skipped = server.post("/v1/chat/completions", body);
+            assertThat(skipped.statusCode()).isEqualTo(503);
+            assertThat(code(server, skipped)).isEqualTo("generator_unavailable");
+            assertThat(skipped.headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    @Test
     void anApiKeyForATenantNameNoRequestMayCarryIsRefusedAtStartUp() throws Exception {
         try (StubUpstream upstream = new StubUpstream()) {
             Map<String, Object> keys = Map.of("veto.server.api-keys",

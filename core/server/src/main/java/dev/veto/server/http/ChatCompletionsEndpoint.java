@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veto.core.Decision;
+import dev.veto.core.DecisionNotRecordedException;
+import dev.veto.core.InvalidRequestException;
 import dev.veto.core.Reply;
 import dev.veto.core.RequestBuilder;
 import dev.veto.core.Veto;
@@ -21,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/chat/completions}: the OpenAI Chat Completions API in front of the configured generator.
@@ -35,6 +39,7 @@ import java.util.Set;
  */
 final class ChatCompletionsEndpoint {
 
+    private static final Logger log = LoggerFactory.getLogger(ChatCompletionsEndpoint.class);
     private static final Set<String> NOT_PARAMETERS = Set.of("messages", "stream", "stream_options", "veto");
 
     private final Veto veto;
@@ -128,7 +133,45 @@ final class ChatCompletionsEndpoint {
         SseWriter events = new SseWriter(ctx.res().getOutputStream());
         String id = "chatcmpl-" + request.id();
         long created = Instant.now().getEpochSecond();
-        events.data(mapper.writeValueAsString(chunk(id, created, model, delta -> delta.put("role", "assistant"), null, null)));
+        try {
+            events.data(mapper.writeValueAsString(chunk(id, created, model, delta -> delta.put("role", "assistant"), null, null)));
+            streamDecision(events, request, parameters, model, id, created);
+        } catch (RuntimeException e) {
+            if (events.clientGone()) {
+                log.debug("The client of request {} closed its stream: {}", request.id(), e.getMessage());
+                return; // its own doing: nothing to tell anyone
+            }
+            // the status line is long gone: whatever went wrong is told in the stream, which still ends properly
+            ApiError error = e instanceof InvalidRequestException invalid
+                    ? ApiError.badRequest("invalid_request", invalid.getMessage())
+                    : e instanceof DecisionNotRecordedException
+                    ? new ApiError(503, "server_error", "audit_unavailable", "the decision could not be recorded in "
+                            + "the audit trail, so it is not given; retry shortly")
+                    : unexpected(request, e);
+            events.data(mapper.writeValueAsString(errorEvent(error, null)));
+            events.done();
+        }
+    }
+
+    private static ApiError unexpected(Request request, RuntimeException e) {
+        log.error("Unexpected failure streaming request {}", request.id(), e);
+        return new ApiError(500, "server_error", "internal_error", "the request could not be handled; see the server log");
+    }
+
+    private ObjectNode errorEvent(ApiError error, ObjectNode summary) {
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode body = root.putObject("error");
+        body.put("message", error.getMessage());
+        body.put("type", error.type());
+        body.put("code", error.code());
+        if (summary != null) {
+            root.set("veto", summary);
+        }
+        return root;
+    }
+
+    private void streamDecision(SseWriter events, Request request, Map<String, Object> parameters, String model,
+                                String id, long created) throws com.fasterxml.jackson.core.JsonProcessingException {
         Decision decision = veto.stream(request, parameters, text -> {
             try {
                 events.data(mapper.writeValueAsString(chunk(id, created, model, delta -> delta.put("content", text), null, null)));
@@ -138,15 +181,8 @@ final class ChatCompletionsEndpoint {
         });
         Optional<ComponentCall> failure = generatorFailure(decision);
         if (failure.isPresent()) {
-            // the status line is long gone: tell the client in the stream, the way OpenAI reports mid-stream errors
-            ApiError error = upstreamError(failure.get(), decision);
-            ObjectNode root = mapper.createObjectNode();
-            ObjectNode body = root.putObject("error");
-            body.put("message", error.getMessage());
-            body.put("type", error.type());
-            body.put("code", error.code());
-            root.set("veto", summary(decision));
-            events.data(mapper.writeValueAsString(root));
+            // the way OpenAI reports mid-stream errors
+            events.data(mapper.writeValueAsString(errorEvent(upstreamError(failure.get(), decision), summary(decision))));
             events.done();
             return;
         }
@@ -192,7 +228,12 @@ final class ChatCompletionsEndpoint {
                     default -> "failed";
                 }
                 + " (request " + decision.requestId() + "; details in the server log and audit trail)";
-        return new ApiError(timedOut ? 504 : 502, "server_error", timedOut ? "generator_timeout" : "generator_failed", message);
+        if (timedOut) {
+            return new ApiError(504, "server_error", "generator_timeout", message);
+        }
+        boolean unavailable = call.outcome() == CallOutcome.REJECTED || call.outcome() == CallOutcome.TRIPPED;
+        return unavailable ? new ApiError(503, "server_error", "generator_unavailable", message) // worth a retry later
+                : new ApiError(502, "server_error", "generator_failed", message);
     }
 
     private ObjectNode chunk(String id, long created, String model, java.util.function.Consumer<ObjectNode> delta,

@@ -16,6 +16,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +93,12 @@ public final class Routes {
             ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape());
         });
 
-        config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.type(), e.code(), e.getMessage()));
+        config.routes.exception(ApiError.class, (e, ctx) -> {
+            if (e.status() == 503) {
+                ctx.header("Retry-After", String.valueOf(Math.max(1, settings.retryAfter().toSeconds())));
+            }
+            error(ctx, e.status(), e.type(), e.code(), e.getMessage());
+        });
         config.routes.exception(ReviewException.class, (e, ctx) -> {
             switch (e.kind()) {
                 case NOT_FOUND -> error(ctx, 404, "invalid_request_error", "not_found", e.getMessage());
@@ -126,6 +133,13 @@ public final class Routes {
             error(ctx, status, status >= 500 ? "server_error" : "invalid_request_error", code, message);
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            if (e instanceof EofException || e instanceof HttpException) {
+                // the client's framing (a body shorter than its Content-Length, a broken chunk) or a hang-up
+                log.debug("Unreadable request {} {}: {}", ctx.method(), ctx.path(), e.toString());
+                error(ctx, 400, "invalid_request_error", "unreadable_body", "the request body could not be read: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                return;
+            }
             log.error("Unexpected failure handling {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 500, "server_error", "internal_error", "the request could not be handled; see the server log");
         });

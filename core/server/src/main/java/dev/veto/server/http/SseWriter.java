@@ -14,6 +14,7 @@ final class SseWriter {
 
     private final OutputStream out;
     private boolean closed;
+    private boolean clientGone;
 
     SseWriter(OutputStream out) {
         this.out = out;
@@ -29,8 +30,14 @@ final class SseWriter {
             out.flush();
         } catch (IOException e) {
             closed = true; // the client went away: stop writing, and let the generator stop
+            clientGone = true;
             throw new UncheckedIOException("the client closed the stream", e);
         }
+    }
+
+    /** Whether a write failed because the client had gone away. */
+    synchronized boolean clientGone() {
+        return clientGone;
     }
 
     /** Writes the final {@code [DONE]} event; nothing is written after it. */
