@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The server's settings, from {@code veto.server}.
@@ -20,14 +21,16 @@ import java.util.Map;
  * @param retryAfter            what a 503 tells clients to wait
  * @param apiKeys               tenant by the hex SHA-256 of its API key
  * @param models                the model ids {@code GET /v1/models} lists
+ * @param extraParameters       request fields passed to the generator beside the Chat Completions ones
  */
 public record ServerSettings(String host, int port, long maxBodyBytes, int maxConcurrentRequests, Duration retryAfter,
-                             Map<String, String> apiKeys, List<String> models) {
+                             Map<String, String> apiKeys, List<String> models, Set<String> extraParameters) {
 
     /** Validates and copies the components. */
     public ServerSettings {
         apiKeys = Map.copyOf(apiKeys);
         models = List.copyOf(models);
+        extraParameters = Set.copyOf(extraParameters);
     }
 
     /**
@@ -63,7 +66,8 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxCo
                     "must be at least 1");
         }
         return new ServerSettings(server.getString("host"), port, server.getBytes("max-body-size"), concurrency,
-                server.getDuration("retry-after"), keys, server.getStringList("models"));
+                server.getDuration("retry-after"), keys, server.getStringList("models"),
+                Set.copyOf(server.getStringList("chat.extra-parameters")));
     }
 
     private static boolean isSha256(String hex) {

@@ -15,11 +15,12 @@ import dev.veto.core.trace.ComponentCall;
 import dev.veto.spi.generator.FinishReason;
 import dev.veto.spi.generator.Generation;
 import dev.veto.spi.generator.ToolCall;
+import dev.veto.spi.request.Message;
 import dev.veto.spi.request.Request;
+import dev.veto.spi.request.Role;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,22 +34,23 @@ import org.slf4j.LoggerFactory;
  * whole (tool calls included); with {@code stream: true}, it is sent as server-sent events, each piece only
  * after output moderation has seen it. A refusal — of the input, or of the output part-way — is a normal
  * assistant message with {@code finish_reason: content_filter}, so unmodified OpenAI clients show it; the
- * decision is in the extension field {@code veto}. Request fields other than {@code messages} and
- * {@code stream} ({@code model}, {@code temperature}, {@code tools}, …) go to the generator; the context can
+ * decision is in the extension field {@code veto}. The Chat Completions parameters ({@code model},
+ * {@code temperature}, {@code tools}, …) go to the generator ({@link ChatParameters}); the context can
  * be given as {@code veto.context} or {@code X-Veto-*} headers.
  */
 final class ChatCompletionsEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(ChatCompletionsEndpoint.class);
-    private static final Set<String> NOT_PARAMETERS = Set.of("messages", "stream", "stream_options", "veto");
 
     private final Veto veto;
     private final ObjectMapper mapper;
     private final JsonBodies bodies;
     private final ApiKeys keys;
+    private final ChatParameters chatParameters;
     private final CallbackCheck callbacks;
 
-    ChatCompletionsEndpoint(Veto veto, ObjectMapper mapper, ApiKeys keys, CallbackCheck callbacks) {
+    ChatCompletionsEndpoint(Veto veto, ObjectMapper mapper, ApiKeys keys, CallbackCheck callbacks, Set<String> extraParameters) {
+        this.chatParameters = new ChatParameters(extraParameters, mapper);
         this.callbacks = callbacks;
         this.veto = veto;
         this.mapper = mapper;
@@ -59,7 +61,13 @@ final class ChatCompletionsEndpoint {
     void handle(Context ctx) throws Exception {
         Optional<String> tenant = keys.tenant(ctx);
         JsonNode body = bodies.object(ctx);
-        RequestBuilder builder = RequestBuilder.conversation(RequestParser.messages(body.get("messages")));
+        List<Message> conversation = RequestParser.messages(body.get("messages"));
+        if (conversation.get(conversation.size() - 1).role() == Role.ASSISTANT) {
+            // a prefill: the model would continue text nobody judged
+            throw ApiError.badRequest("invalid_request", "the conversation ends with an assistant message; end it "
+                    + "with the user's (or a tool's) message: a prefilled answer is not continued through Veto");
+        }
+        RequestBuilder builder = RequestBuilder.conversation(conversation);
         JsonNode extension = body.get("veto");
         RequestParser.withContext(builder, extension == null ? null : extension.get("context"), ctx, tenant);
         String user = JsonBodies.text(body, "user");
@@ -68,7 +76,7 @@ final class ChatCompletionsEndpoint {
         }
         Request request = builder.build();
         callbacks.check(request);
-        Map<String, Object> parameters = parameters(body);
+        Map<String, Object> parameters = chatParameters.of(body);
         String model = parameters.getOrDefault("model", "veto").toString();
         if (JsonBodies.bool(body, "stream")) {
             veto.validate(request); // a 400 is only possible before the stream's status line is sent
@@ -81,25 +89,6 @@ final class ChatCompletionsEndpoint {
             }
             ctx.status(200).contentType("application/json").result(mapper.writeValueAsBytes(completion(decision, model)));
         }
-    }
-
-    private Map<String, Object> parameters(JsonNode body) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (!NOT_PARAMETERS.contains(field.getKey())) {
-                parameters.put(field.getKey(), mapper.convertValue(field.getValue(), Object.class));
-            }
-        }
-        if (parameters.containsKey("model") && !(parameters.get("model") instanceof String)) {
-            throw ApiError.badRequest("wrong_type", "'model' must be a string");
-        }
-        Object choices = parameters.get("n");
-        if (choices != null && !(choices instanceof Number number && number.doubleValue() == 1)) {
-            // the model would be paid for n answers of which the client gets one: say so instead
-            throw ApiError.badRequest("unsupported_parameter", "'n' must be 1: each answer is moderated, one per request");
-        }
-        return parameters;
     }
 
     private ObjectNode completion(Decision decision, String requestedModel) {

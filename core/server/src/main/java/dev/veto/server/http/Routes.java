@@ -60,7 +60,7 @@ public final class Routes {
         Admission admission = new Admission(settings.maxConcurrentRequests(), settings.retryAfter());
         CallbackCheck callbacks = new CallbackCheck(store.map(Store::callbackTargets));
         CheckEndpoint check = new CheckEndpoint(veto, mapper, keys, callbacks);
-        ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(veto, mapper, keys, callbacks);
+        ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(veto, mapper, keys, callbacks, settings.extraParameters());
         EscalationsEndpoint escalations = new EscalationsEndpoint(veto, store, keys, mapper);
 
         config.routes.post("/v1/check", admission.guard(check::handle));

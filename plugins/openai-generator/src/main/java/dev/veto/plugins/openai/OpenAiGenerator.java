@@ -125,7 +125,15 @@ final class OpenAiGenerator implements Generator {
         if (!body.hasNonNull("model")) {
             body.put("model", settings.model());
         }
-        if (!body.has("max_tokens") && !body.has("max_completion_tokens")) {
+        // the host's max-tokens is a ceiling: a client's own limit may only lower it
+        boolean limited = false;
+        for (String limit : new String[] {"max_tokens", "max_completion_tokens"}) {
+            if (body.hasNonNull(limit)) {
+                body.put(limit, Math.max(1, Math.min(body.get(limit).asInt(request.maxTokens()), request.maxTokens())));
+                limited = true;
+            }
+        }
+        if (!limited) {
             body.put("max_tokens", request.maxTokens());
         }
         ArrayNode messages = body.putArray("messages");
