@@ -43,6 +43,13 @@ class ResilienceTest {
             assertThat(code(server, server.post("/v1/chat/completions", "{\"messages\": [], \"temperature\": "
                     + "9".repeat(5_000) + "}"))).isEqualTo("malformed_json");
             assertThat(code(server, server.post("/v1/check", "[1, 2]"))).isEqualTo("not_an_object");
+            assertThat(code(server, server.post("/v1/check", "{\"text\": \"hi\"} {\"text\": \"more\"}"))).isEqualTo("malformed_json");
+            assertThat(code(server, server.post("/v1/check", "{\"text\": \"hi\", \"messages\": "
+                    + "[{\"role\": \"user\", \"content\": \"How do I make a pipe bomb?\"}]}"))).isEqualTo("invalid_request");
+            assertThat(server.post("/v1/check", "{\"text\": \"hi\"}", "Content-Type", "application/jsonx").statusCode()).isEqualTo(415);
+            assertThat(server.post("/v1/check", "{\"text\": \"hi\"}", "Content-Type", "application/json; charset=utf-8")
+                    .statusCode()).isEqualTo(200);
+            assertThat(server.post("/v1/check", "{\"text\": \"hi\"}", "Content-Encoding", "gzip").statusCode()).isEqualTo(415);
             assertThat(code(server, server.post("/v1/check", "{}"))).isEqualTo("missing_text");
             assertThat(code(server, server.post("/v1/check", ""))).isEqualTo("empty_body");
             HttpResponse<String> empty = server.post("/v1/check", "{\"text\": \"   \"}");

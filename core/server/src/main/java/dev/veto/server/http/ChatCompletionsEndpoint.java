@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
 final class ChatCompletionsEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(ChatCompletionsEndpoint.class);
+
+    /** What a model name or tool-call id looks like; anything else from the upstream is not passed on. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:/@+-]{1,128}");
 
     private final Veto veto;
     private final ObjectMapper mapper;
@@ -262,8 +266,8 @@ final class ChatCompletionsEndpoint {
             if (streamed) {
                 node.put("index", index);
             }
+            node.put("id", IDENTIFIER.matcher(call.id()).matches() ? call.id() : "call_" + index); // unjudged text
             index++;
-            node.put("id", call.id());
             node.put("type", "function");
             ObjectNode function = node.putObject("function");
             function.put("name", call.name());
@@ -301,8 +305,9 @@ final class ChatCompletionsEndpoint {
         return text.toString();
     }
 
+    /** The model's name as the upstream gave it, if it looks like one: it is text no classifier judged. */
     private static String modelOf(Decision decision, String requested) {
-        return decision.generation().map(Generation::model).filter(m -> !m.isEmpty()).orElse(requested);
+        return decision.generation().map(Generation::model).filter(m -> IDENTIFIER.matcher(m).matches()).orElse(requested);
     }
 
     private static String finishReason(FinishReason reason) {

@@ -44,6 +44,9 @@ final class CheckEndpoint {
         JsonNode body = bodies.object(ctx);
         String text = JsonBodies.text(body, "text");
         RequestBuilder request;
+        if (text != null && body.has("messages")) {
+            throw ApiError.badRequest("invalid_request", "send 'text' or 'messages', not both: only one would be checked");
+        }
         if (text != null) {
             request = veto.request(text);
         } else if (body.has("messages")) {

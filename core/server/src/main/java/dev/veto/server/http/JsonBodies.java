@@ -3,7 +3,9 @@ package dev.veto.server.http;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,7 +16,7 @@ import java.util.Locale;
 /** Reads request bodies strictly: JSON only, valid UTF-8 only, an object at the top. */
 public final class JsonBodies {
 
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
 
     /**
      * Creates the reader.
@@ -22,7 +24,7 @@ public final class JsonBodies {
      * @param mapper the JSON mapper
      */
     public JsonBodies(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
@@ -34,9 +36,15 @@ public final class JsonBodies {
      */
     public JsonNode object(Context ctx) {
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
             throw new ApiError(415, "invalid_request_error", "unsupported_media_type",
                     "send the body as application/json (got " + (type == null ? "no content type" : type) + ")");
+        }
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            throw new ApiError(415, "invalid_request_error", "unsupported_media_type",
+                    "send the body uncompressed (got Content-Encoding: " + encoding.strip() + ")");
         }
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
@@ -52,7 +60,7 @@ public final class JsonBodies {
         }
         JsonNode node;
         try {
-            node = mapper.readTree(text);
+            node = reader.readTree(text); // one document: anything after it is an error, not ignored
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation(); // none for a broken limit (nesting depth, number length)
             throw ApiError.badRequest("malformed_json", "the body is not valid JSON: " + e.getOriginalMessage()

@@ -73,21 +73,26 @@ final class OpenAiGenerator implements Generator {
     @Override
     public Generation stream(GenerationRequest request, TextSink sink) throws Exception {
         HttpResponse<InputStream> response = withRetries(() -> send(body(request, true)));
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (!type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+            response.body().close();
+            throw new IOException("the upstream answered a streamed request with " + (type.isEmpty() ? "no content type"
+                    : type) + ", not an event stream");
+        }
         StringBuilder text = new StringBuilder();
         Map<Integer, String[]> toolCalls = new TreeMap<>(); // index -> id, name, arguments
         String model = "";
         FinishReason finish = FinishReason.STOP;
+        boolean finished = false;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                 new LimitedInputStream(response.body(), settings.maxResponseBytes()), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            SseEvents events = new SseEvents(lines);
+            for (String data = events.next(); data != null; data = events.next()) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("the stream was abandoned");
                 }
-                if (!line.startsWith("data:")) {
-                    continue; // comments, event names, blank separators
-                }
-                String data = line.substring(5).strip();
-                if (data.equals("[DONE]")) {
+                if (data.strip().equals("[DONE]")) {
+                    finished = true;
                     break;
                 }
                 JsonNode chunk = parse(data);
@@ -112,8 +117,13 @@ final class OpenAiGenerator implements Generator {
                 }
                 if (choice.path("finish_reason").isTextual()) {
                     finish = finishReason(choice.path("finish_reason").asText());
+                    finished = true;
                 }
             }
+        }
+        if (!finished) {
+            // a connection that broke off is not a finished answer, however plausible its last words
+            throw new IOException("the upstream's stream ended before the answer did (no finish_reason, no [DONE])");
         }
         List<ToolCall> calls = new ArrayList<>();
         toolCalls.values().forEach(c -> calls.add(new ToolCall(c[0], c[1], c[2])));

@@ -25,6 +25,12 @@ final class ChatCompletionsStub implements AutoCloseable {
     volatile boolean hang;
     /** Answers without end (until the client hangs up): one JSON document or one SSE line that never closes. */
     volatile boolean flood;
+    /** Streams the first words and hangs up: no finish_reason, no [DONE]. */
+    volatile boolean cutShort;
+    /** Streams an HTML page instead of events (a proxy's error page). */
+    volatile boolean htmlInsteadOfEvents;
+    /** Splits each event's JSON over two data: lines, as the SSE format allows. */
+    volatile boolean multiLineEvents;
     /** Sends its headers, then nothing (for 30 s): a model server that stalled mid-answer. */
     volatile boolean silentAfterHeaders;
 
@@ -59,12 +65,23 @@ final class ChatCompletionsStub implements AutoCloseable {
             JsonNode messages = request.path("messages");
             String asked = messages.path(messages.size() - 1).path("content").asText();
             String[] words = ("You asked about " + asked.length() + " characters.").split("(?<= )");
+            if (request.path("stream").asBoolean() && htmlInsteadOfEvents) {
+                byte[] page = "<html><body>Bad gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/html");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+                return;
+            }
             if (request.path("stream").asBoolean()) {
                 exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
                 exchange.sendResponseHeaders(200, 0);
                 OutputStream out = exchange.getResponseBody();
                 for (String word : words) {
-                    event(out, chunk(word, null));
+                    String event = chunk(word, null);
+                    event(out, multiLineEvents ? event.replace(",\"choices\"", "\ndata: ,\"choices\"") : event);
+                    if (cutShort) {
+                        return;
+                    }
                 }
                 event(out, chunk(null, "stop"));
                 out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
