@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -39,6 +40,15 @@ final class ChatCompletionsStub implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/v1/chat/completions", this::completions);
         server.start();
+    }
+
+    /** A generator calling this stub, without retries, with these settings besides. */
+    dev.veto.spi.generator.Generator generator(java.nio.file.Path data, Map<String, Object> settings) {
+        Map<String, Object> all = new java.util.HashMap<>(settings);
+        all.put("base-url", baseUrl());
+        all.putIfAbsent("max-retries", 0);
+        return new OpenAiGeneratorFactory().create(dev.veto.testkit.TestComponentContext.of(OpenAiGeneratorFactory.class,
+                com.typesafe.config.ConfigFactory.parseMap(all), data));
     }
 
     String baseUrl() {

@@ -3,7 +3,6 @@ package dev.veto.plugins.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.ConfigFactory;
 import dev.veto.spi.generator.GenerationRequest;
 import dev.veto.spi.generator.Generator;
 import dev.veto.spi.request.Request;
@@ -44,9 +43,7 @@ class OpenAiGeneratorStallTest {
     private Generator start(String requestTimeout) throws IOException {
         stub = new ChatCompletionsStub();
         stub.silentAfterHeaders = true;
-        generator = new OpenAiGeneratorFactory().create(dev.veto.testkit.TestComponentContext.of(OpenAiGeneratorFactory.class,
-                ConfigFactory.parseMap(Map.of("base-url", stub.baseUrl(), "max-retries", 0, "request-timeout", requestTimeout)),
-                data));
+        generator = stub.generator(data, Map.of("request-timeout", requestTimeout));
         return generator;
     }
 

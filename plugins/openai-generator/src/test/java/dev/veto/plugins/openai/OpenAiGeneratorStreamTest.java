@@ -3,12 +3,10 @@ package dev.veto.plugins.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.ConfigFactory;
 import dev.veto.spi.generator.GenerationRequest;
 import dev.veto.spi.generator.Generator;
 import dev.veto.spi.request.Request;
 import dev.veto.testkit.Requests;
-import dev.veto.testkit.TestComponentContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,44 +24,34 @@ class OpenAiGeneratorStreamTest {
     @TempDir
     Path data;
 
-    private ChatCompletionsStub stub;
-    private Generator generator;
-
-    @BeforeEach
-    void start() throws IOException {
-        stub = new ChatCompletionsStub();
-        generator = new OpenAiGeneratorFactory().create(TestComponentContext.of(OpenAiGeneratorFactory.class,
-                ConfigFactory.parseMap(Map.of("base-url", stub.baseUrl(), "max-retries", 0)), data));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        generator.close();
-        stub.close();
-    }
-
     @Test
     void anEventSplitOverSeveralDataLinesIsOneEvent() throws Exception {
-        stub.multiLineEvents = true;
-        List<String> deltas = new ArrayList<>();
-        assertThat(generator.stream(request(), deltas::add).text()).isEqualTo("You asked about 19 characters.");
-        assertThat(deltas).hasSize(5);
+        try (ChatCompletionsStub stub = new ChatCompletionsStub(); Generator generator = stub.generator(data, Map.of())) {
+            stub.multiLineEvents = true;
+            List<String> deltas = new ArrayList<>();
+            assertThat(generator.stream(request(), deltas::add).text()).isEqualTo("You asked about 19 characters.");
+            assertThat(deltas).hasSize(5);
+        }
     }
 
     @Test
-    void aStreamThatBreaksOffIsAFailureNotAnAnswer() {
-        stub.cutShort = true;
-        List<String> deltas = new ArrayList<>();
-        assertThatThrownBy(() -> generator.stream(request(), deltas::add))
-                .isInstanceOf(IOException.class).hasMessageContaining("ended before the answer did");
-        assertThat(deltas).containsExactly("You ");
+    void aStreamThatBreaksOffIsAFailureNotAnAnswer() throws Exception {
+        try (ChatCompletionsStub stub = new ChatCompletionsStub(); Generator generator = stub.generator(data, Map.of())) {
+            stub.cutShort = true;
+            List<String> deltas = new ArrayList<>();
+            assertThatThrownBy(() -> generator.stream(request(), deltas::add))
+                    .isInstanceOf(IOException.class).hasMessageContaining("ended before the answer did");
+            assertThat(deltas).containsExactly("You ");
+        }
     }
 
     @Test
-    void aPageInsteadOfAnEventStreamIsAFailure() {
-        stub.htmlInsteadOfEvents = true;
-        assertThatThrownBy(() -> generator.stream(request(), delta -> true))
-                .isInstanceOf(IOException.class).hasMessageContaining("text/html, not an event stream");
+    void aPageInsteadOfAnEventStreamIsAFailure() throws Exception {
+        try (ChatCompletionsStub stub = new ChatCompletionsStub(); Generator generator = stub.generator(data, Map.of())) {
+            stub.htmlInsteadOfEvents = true;
+            assertThatThrownBy(() -> generator.stream(request(), delta -> true))
+                    .isInstanceOf(IOException.class).hasMessageContaining("text/html, not an event stream");
+        }
     }
 
     @Test
