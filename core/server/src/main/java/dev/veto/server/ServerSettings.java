@@ -22,15 +22,18 @@ import java.util.Set;
  * @param apiKeys               tenant by the hex SHA-256 of its API key
  * @param models                the model ids {@code GET /v1/models} lists
  * @param extraParameters       request fields passed to the generator beside the Chat Completions ones
+ * @param keyRoles              by the hex SHA-256 of an API key, the user roles its requests may claim
  */
 public record ServerSettings(String host, int port, long maxBodyBytes, int maxConcurrentRequests, Duration retryAfter,
-                             Map<String, String> apiKeys, List<String> models, Set<String> extraParameters) {
+                             Map<String, String> apiKeys, List<String> models, Set<String> extraParameters,
+                             Map<String, Set<String>> keyRoles) {
 
     /** Validates and copies the components. */
     public ServerSettings {
         apiKeys = Map.copyOf(apiKeys);
         models = List.copyOf(models);
         extraParameters = Set.copyOf(extraParameters);
+        keyRoles = Map.copyOf(keyRoles);
     }
 
     /**
@@ -44,6 +47,7 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxCo
         String path = "veto.server";
         Config server = config.getConfig(path);
         Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, Set<String>> roles = new LinkedHashMap<>();
         for (ConfigObject entry : server.getObjectList("api-keys")) {
             Config key = entry.toConfig();
             if (!key.hasPath("tenant") || !key.hasPath("sha256") || !isSha256(key.getString("sha256"))) {
@@ -54,7 +58,11 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxCo
                 throw VetoConfigException.at(entry.origin(), path + ".api-keys", "tenant '" + key.getString("tenant")
                         + "' is not a tenant name: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
             }
-            keys.put(key.getString("sha256").toLowerCase(java.util.Locale.ROOT), key.getString("tenant"));
+            String hash = key.getString("sha256").toLowerCase(java.util.Locale.ROOT);
+            keys.put(hash, key.getString("tenant"));
+            // the roles a key's requests may claim: a role can relax the policy, so a key given to clients
+            // one does not control should claim none (the default)
+            roles.put(hash, key.hasPath("roles") ? Set.copyOf(key.getStringList("roles")) : Set.of());
         }
         int port = server.getInt("port");
         if (port < 0 || port > 65535) {
@@ -67,7 +75,7 @@ public record ServerSettings(String host, int port, long maxBodyBytes, int maxCo
         }
         return new ServerSettings(server.getString("host"), port, server.getBytes("max-body-size"), concurrency,
                 server.getDuration("retry-after"), keys, server.getStringList("models"),
-                Set.copyOf(server.getStringList("chat.extra-parameters")));
+                Set.copyOf(server.getStringList("chat.extra-parameters")), roles);
     }
 
     private static boolean isSha256(String hex) {

@@ -61,8 +61,11 @@ class PiiCanaryTest {
                 String messages = "{\"messages\":[{\"role\":\"user\",\"content\":" + server.quote("I am " + canary) + "},"
                         + "{\"role\":\"assistant\",\"content\":\"noted\"},{\"role\":\"user\",\"content\":\"custody help\"}],"
                         + "\"context\":{\"user\":" + server.quote(canary) + ",\"channel\":" + server.quote(canary)
-                        + ",\"purpose\":" + server.quote(canary) + ",\"role\":" + server.quote(canary) + "}}";
+                        + ",\"purpose\":" + server.quote(canary) + "}}";
                 assertThat(server.send("POST", "/v1/check", messages, "Authorization", "Bearer " + key).statusCode()).isEqualTo(200);
+                // a role the key may not claim is refused, and not kept either
+                String claimed = messages.replace("\"purpose\":", "\"role\":" + server.quote(canary) + ",\"purpose\":");
+                assertThat(server.send("POST", "/v1/check", claimed, "Authorization", "Bearer " + key).statusCode()).isEqualTo(403);
                 // the guarded proxy
                 String chat = "{\"model\":\"veto\",\"user\":" + server.quote(canary) + ",\"messages\":[{\"role\":\"user\",\"content\":"
                         + server.quote("my number is " + canary + ", custody advice please") + "}]}";

@@ -63,7 +63,7 @@ final class ChatCompletionsEndpoint {
     }
 
     void handle(Context ctx) throws Exception {
-        Optional<String> tenant = keys.tenant(ctx);
+        ApiKeys.Caller caller = keys.caller(ctx);
         JsonNode body = bodies.object(ctx);
         List<Message> conversation = RequestParser.messages(body.get("messages"));
         if (conversation.get(conversation.size() - 1).role() == Role.ASSISTANT) {
@@ -73,7 +73,7 @@ final class ChatCompletionsEndpoint {
         }
         RequestBuilder builder = RequestBuilder.conversation(conversation);
         JsonNode extension = body.get("veto");
-        RequestParser.withContext(builder, extension == null ? null : extension.get("context"), ctx, tenant);
+        RequestParser.withContext(builder, extension == null ? null : extension.get("context"), ctx, caller);
         String user = JsonBodies.text(body, "user");
         if (user != null && ctx.header("X-Veto-User") == null) {
             builder.userId(user);

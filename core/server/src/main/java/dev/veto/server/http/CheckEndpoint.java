@@ -40,7 +40,7 @@ final class CheckEndpoint {
     }
 
     void handle(Context ctx) throws Exception {
-        Optional<String> tenant = keys.tenant(ctx);
+        ApiKeys.Caller caller = keys.caller(ctx);
         JsonNode body = bodies.object(ctx);
         String text = JsonBodies.text(body, "text");
         RequestBuilder request;
@@ -58,7 +58,7 @@ final class CheckEndpoint {
         if (id != null) {
             request.id(id);
         }
-        RequestParser.withContext(request, body.get("context"), ctx, tenant);
+        RequestParser.withContext(request, body.get("context"), ctx, caller);
         Request built = request.build();
         callbacks.check(built);
         Decision decision = veto.check(built);

@@ -80,11 +80,17 @@ final class RequestParser {
     }
 
     /** Applies the context of the body (or the headers) to a request. */
-    static RequestBuilder withContext(RequestBuilder request, JsonNode context, Context ctx, Optional<String> keyTenant) {
+    static RequestBuilder withContext(RequestBuilder request, JsonNode context, Context ctx, ApiKeys.Caller caller) {
         if (context != null && !context.isNull() && !context.isObject()) {
             throw ApiError.badRequest("wrong_type", "'context' must be an object");
         }
+        Optional<String> keyTenant = caller.tenant();
         String tenant = fact(context, ctx, "tenant");
+        String role = fact(context, ctx, "role");
+        if (role != null && caller.roles().isPresent() && !caller.roles().get().contains(role)) {
+            throw new ApiError(403, "permission_error", "role_not_allowed", "this API key may not claim the role '"
+                    + role + "' (its roles in veto.server.api-keys: " + new java.util.TreeSet<>(caller.roles().get()) + ")");
+        }
         if (keyTenant.isPresent()) {
             if (tenant != null && !tenant.equals(keyTenant.get())) {
                 throw new ApiError(403, "permission_error", "tenant_mismatch",
@@ -92,7 +98,7 @@ final class RequestParser {
             }
             tenant = keyTenant.get();
         }
-        request.tenant(tenant).userId(fact(context, ctx, "user")).userRole(fact(context, ctx, "role"))
+        request.tenant(tenant).userId(fact(context, ctx, "user")).userRole(role)
                 .jurisdiction(fact(context, ctx, "jurisdiction")).channel(fact(context, ctx, "channel"))
                 .purpose(fact(context, ctx, "purpose")).locale(fact(context, ctx, "locale"));
         String modality = fact(context, ctx, "modality");
