@@ -6,6 +6,7 @@ module dev.veto.server {
     requires org.eclipse.jetty.util;
     requires org.eclipse.jetty.http;
     requires org.eclipse.jetty.io;
+    requires org.eclipse.jetty.server;
     requires jakarta.servlet;
     requires com.fasterxml.jackson.databind;
     requires micrometer.core;

@@ -1,6 +1,7 @@
 package dev.veto.server;
 
 import dev.veto.core.Veto;
+import dev.veto.server.http.JsonErrorHandler;
 import dev.veto.server.http.Routes;
 import dev.veto.store.Store;
 import io.javalin.Javalin;
@@ -80,6 +81,7 @@ public final class VetoServer implements AutoCloseable {
             config.jetty.port = port != null ? port : settings.port();
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true; // GET /v1/check: the path exists, the method is wrong
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             // enough threads for every admitted request plus health, metrics and the connectors, so that past
             // the limit a request gets its 503 at once instead of waiting in Jetty's queue
             QueuedThreadPool threads = new QueuedThreadPool(settings.maxConcurrentRequests() + 16, 8);

@@ -172,6 +172,22 @@ class ResilienceTest {
     }
 
     @Test
+    void errorsJettyAnswersItselfAreJsonToo() throws Exception {
+        try (StubUpstream upstream = new StubUpstream(); RunningServer server = RunningServer.start(home, upstream, Map.of())) {
+            for (String head : List.of("GET /v1/%zz HTTP/1.1\r\nHost: x\r\n", // a malformed path
+                    "GET /v1/models HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n")) { // headers too large
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.uri("/").getPort())) {
+                    socket.setSoTimeout(10_000);
+                    socket.getOutputStream().write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(answer).startsWith("HTTP/1.1 4").containsIgnoringCase("content-type: application/json")
+                            .contains("{\"error\":{\"message\":");
+                }
+            }
+        }
+    }
+
+    @Test
     void aModelWhoseCircuitBreakerIsOpenIsUnavailableForAWhile() throws Exception {
         Map<String, Object> settings = Map.of("veto.generators.upstream.settings.max-retries", 0,
                 "veto.plugin-host.circuit-breaker.failure-threshold", 2);
