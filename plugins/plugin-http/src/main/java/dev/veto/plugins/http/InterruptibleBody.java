@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Demand is one batch of buffers at a time, so at most one batch waits here unread.
  */
-public final class InterruptibleBody extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
+public final class InterruptibleBody extends InputStream {
 
     private static final List<ByteBuffer> END = List.of();
 
@@ -48,30 +48,33 @@ public final class InterruptibleBody extends InputStream implements Flow.Subscri
         long deadline = System.nanoTime() + timeout.toNanos();
         return info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofPublisher(), publisher -> {
             InterruptibleBody body = new InterruptibleBody(deadline);
-            publisher.subscribe(body);
+            publisher.subscribe(body.new Arrivals());
             return body;
         });
     }
 
-    @Override
-    public void onSubscribe(Flow.Subscription value) {
-        subscription = value;
-        value.request(1);
-    }
+    /** What the client delivers, queued for the reading thread. */
+    private final class Arrivals implements Flow.Subscriber<List<ByteBuffer>> {
+        @Override
+        public void onSubscribe(Flow.Subscription value) {
+            subscription = value;
+            value.request(1);
+        }
 
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-        arrived.add(buffers);
-    }
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            arrived.add(buffers);
+        }
 
-    @Override
-    public void onError(Throwable failure) {
-        arrived.add(failure);
-    }
+        @Override
+        public void onError(Throwable failure) {
+            arrived.add(failure);
+        }
 
-    @Override
-    public void onComplete() {
-        arrived.add(END);
+        @Override
+        public void onComplete() {
+            arrived.add(END);
+        }
     }
 
     @Override
