@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  */
 final class StubSafetyServer implements AutoCloseable {
 
-    enum Mode { NORMAL, ERROR_500, GARBAGE, SLOW, FLOOD }
+    enum Mode { NORMAL, ERROR_500, GARBAGE, SLOW, SILENT_AFTER_HEADERS, FLOOD }
 
     private final HttpServer server;
     /** Threads named "stub-" so contract tests can tell them from the component's own. */
@@ -63,15 +63,23 @@ final class StubSafetyServer implements AutoCloseable {
                 case ERROR_500 -> send(exchange, 500, "{\"error\": {\"message\": \"overloaded\"}}");
                 case GARBAGE -> send(exchange, 200, "<html>oops</html>");
                 case FLOOD -> flood(exchange);
-                case SLOW -> {
-                    try {
-                        Thread.sleep(5_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                case SLOW -> pause();
+                case SILENT_AFTER_HEADERS -> { // a model that stalls mid-answer: the client has its headers
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, 0);
+                    exchange.getResponseBody().flush();
+                    pause();
                 }
                 default -> send(exchange, 200, body.get());
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
