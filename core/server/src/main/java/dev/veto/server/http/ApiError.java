@@ -36,6 +36,17 @@ public final class ApiError extends RuntimeException {
         return new ApiError(400, "invalid_request_error", code, message);
     }
 
+    /** A 503: the decision was made but could not be recorded, so it is not given. */
+    static ApiError auditUnavailable() {
+        return new ApiError(503, "server_error", "audit_unavailable",
+                "the decision could not be recorded in the audit trail, so it is not given; retry shortly");
+    }
+
+    /** A 500 for a failure of the server's own; the details are in its log, not in the answer. */
+    static ApiError internal() {
+        return new ApiError(500, "server_error", "internal_error", "the request could not be handled; see the server log");
+    }
+
     /** @return the HTTP status */
     public int status() {
         return status;

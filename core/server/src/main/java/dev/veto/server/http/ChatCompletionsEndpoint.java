@@ -137,9 +137,7 @@ final class ChatCompletionsEndpoint {
             // the status line is long gone: whatever went wrong is told in the stream, which still ends properly
             ApiError error = e instanceof InvalidRequestException invalid
                     ? ApiError.badRequest("invalid_request", invalid.getMessage())
-                    : e instanceof DecisionNotRecordedException
-                    ? new ApiError(503, "server_error", "audit_unavailable", "the decision could not be recorded in "
-                            + "the audit trail, so it is not given; retry shortly")
+                    : e instanceof DecisionNotRecordedException ? ApiError.auditUnavailable()
                     : unexpected(request, e);
             events.data(mapper.writeValueAsString(errorEvent(error, null)));
             events.done();
@@ -148,7 +146,7 @@ final class ChatCompletionsEndpoint {
 
     private static ApiError unexpected(Request request, RuntimeException e) {
         log.error("Unexpected failure streaming request {}", request.id(), e);
-        return new ApiError(500, "server_error", "internal_error", "the request could not be handled; see the server log");
+        return ApiError.internal();
     }
 
     private ObjectNode errorEvent(ApiError error, ObjectNode summary) {

@@ -110,8 +110,8 @@ public final class Routes {
         config.routes.exception(DecisionNotRecordedException.class, (e, ctx) -> {
             log.error("Decision not acknowledged: {}", e.getMessage());
             ctx.header("Retry-After", String.valueOf(Math.max(1, settings.retryAfter().toSeconds())));
-            error(ctx, 503, "server_error", "audit_unavailable",
-                    "the decision could not be recorded in the audit trail, so it is not given; retry shortly");
+            ApiError unavailable = ApiError.auditUnavailable();
+            error(ctx, unavailable.status(), unavailable.type(), unavailable.code(), unavailable.getMessage());
         });
         config.routes.exception(StoreException.class, (e, ctx) -> {
             log.error("Store unavailable handling {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
@@ -141,7 +141,8 @@ public final class Routes {
                 return;
             }
             log.error("Unexpected failure handling {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "server_error", "internal_error", "the request could not be handled; see the server log");
+            ApiError internal = ApiError.internal();
+            error(ctx, internal.status(), internal.type(), internal.code(), internal.getMessage());
         });
         config.routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
