@@ -26,8 +26,31 @@ final class HostOptions {
     Path config;
 
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
-            description = "Override one setting, e.g. -D veto.chain.input.deadline=500ms. Repeatable.")
+            description = "Override one setting, e.g. -D veto.chain.input.deadline=500ms. A value in [...] is a "
+                    + "list, e.g. -D veto.chain.input.also-judge=[system,tool]. Repeatable.")
     Map<String, String> settings = new LinkedHashMap<>();
+
+    /**
+     * The {@code -D} settings as values: text, except a value written as a HOCON list or object ({@code [a, b]},
+     * {@code {…}}), which a shell user could not otherwise set.
+     */
+    private Map<String, Object> settingValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        settings.forEach((key, value) -> {
+            String written = value.strip();
+            if (!written.startsWith("[") && !written.startsWith("{")) {
+                values.put(key, value);
+                return;
+            }
+            try {
+                values.put(key, ConfigFactory.parseString("value = " + written).getValue("value").unwrapped());
+            } catch (com.typesafe.config.ConfigException e) {
+                throw new UsageException("-D " + key + ": '" + value + "' is not a valid list or object: "
+                        + e.getMessage().replaceFirst("^String: \\d+: ", ""));
+            }
+        });
+        return values;
+    }
 
     Veto start() {
         return start(null);
@@ -44,7 +67,7 @@ final class HostOptions {
         if (configFile != null) {
             builder.configFile(configFile);
         }
-        settings.forEach(builder::setting);
+        settingValues().forEach(builder::setting);
         return builder;
     }
 
@@ -108,7 +131,7 @@ final class HostOptions {
 
     /** The host's own configuration, without starting it: enough to find and judge the plugins folder. */
     Config hostConfig() {
-        Config overrides = ConfigFactory.parseMap(settings, "command line (-D)");
+        Config overrides = ConfigFactory.parseMap(settingValues(), "command line (-D)");
         return ConfigLoader.loadHostOnly(new ConfigSources(resolveHome(home), Optional.ofNullable(config), overrides));
     }
 

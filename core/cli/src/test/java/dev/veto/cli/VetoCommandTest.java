@@ -210,6 +210,16 @@ class VetoCommandTest {
     }
 
     @Test
+    void aSettingWrittenAsAListIsAList() {
+        // a list the chain checks: an unknown role names the value that reached it, so the list arrived whole
+        assertThat(run("check", "-D", "veto.chain.input.also-judge=[system, moderator]", "hello")).isEqualTo(1);
+        assertThat(err.toString()).contains("unknown role 'moderator'");
+        assertThat(run("check", "-D", "veto.chain.input.also-judge=[system, tool]", "hello")).isZero();
+        assertThat(run("check", "-D", "veto.chain.input.also-judge=[system", "hello")).isEqualTo(2);
+        assertThat(err.toString()).contains("-D veto.chain.input.also-judge: '[system' is not a valid list or object");
+    }
+
+    @Test
     void pluginsOnAnEmptyInstallationSaysSo() {
         assertThat(run("plugins")).isZero();
         assertThat(out.toString()).contains("No plugins found.");

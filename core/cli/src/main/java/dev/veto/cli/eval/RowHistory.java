@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * The turns before a row's prompt, from its optional {@code history} field: an array of
- * {@code {"role": "user"|"assistant"|"system", "content": "…"}}, oldest first. The prompt stays the latest user
+ * {@code {"role": "user"|"assistant"|"system"|"tool", "content": "…"}}, oldest first. The prompt stays the latest user
  * message, so a row with a history is judged as a conversation — the way a chat client sends it — in
  * {@code veto eval} and {@code veto check --input} alike.
  */
@@ -67,9 +67,10 @@ public final class RowHistory {
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "user" -> Role.USER;
             case "assistant" -> Role.ASSISTANT;
-            case "system" -> Role.SYSTEM;
+            case "system", "developer" -> Role.SYSTEM;
+            case "tool" -> Role.TOOL;
             default -> throw new IllegalArgumentException("\"history\"[" + index + "] has role '" + name
-                    + "' (user, assistant or system)");
+                    + "' (user, assistant, system or tool)");
         };
     }
 }

@@ -89,6 +89,7 @@ public final class Chain {
     private final Optional<Component<Generator>> generator;
     private final Optional<Component<Escalator>> escalator;
     private final DecisionCache cache;
+    private final ReadingCache<TurnReading> readings;
     private final int maxChars;
     private final StreamSettings streamSettings;
     private final Redactor redactor;
@@ -106,7 +107,7 @@ public final class Chain {
      * @param guard      runs plugin calls
      * @param recorders  receive every decision
      * @param clock      the host clock
-     * @param meters     where the decision cache reports hits and misses
+     * @param meters     where the decision and reading caches report hits and misses
      * @throws VetoConfigException if the chain names a component that is not configured
      */
     @Inject
@@ -138,6 +139,7 @@ public final class Chain {
         this.escalator = optional(config, settings.escalator(), components.escalators().get(settings.escalator()),
                 "veto.chain.escalate.escalator", "escalator '" + settings.escalator() + "' is not defined (or not enabled) under veto.escalators");
         this.cache = new DecisionCache(config, meters);
+        this.readings = new ReadingCache<>(config, meters);
         this.maxChars = config.getInt("veto.limits.max-chars");
         this.streamSettings = StreamSettings.read(config);
         this.redactor = Redactor.from(config);
@@ -147,7 +149,10 @@ public final class Chain {
                         && c.declaredCategories().stream().anyMatch(redactor.maskCategories()::contains))
                 .forEach(c -> maskingClassifiers.add(c.name()));
         this.maskers = Set.copyOf(maskingClassifiers);
-        gate.onSwitch(version -> cache.invalidateAll());
+        gate.onSwitch(version -> {
+            cache.invalidateAll();
+            readings.invalidateAll();
+        });
     }
 
     /**
@@ -228,8 +233,15 @@ public final class Chain {
 
     /** The input classifiers on a text: the cheap tier, then the second where the cascade (or the policy) asks. */
     private Classification.Outcome classify(NormalizedText text, String language, Request request, List<String> notes) {
+        return classify(text, language, request, true, notes);
+    }
+
+    private Classification.Outcome classify(NormalizedText text, String language, Request request, boolean cascaded,
+                                            List<String> notes) {
         Classification.Outcome classified = inputClassification.run(text, language, request);
-        if (!secondTier.isEmpty()) {
+        if (!cascaded && !secondTier.isEmpty()) {
+            notes.add("second tier not asked (veto.chain.input.also-judge-tiers = first)");
+        } else if (!secondTier.isEmpty()) {
             Ruling firstTier = gate.preview(Stage.INPUT, request, classified.signals(), classified.calls()).ruling();
             Optional<String> skip = cascade.skipReason(classified.signals(),
                     firstTier.verdict().blocks() ? Optional.of(firstTier.verdict() + " by " + firstTier.rule()) : Optional.empty());
@@ -297,17 +309,79 @@ public final class Chain {
                 verdict -> verdict.strictest(latestAlone) != latestAlone, trace);
     }
 
+    /**
+     * The messages of a role besides the user's, when {@code veto.chain.input.also-judge} names it: each read on
+     * its own, as though the user had sent it (a classifier that reads the conversation sees that text alone), so
+     * a reading depends on nothing else and is reused while the same text comes back — a system prompt with every
+     * request, an agent's earlier tool results with every step. A message's signals count where its reading
+     * would refuse or escalate, as an earlier turn's do.
+     */
+    private TurnReading otherRole(Request request, Role role, TraceBuilder trace) {
+        Message subject = subject(request);
+        List<Message> messages = request.conversation().stream()
+                .filter(message -> message.role() == role && message != subject && !message.content().isBlank()).toList();
+        if (messages.isEmpty()) {
+            return TurnReading.NONE;
+        }
+        String name = role.name().toLowerCase(Locale.ROOT);
+        String version = gate.version();
+        List<String> notes = new ArrayList<>(List.of(messages.size() + " " + name + " message(s), each read on its own"));
+        List<Signal> signals = new ArrayList<>();
+        List<ComponentCall> calls = new ArrayList<>();
+        Verdict strictest = Verdict.ALLOW;
+        int reused = 0;
+        for (Message message : messages) {
+            NormalizedText text = normalizer.normalize(message.content().strip());
+            Optional<TurnReading> known = readings.get(role, text.text(), request, version);
+            TurnReading reading;
+            if (known.isPresent()) {
+                reading = known.get();
+                reused++;
+            } else {
+                Request alone = new Request(request.id(), List.of(Message.user(text.original())), request.modality(),
+                        request.locale(), request.context());
+                reading = read(text, alone, ResponseComposer.otherRoleEvidence(role), Verdict::blocks,
+                        settings.alsoJudgedByCascade(), notes);
+                calls.addAll(reading.outcome().calls());
+                if (reading.outcome().calls().stream().allMatch(call -> call.outcome().succeeded())) {
+                    // kept without its calls: they were this request's, and every one of them succeeded
+                    readings.put(role, text.text(), request, version, new TurnReading(
+                            new Classification.Outcome(reading.outcome().signals(), List.of()), reading.verdict()));
+                }
+            }
+            signals.addAll(reading.outcome().signals());
+            strictest = strictest.strictest(reading.verdict());
+        }
+        if (reused > 0) {
+            notes.add(reused + " reading(s) reused: the same text, context and policy");
+        }
+        trace.stage("classify-" + name + "-messages", calls, notes);
+        return new TurnReading(new Classification.Outcome(signals, calls), strictest);
+    }
+
+    private static String joined(List<Message> messages) {
+        return messages.stream().map(Message::content).collect(Collectors.joining("\n\n")).strip();
+    }
+
     /** Some user turns as one text, in the language of that text (an earlier turn may be in another). */
     private TurnReading readTogether(List<Message> turns, Request request, String evidence, String stage,
                                      List<String> opening, Predicate<Verdict> counts, TraceBuilder trace) {
-        NormalizedText text = normalizer.normalize(turns.stream().map(Message::content)
-                .collect(Collectors.joining("\n\n")).strip());
         List<String> notes = new ArrayList<>(opening);
-        Classification.Outcome judged = classify(text, classificationLanguage(request, text, notes), request, notes);
+        TurnReading reading = read(normalizer.normalize(joined(turns)), request, evidence, counts, true, notes);
+        trace.stage(stage, reading.outcome().calls(), notes);
+        return reading;
+    }
+
+    /**
+     * A text besides the latest message, in its own language: its signals only where {@code counts} accepts its
+     * verdict, without spans (they point into another text) and marked with {@code evidence}; its calls always.
+     */
+    private TurnReading read(NormalizedText text, Request request, String evidence, Predicate<Verdict> counts,
+                             boolean cascaded, List<String> notes) {
+        Classification.Outcome judged = classify(text, classificationLanguage(request, text, notes), request, cascaded, notes);
         Ruling ruling = gate.preview(Stage.INPUT, request, judged.signals(), judged.calls()).ruling();
         boolean counted = counts.test(ruling.verdict());
         notes.add(ruling.verdict() + " by " + ruling.rule() + (counted ? ": their signals join the request's" : ": not counted"));
-        trace.stage(stage, judged.calls(), notes);
         List<Signal> signals = !counted ? List.of() : judged.signals().stream()
                 .map(signal -> new Signal(signal.category(), signal.score(), signal.confidence(), List.of(),
                         concat(List.of(evidence), signal.evidence()), signal.classifier()))
@@ -354,16 +428,22 @@ public final class Chain {
         List<String> classifyNotes = new ArrayList<>(1);
         Classification.Outcome classified = classify(text, language, request, classifyNotes);
         trace.stage("classify-input", classified.calls(), classifyNotes);
-        if (settings.judgeEarlierTurns() && request.conversation().size() > 1) {
+        boolean readsMore = settings.judgeEarlierTurns() || !settings.alsoJudged().isEmpty();
+        if (readsMore && request.conversation().size() > 1) {
             Verdict latest = gate.preview(Stage.INPUT, request, classified.signals(), classified.calls()).ruling().verdict();
             if (latest != Verdict.REFUSE) { // nothing could make a refusal stricter
                 // their calls count for the gate too: a turn that could not be judged fails as the stage says
-                TurnReading earlier = earlierTurns(request, trace);
-                classified = merge(classified, earlier.outcome());
-                boolean constrainedPart = latest == Verdict.CONSTRAIN || earlier.verdict() == Verdict.CONSTRAIN;
-                if (settings.jointTurns() > 1 && earlier != TurnReading.NONE && constrainedPart
-                        && !earlier.verdict().blocks()) {
-                    classified = merge(classified, jointTurns(request, latest, trace).outcome());
+                if (settings.judgeEarlierTurns()) {
+                    TurnReading earlier = earlierTurns(request, trace);
+                    classified = merge(classified, earlier.outcome());
+                    boolean constrainedPart = latest == Verdict.CONSTRAIN || earlier.verdict() == Verdict.CONSTRAIN;
+                    if (settings.jointTurns() > 1 && earlier != TurnReading.NONE && constrainedPart
+                            && !earlier.verdict().blocks()) {
+                        classified = merge(classified, jointTurns(request, latest, trace).outcome());
+                    }
+                }
+                for (Role role : settings.alsoJudged()) {
+                    classified = merge(classified, otherRole(request, role, trace).outcome());
                 }
             }
         }

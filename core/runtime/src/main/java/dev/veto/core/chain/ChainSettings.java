@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import dev.veto.core.config.VetoConfigException;
 import dev.veto.spi.policy.Constraint;
 import dev.veto.spi.policy.Verdict;
+import dev.veto.spi.request.Role;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -12,11 +13,13 @@ import java.util.Set;
 
 /**
  * The chain's settings from {@code veto.chain}: each stage's deadline and failure behaviour, whether the user
- * turns before the latest are judged too (and how many of the latest are read together), whether exchanges
+ * turns before the latest are judged too (and how many of the latest are read together), which other roles'
+ * messages are judged as well, whether exchanges
  * Veto refused are dropped from a conversation sent back, which retrievers, generator and escalator to use,
  * and the steering text for each constraint.
  */
-record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTurns, boolean dropRefusedExchanges,
+record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTurns, Set<Role> alsoJudged,
+                     boolean alsoJudgedByCascade, boolean dropRefusedExchanges,
                      StageSettings retrieve, StageSettings generate, StageSettings output,
                      StageSettings escalate, java.util.List<String> retrievers, Set<Verdict> retrieveWhen,
                      int retrieveLimit, String generator, int maxTokens, String escalator,
@@ -40,6 +43,25 @@ record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTu
                 "must be " + yes + " or " + no + ", was '" + value + "'");
     }
 
+    /** The roles besides the user's whose messages are judged on input ({@code veto.chain.input.also-judge}). */
+    private static Set<Role> alsoJudged(Config config) {
+        String path = "veto.chain.input.also-judge";
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : config.getStringList(path)) {
+            String role = name.strip().toLowerCase(Locale.ROOT);
+            switch (role) {
+                case "system", "developer" -> roles.add(Role.SYSTEM); // as the HTTP API reads them
+                case "assistant" -> roles.add(Role.ASSISTANT);
+                case "tool", "function" -> roles.add(Role.TOOL);
+                case "user" -> throw VetoConfigException.at(config.getValue(path).origin(), path,
+                        "user messages are always judged (veto.chain.input.earlier-turns sets whether the earlier ones are)");
+                default -> throw VetoConfigException.at(config.getValue(path).origin(), path,
+                        "unknown role '" + name + "' (system, assistant or tool)");
+            }
+        }
+        return java.util.Collections.unmodifiableSet(roles); // in the enum's order, so traces read alike
+    }
+
     static ChainSettings read(Config config) {
         Set<Verdict> when = EnumSet.noneOf(Verdict.class);
         for (String verdict : config.getStringList("veto.chain.retrieve.when")) {
@@ -59,6 +81,8 @@ record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTu
                 StageSettings.read(config, "input"),
                 either(config, "veto.chain.input.earlier-turns", "judge", "ignore"),
                 atLeastOne(config, "veto.chain.input.joint-turns"),
+                alsoJudged(config),
+                either(config, "veto.chain.input.also-judge-tiers", "cascade", "first"),
                 either(config, "veto.chain.input.refused-exchanges", "drop", "keep"),
                 StageSettings.read(config, "retrieve"),
                 StageSettings.read(config, "generate"),

@@ -37,16 +37,24 @@ final class DecisionCache {
     private final Cache<Key, Decision> cache;
 
     DecisionCache(Config config, MeterRegistry meters) {
+        this.cache = bounded(config, "veto.cache.max-entries", meters, "veto.decisions");
+    }
+
+    /**
+     * A cache as {@code veto.cache} configures it, bounded by the setting at {@code sizePath} and reported
+     * under {@code name}; {@code null} when caching is off.
+     */
+    static <K, V> Cache<K, V> bounded(Config config, String sizePath, MeterRegistry meters, String name) {
         if (!config.getBoolean("veto.cache.enabled")) {
-            this.cache = null;
-            return;
+            return null;
         }
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(config.getLong("veto.cache.max-entries"))
+        Cache<K, V> cache = Caffeine.newBuilder()
+                .maximumSize(config.getLong(sizePath))
                 .expireAfterWrite(config.getDuration("veto.cache.expire-after-write"))
                 .recordStats()
                 .build();
-        CaffeineCacheMetrics.monitor(meters, cache, "veto.decisions");
+        CaffeineCacheMetrics.monitor(meters, cache, name);
+        return cache;
     }
 
     Optional<Decision> get(Request request, String normalizedText, String policyVersion, Instant now) {

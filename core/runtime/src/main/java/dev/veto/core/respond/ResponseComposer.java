@@ -5,10 +5,14 @@ import dev.veto.core.policy.Messages;
 import dev.veto.core.policy.PolicyOutcome;
 import dev.veto.spi.escalator.EscalationTicket;
 import dev.veto.spi.policy.Ruling;
+import dev.veto.spi.request.Role;
 import dev.veto.spi.retriever.Passage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Composes the user-facing reply to a policy outcome from the policy's own message templates, in the
@@ -63,6 +67,26 @@ public final class ResponseComposer {
     /** The evidence marker of a signal found in the user turns before the latest (the chain's). */
     public static final String EARLIER_TURN_EVIDENCE = "in an earlier user turn";
 
+    /**
+     * The evidence marker of a signal found in the messages of a role besides the user's (the chain's, when
+     * {@code veto.chain.input.also-judge} names the role).
+     *
+     * @param role the messages' role
+     * @return the marker
+     */
+    public static String otherRoleEvidence(Role role) {
+        return switch (role) {
+            case SYSTEM -> "in a system message";
+            case ASSISTANT -> "in an assistant turn as the client sent it";
+            case TOOL -> "in a tool result";
+            case USER -> EARLIER_TURN_EVIDENCE;
+        };
+    }
+
+    /** The markers of messages other than the latest user message: a refusal that rests on them says so. */
+    private static final Set<String> NOT_THE_LATEST = Arrays.stream(Role.values())
+            .map(ResponseComposer::otherRoleEvidence).collect(Collectors.toUnmodifiableSet());
+
     /** The evidence marker of a signal found in the latest user turns read together (the chain's). */
     public static final String JOINT_TURNS_EVIDENCE = "in the latest user turns read together";
 
@@ -70,12 +94,13 @@ public final class ResponseComposer {
             + "with: start a new conversation, or send your question without it.";
 
     /**
-     * Whether the decision rests on earlier turns alone: the client resends them with every request, so without
-     * saying so every later question would get the same refusal, unexplained.
+     * Whether the decision rests on messages other than the latest user message alone (earlier turns, and the
+     * other roles' messages judged): the client resends them with every request, so without saying so every
+     * later question would get the same refusal, unexplained.
      */
     private static boolean fromEarlierTurns(Ruling ruling) {
         return !ruling.evidence().isEmpty() && ruling.evidence().stream()
-                .allMatch(signal -> signal.evidence().contains(EARLIER_TURN_EVIDENCE));
+                .allMatch(signal -> signal.evidence().stream().anyMatch(NOT_THE_LATEST::contains));
     }
 
     private static Reply withAlternative(Reply reply, String alternative) {

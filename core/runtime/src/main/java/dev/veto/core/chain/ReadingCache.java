@@ -1,0 +1,55 @@
+package dev.veto.core.chain;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.typesafe.config.Config;
+import dev.veto.spi.request.Modality;
+import dev.veto.spi.request.Request;
+import dev.veto.spi.request.RequestContext;
+import dev.veto.spi.request.Role;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+
+/**
+ * Readings of other roles' messages ({@code veto.chain.input.also-judge}) kept for reuse: a client sends the
+ * same system prompt, and the same tool results, with every request of a conversation, and a long one costs
+ * the neural tier several windows. Two readings are the same when the role, normalized text, modality, locale
+ * and context agree under the same policy version. Bounded by {@code veto.cache.max-readings}, on and off
+ * with {@code veto.cache.enabled}, counted as {@code cache=veto.readings}, emptied whenever the policy changes.
+ *
+ * @param <V> what a reading found
+ */
+final class ReadingCache<V> {
+
+    private record Key(String policyVersion, Role role, String normalizedText, Modality modality, String locale,
+                       RequestContext context) {
+    }
+
+    private final Cache<Key, V> cache;
+
+    ReadingCache(Config config, MeterRegistry meters) {
+        this.cache = DecisionCache.bounded(config, "veto.cache.max-readings", meters, "veto.readings");
+    }
+
+    Optional<V> get(Role role, String normalizedText, Request request, String policyVersion) {
+        return cache == null ? Optional.empty()
+                : Optional.ofNullable(cache.getIfPresent(key(role, normalizedText, request, policyVersion)));
+    }
+
+    /** Keeps a reading; the caller keeps only readings that rest on every classifier's answer. */
+    void put(Role role, String normalizedText, Request request, String policyVersion, V reading) {
+        if (cache != null) {
+            cache.put(key(role, normalizedText, request, policyVersion), reading);
+        }
+    }
+
+    void invalidateAll() {
+        if (cache != null) {
+            cache.invalidateAll();
+        }
+    }
+
+    private static Key key(Role role, String normalizedText, Request request, String policyVersion) {
+        return new Key(policyVersion, role, normalizedText, request.modality(), request.locale().toLanguageTag(),
+                request.context());
+    }
+}
