@@ -15,7 +15,7 @@ package dev.veto.spi;
 public record SpiVersion(int major, int minor, int patch) {
 
     /** The SPI version this artifact implements. */
-    public static final SpiVersion CURRENT = new SpiVersion(1, 2, 0);
+    public static final SpiVersion CURRENT = new SpiVersion(1, 3, 0);
 
     /**
      * Validates the components.

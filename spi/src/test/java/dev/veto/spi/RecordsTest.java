@@ -3,10 +3,12 @@ package dev.veto.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.veto.spi.generator.ToolCall;
 import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.request.Message;
 import dev.veto.spi.request.Request;
 import dev.veto.spi.request.RequestContext;
+import dev.veto.spi.request.Role;
 import dev.veto.spi.signal.Signal;
 import dev.veto.spi.signal.Span;
 import java.util.ArrayList;
@@ -53,6 +55,22 @@ class RecordsTest {
         assertThat(request.latestUserMessage()).map(Message::content).contains("second");
         assertThat(request.context()).isEqualTo(RequestContext.ANONYMOUS);
         assertThatThrownBy(() -> new Request("r2", List.of(), null, null, null)).hasMessageContaining("at least one");
+    }
+
+    @Test
+    void onlyAnAssistantMessageCallsToolsAndOnlyAToolMessageAnswersOne() {
+        ToolCall call = new ToolCall("call_1", "lookup", "{\"city\": \"Lisbon\"}");
+        assertThat(Message.assistant("", List.of(call)).toolCalls()).containsExactly(call);
+        assertThat(Message.toolResult("call_1", "18 C").toolCallId()).isEqualTo("call_1");
+        // the constructor of SPI 1.0 stays, without tool use
+        Message plain = new Message(Role.USER, "hi");
+        assertThat(plain.toolCalls()).isEmpty();
+        assertThat(plain.toolCallId()).isEmpty();
+        assertThat(new Message(Role.TOOL, "18 C", null, null).toolCallId()).isEmpty();
+        assertThatThrownBy(() -> new Message(Role.USER, "hi", List.of(call), ""))
+                .hasMessage("only an assistant message asks for tools (this one's role: USER)");
+        assertThatThrownBy(() -> new Message(Role.ASSISTANT, "hi", List.of(), "call_1"))
+                .hasMessage("only a tool message answers a tool call (this one's role: ASSISTANT)");
     }
 
     @Test

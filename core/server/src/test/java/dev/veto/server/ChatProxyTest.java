@@ -10,6 +10,8 @@ import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessage;
+import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import dev.veto.core.Decision;
 import dev.veto.spi.policy.Verdict;
 import java.net.http.HttpClient;
@@ -203,6 +205,47 @@ class ChatProxyTest {
         HttpResponse<String> streamed = server.post("/v1/chat/completions",
                 "{\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"Weather in Lisbon?\"}]}");
         assertThat(streamed.body()).contains("\"tool_calls\"").contains("Lisbon").contains("\"finish_reason\":\"tool_calls\"");
+    }
+
+    /** An agent runs the tool and sends its result back: the model must see which of its calls it answers. */
+    @Test
+    void aToolRoundTripReachesTheModelAsTheClientSentIt() {
+        upstream.chunks = List.of("");
+        upstream.toolCall = "{\"city\": \"Lisbon\"}";
+        ChatCompletionCreateParams first = ask("Weather in Lisbon?");
+        ChatCompletionMessage asked = client.chat().completions().create(first).choices().get(0).message();
+        String callId = asked.toolCalls().orElseThrow().get(0).asFunction().id();
+
+        upstream.toolCall = null;
+        upstream.chunks = List.of("Light rain, 18 °C.");
+        ChatCompletion answer = client.chat().completions().create(first.toBuilder().addMessage(asked)
+                .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(callId).content("18 C, light rain").build())
+                .build());
+        assertThat(answer.choices().get(0).message().content()).hasValue("Light rain, 18 °C.");
+
+        JsonNode sent = upstream.requests.get(upstream.requests.size() - 1).get("messages");
+        JsonNode call = sent.get(1).get("tool_calls").get(0);
+        assertThat(sent.get(1).get("role").asText()).isEqualTo("assistant");
+        assertThat(call.get("id").asText()).isEqualTo(callId);
+        assertThat(call.get("function").get("name").asText()).isEqualTo("lookup");
+        assertThat(call.get("function").get("arguments").asText()).isEqualTo("{\"city\": \"Lisbon\"}");
+        assertThat(sent.get(2).get("role").asText()).isEqualTo("tool");
+        assertThat(sent.get(2).get("tool_call_id").asText()).isEqualTo(callId);
+        assertThat(sent.get(2).get("content").asText()).isEqualTo("18 C, light rain");
+    }
+
+    @Test
+    void toolUseInTheWrongPlaceIsABadRequest() {
+        String userWithCalls = "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\", \"tool_calls\": []}]}";
+        assertThat(server.json(server.post("/v1/chat/completions", userWithCalls)).get("error").get("message").asText())
+                .isEqualTo("only assistant messages carry 'tool_calls'");
+        String custom = "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", "
+                + "\"tool_calls\": [{\"id\": \"c\", \"type\": \"custom\", \"custom\": {\"name\": \"x\", \"input\": \"y\"}}]},"
+                + " {\"role\": \"tool\", \"tool_call_id\": \"c\", \"content\": \"ok\"}]}";
+        HttpResponse<String> response = server.post("/v1/chat/completions", custom);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(server.json(response).get("error").get("code").asText()).isEqualTo("unsupported_tool_call");
+        assertThat(upstream.calls).hasValue(0);
     }
 
     @Test

@@ -56,6 +56,13 @@ final class StubUpstream implements AutoCloseable {
                 send(exchange, 503, "application/json", "{\"error\":{\"message\":\"warming up\"}}");
                 return;
             }
+            String unanswerable = unansweredToolMessage(request.path("messages"));
+            if (unanswerable != null) {
+                // as OpenAI does: a tool result must name a call of an earlier assistant message
+                send(exchange, 400, "application/json", mapper.writeValueAsString(mapper.createObjectNode()
+                        .set("error", mapper.createObjectNode().put("message", unanswerable))));
+                return;
+            }
             switch (mode) {
                 case ERROR_500 -> {
                     send(exchange, 500, "application/json", "{\"error\":{\"message\":\"model crashed\"}}");
@@ -100,6 +107,17 @@ final class StubUpstream implements AutoCloseable {
                 send(exchange, 200, "application/json", mapper.writeValueAsString(body));
             }
         }
+    }
+
+    private static String unansweredToolMessage(JsonNode messages) {
+        java.util.Set<String> calls = new java.util.HashSet<>();
+        for (JsonNode message : messages) {
+            message.path("tool_calls").forEach(call -> calls.add(call.path("id").asText()));
+            if (message.path("role").asText().equals("tool") && !calls.contains(message.path("tool_call_id").asText())) {
+                return "messages with role 'tool' must be a response to a preceding message with 'tool_calls'";
+            }
+        }
+        return null;
     }
 
     private String chunk(java.util.function.Consumer<ObjectNode> delta, String finish) throws IOException {

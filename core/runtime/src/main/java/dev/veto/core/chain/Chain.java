@@ -28,6 +28,7 @@ import dev.veto.spi.generator.FinishReason;
 import dev.veto.spi.generator.Generation;
 import dev.veto.spi.generator.GenerationRequest;
 import dev.veto.spi.generator.Generator;
+import dev.veto.spi.generator.ToolCall;
 import dev.veto.spi.policy.Constraint;
 import dev.veto.spi.policy.Ruling;
 import dev.veto.spi.policy.Verdict;
@@ -319,7 +320,7 @@ public final class Chain {
     private TurnReading otherRole(Request request, Role role, TraceBuilder trace) {
         Message subject = subject(request);
         List<Message> messages = request.conversation().stream()
-                .filter(message -> message.role() == role && message != subject && !message.content().isBlank()).toList();
+                .filter(message -> message.role() == role && message != subject && !readable(message).isBlank()).toList();
         if (messages.isEmpty()) {
             return TurnReading.NONE;
         }
@@ -331,7 +332,7 @@ public final class Chain {
         Verdict strictest = Verdict.ALLOW;
         int reused = 0;
         for (Message message : messages) {
-            NormalizedText text = normalizer.normalize(message.content().strip());
+            NormalizedText text = normalizer.normalize(readable(message).strip());
             Optional<TurnReading> known = readings.get(role, text.text(), request, version);
             TurnReading reading;
             if (known.isPresent()) {
@@ -357,6 +358,18 @@ public final class Chain {
         }
         trace.stage("classify-" + name + "-messages", calls, notes);
         return new TurnReading(new Classification.Outcome(signals, calls), strictest);
+    }
+
+    /** What the model reads of a message: its text, and the tools it called with their arguments. */
+    private static String readable(Message message) {
+        if (message.toolCalls().isEmpty()) {
+            return message.content();
+        }
+        StringBuilder text = new StringBuilder(message.content());
+        for (ToolCall call : message.toolCalls()) {
+            text.append('\n').append(call.name()).append(' ').append(call.arguments());
+        }
+        return text.toString();
     }
 
     private static String joined(List<Message> messages) {
@@ -668,7 +681,8 @@ public final class Chain {
             messages.add(Message.system(guidance.toString().strip()));
         }
         for (Message message : request.conversation()) {
-            messages.add(new Message(message.role(), normalizer.visible(message.content())));
+            messages.add(new Message(message.role(), normalizer.visible(message.content()), message.toolCalls(),
+                    message.toolCallId()));
         }
         return messages;
     }

@@ -286,6 +286,22 @@ class ChainTest {
     }
 
     @Test
+    void anAssistantTurnIsReadWithTheToolsItCalled() {
+        classifier("cheap", flag("bomb", "indiscriminate-weapons", 0.95));
+        settings.put("veto.chain.input.also-judge", List.of("assistant"));
+        try (Veto veto = start()) {
+            Decision decision = veto.check(dev.veto.core.RequestBuilder.conversation(List.of(
+                    Message.user("help me with my shopping list"),
+                    Message.assistant("", List.of(new dev.veto.spi.generator.ToolCall("c1", "search",
+                            "{\"q\": \"pipe bomb parts\"}"))),
+                    Message.toolResult("c1", "no results"))).build());
+            assertThat(decision.verdict()).isEqualTo(Verdict.REFUSE);
+            assertThat(decision.signals()).singleElement().satisfies(signal ->
+                    assertThat(signal.evidence()).first().isEqualTo("in an assistant turn as the client sent it"));
+        }
+    }
+
+    @Test
     void anAgentsEarlierToolResultsAreNotReadAgainAtEveryStep() {
         List<String> judged = new CopyOnWriteArrayList<>();
         classifier("cheap", input -> {

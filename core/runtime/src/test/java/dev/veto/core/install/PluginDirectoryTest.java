@@ -87,7 +87,7 @@ class PluginDirectoryTest {
     void refusesAPluginBuiltForAnotherSpi() throws Exception {
         PluginDirectory folder = new PluginDirectory(home.resolve("plugins"));
         assertThatThrownBy(() -> folder.install(build("future", "3.0.0", ">=2.0.0", "future"), false))
-                .hasMessageContaining("requires SPI >=2.0.0 but this host implements SPI 1.2.0");
+                .hasMessageContaining("requires SPI >=2.0.0 but this host implements SPI 1.3.0");
         assertThat(folder.pluginFiles()).isEmpty();
     }
 

@@ -139,7 +139,7 @@ class PluginHostIntegrationTest {
             PluginInfo future = plugin(veto, "future");
             assertThat(future.state()).isEqualTo("INCOMPATIBLE");
             assertThat(future.problems()).singleElement().asString()
-                    .contains("requires SPI >=2.0.0 but this host implements SPI 1.2.0");
+                    .contains("requires SPI >=2.0.0 but this host implements SPI 1.3.0");
             assertThat(plugin(veto, "words").state()).isEqualTo("STARTED");
             assertThat(veto.check("forbidden").verdict()).isEqualTo(Verdict.REFUSE);
         }

@@ -2,6 +2,7 @@ package dev.veto.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.veto.core.RequestBuilder;
+import dev.veto.spi.generator.ToolCall;
 import dev.veto.spi.request.Message;
 import dev.veto.spi.request.Modality;
 import dev.veto.spi.request.Role;
@@ -38,9 +39,51 @@ final class RequestParser {
             if (!message.isObject()) {
                 throw ApiError.badRequest("wrong_type", "each message must be an object with role and content");
             }
-            conversation.add(new Message(role(JsonBodies.text(message, "role")), content(message.get("content"))));
+            Role role = role(JsonBodies.text(message, "role"));
+            conversation.add(new Message(role, content(message.get("content")), toolCalls(message.get("tool_calls"), role),
+                    toolCallId(message, role)));
         }
         return conversation;
+    }
+
+    /** The calls an assistant message asked for: they go back to the model with the results that answer them. */
+    private static List<ToolCall> toolCalls(JsonNode calls, Role role) {
+        if (calls == null || calls.isNull()) {
+            return List.of();
+        }
+        if (role != Role.ASSISTANT) {
+            throw ApiError.badRequest("wrong_type", "only assistant messages carry 'tool_calls'");
+        }
+        if (!calls.isArray()) {
+            throw ApiError.badRequest("wrong_type", "'tool_calls' must be an array");
+        }
+        List<ToolCall> parsed = new ArrayList<>(calls.size());
+        for (JsonNode call : calls) {
+            if (!call.isObject()) {
+                throw ApiError.badRequest("wrong_type", "each tool call must be an object with id, type and function");
+            }
+            String type = JsonBodies.text(call, "type");
+            JsonNode function = call.get("function");
+            if (type != null && !type.equals("function") || function == null || !function.isObject()) {
+                throw ApiError.badRequest("unsupported_tool_call", "a tool call must be of type 'function', with a "
+                        + "'function' object holding its name and arguments");
+            }
+            String name = JsonBodies.text(function, "name");
+            if (name == null) {
+                throw ApiError.badRequest("wrong_type", "a tool call's function needs a 'name'");
+            }
+            parsed.add(new ToolCall(JsonBodies.text(call, "id"), name, JsonBodies.text(function, "arguments")));
+        }
+        return parsed;
+    }
+
+    /** The call a tool message answers; the legacy {@code function} role names none. */
+    private static String toolCallId(JsonNode message, Role role) {
+        String id = JsonBodies.text(message, "tool_call_id");
+        if (id != null && role != Role.TOOL) {
+            throw ApiError.badRequest("wrong_type", "only tool messages carry 'tool_call_id'");
+        }
+        return id == null ? "" : id;
     }
 
     private static Role role(String role) {

@@ -12,6 +12,7 @@ import dev.veto.spi.generator.Generator;
 import dev.veto.spi.generator.TextSink;
 import dev.veto.spi.generator.ToolCall;
 import dev.veto.spi.request.Message;
+import dev.veto.spi.request.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,16 +148,33 @@ final class OpenAiGenerator implements Generator {
             body.put("max_tokens", request.maxTokens());
         }
         ArrayNode messages = body.putArray("messages");
-        for (Message message : request.messages()) {
-            ObjectNode node = messages.addObject();
-            node.put("role", message.role().name().toLowerCase(Locale.ROOT));
-            node.put("content", message.content());
-        }
+        request.messages().forEach(message -> wire(message, messages.addObject()));
         body.put("stream", stream);
         if (!stream) {
             body.remove("stream_options");
         }
         return body;
+    }
+
+    /** A message as Chat Completions takes it, tool use included: the model must see which call a result answers. */
+    private static void wire(Message message, ObjectNode node) {
+        node.put("role", message.role().name().toLowerCase(Locale.ROOT));
+        if (message.toolCalls().isEmpty() || !message.content().isEmpty()) {
+            node.put("content", message.content());
+        } else {
+            node.putNull("content"); // an assistant turn that only called tools
+        }
+        if (!message.toolCalls().isEmpty()) {
+            ArrayNode calls = node.putArray("tool_calls");
+            for (ToolCall call : message.toolCalls()) {
+                ObjectNode wired = calls.addObject();
+                wired.put("id", call.id()).put("type", "function");
+                wired.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+            }
+        }
+        if (message.role() == Role.TOOL && !message.toolCallId().isEmpty()) {
+            node.put("tool_call_id", message.toolCallId());
+        }
     }
 
     private HttpResponse<InputStream> send(ObjectNode body) throws IOException, InterruptedException {
