@@ -51,6 +51,10 @@ public class CheckBenchmark {
      */
     @Param({"benign-1k"})
     public String prompt;
+    // agent: an IDE agent's step — a 3 KB system prompt, the user's request (made unique by a counter, so
+    // the decision cache never hits), a tool call and a 2 KB file it read — with the system and tool messages
+    // judged (veto.chain.input.also-judge = [system, tool]): with the cache on their readings are reused;
+    // agent-unjudged: the same conversation, only the user's message judged.
 
     private static final String[] MIXED = {
         "How do I bake sourdough bread at home with a starter I made last week?",
@@ -70,7 +74,8 @@ public class CheckBenchmark {
     public void start() throws IOException {
         home = ScratchDirectories.create();
         Veto.Builder builder = Veto.builder().home(home).setting("veto.classifiers.c.factory", classifier)
-                .setting("veto.cache.enabled", cache.equals("on"));
+                .setting("veto.cache.enabled", cache.equals("on"))
+                .setting("veto.chain.input.also-judge", prompt.equals("agent") ? List.of("system", "tool") : List.of());
         if (classifier.equals("keyword")) {
             Path plugins = Files.createDirectories(home.resolve("plugins"));
             Path source = Path.of(System.getProperty("bench.plugins", "benchmarks/target/plugins"));
@@ -98,6 +103,10 @@ public class CheckBenchmark {
 
     @Benchmark
     public Decision check() {
+        if (prompt.startsWith("agent")) {
+            counter++;
+            return veto.check(agentStep(counter));
+        }
         if (prompt.equals("mixed")) {
             counter++;
             return veto.check(veto.request(MIXED[(int) (counter % MIXED.length)] + " (request " + counter + ")")
@@ -106,14 +115,33 @@ public class CheckBenchmark {
         return veto.check(request);
     }
 
+    private static final String SYSTEM_PROMPT = repeat("You are a coding assistant in the user's editor. Answer "
+            + "briefly, show code in fenced blocks, never invent APIs, and ask before running commands. ", 3072);
+    private static final String FILE = repeat("def stop(pid):\n    # kill the worker and its children\n"
+            + "    os.kill(pid, signal.SIGTERM)\n", 2048);
+
+    private Request agentStep(long step) {
+        return dev.veto.core.RequestBuilder.conversation(List.of(
+                dev.veto.spi.request.Message.system(SYSTEM_PROMPT),
+                dev.veto.spi.request.Message.user("Why does stop() leave zombie processes? (step " + step + ")"),
+                dev.veto.spi.request.Message.assistant("", List.of(new dev.veto.spi.generator.ToolCall("call_1",
+                        "read_file", "{\"path\": \"worker.py\"}"))),
+                dev.veto.spi.request.Message.toolResult("call_1", FILE)))
+                .tenant("bench").locale("en").build();
+    }
+
+    private static String repeat(String sentence, int length) {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < length) {
+            text.append(sentence);
+        }
+        return text.substring(0, length);
+    }
+
     private static String prompt() {
         String sentence = "I am planning a weekend trip with my family and would like suggestions for museums, "
                 + "parks and restaurants that are friendly to children and reachable by public transport. ";
-        StringBuilder text = new StringBuilder();
-        while (text.length() < 1024) {
-            text.append(sentence);
-        }
-        return text.substring(0, 1024);
+        return repeat(sentence, 1024);
     }
 
     /** A classifier that finds nothing, to measure what the host itself costs. */

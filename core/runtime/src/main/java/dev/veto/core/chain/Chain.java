@@ -332,13 +332,15 @@ public final class Chain {
         Verdict strictest = Verdict.ALLOW;
         int reused = 0;
         for (Message message : messages) {
-            NormalizedText text = normalizer.normalize(readable(message).strip());
-            Optional<TurnReading> known = readings.get(role, text.text(), request, version);
+            // keyed by the text as sent: a reused reading costs no normalization of a long system prompt
+            String sent = readable(message).strip();
+            Optional<TurnReading> known = readings.get(role, sent, request, version);
             TurnReading reading;
             if (known.isPresent()) {
                 reading = known.get();
                 reused++;
             } else {
+                NormalizedText text = normalizer.normalize(sent);
                 Request alone = new Request(request.id(), List.of(Message.user(text.original())), request.modality(),
                         request.locale(), request.context());
                 reading = read(text, alone, ResponseComposer.otherRoleEvidence(role), Verdict::blocks,
@@ -346,7 +348,7 @@ public final class Chain {
                 calls.addAll(reading.outcome().calls());
                 if (reading.outcome().calls().stream().allMatch(call -> call.outcome().succeeded())) {
                     // kept without its calls: they were this request's, and every one of them succeeded
-                    readings.put(role, text.text(), request, version, new TurnReading(
+                    readings.put(role, sent, request, version, new TurnReading(
                             new Classification.Outcome(reading.outcome().signals(), List.of()), reading.verdict()));
                 }
             }

@@ -12,15 +12,16 @@ import java.util.Optional;
 /**
  * Readings of other roles' messages ({@code veto.chain.input.also-judge}) kept for reuse: a client sends the
  * same system prompt, and the same tool results, with every request of a conversation, and a long one costs
- * the neural tier several windows. Two readings are the same when the role, normalized text, modality, locale
- * and context agree under the same policy version. Bounded by {@code veto.cache.max-readings}, on and off
+ * the neural tier several windows. Two readings are the same when the role, the text as sent, modality, locale
+ * and context agree under the same policy version (the same text normalizes the same way, so a reused reading
+ * costs no normalization). Bounded by {@code veto.cache.max-readings}, on and off
  * with {@code veto.cache.enabled}, counted as {@code cache=veto.readings}, emptied whenever the policy changes.
  *
  * @param <V> what a reading found
  */
 final class ReadingCache<V> {
 
-    private record Key(String policyVersion, Role role, String normalizedText, Modality modality, String locale,
+    private record Key(String policyVersion, Role role, String text, Modality modality, String locale,
                        RequestContext context) {
     }
 
@@ -30,15 +31,15 @@ final class ReadingCache<V> {
         this.cache = DecisionCache.bounded(config, "veto.cache.max-readings", meters, "veto.readings");
     }
 
-    Optional<V> get(Role role, String normalizedText, Request request, String policyVersion) {
+    Optional<V> get(Role role, String text, Request request, String policyVersion) {
         return cache == null ? Optional.empty()
-                : Optional.ofNullable(cache.getIfPresent(key(role, normalizedText, request, policyVersion)));
+                : Optional.ofNullable(cache.getIfPresent(key(role, text, request, policyVersion)));
     }
 
     /** Keeps a reading; the caller keeps only readings that rest on every classifier's answer. */
-    void put(Role role, String normalizedText, Request request, String policyVersion, V reading) {
+    void put(Role role, String text, Request request, String policyVersion, V reading) {
         if (cache != null) {
-            cache.put(key(role, normalizedText, request, policyVersion), reading);
+            cache.put(key(role, text, request, policyVersion), reading);
         }
     }
 
@@ -48,8 +49,8 @@ final class ReadingCache<V> {
         }
     }
 
-    private static Key key(Role role, String normalizedText, Request request, String policyVersion) {
-        return new Key(policyVersion, role, normalizedText, request.modality(), request.locale().toLanguageTag(),
+    private static Key key(Role role, String text, Request request, String policyVersion) {
+        return new Key(policyVersion, role, text, request.modality(), request.locale().toLanguageTag(),
                 request.context());
     }
 }
