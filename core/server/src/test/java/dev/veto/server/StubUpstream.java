@@ -56,6 +56,10 @@ final class StubUpstream implements AutoCloseable {
                 send(exchange, 503, "application/json", "{\"error\":{\"message\":\"warming up\"}}");
                 return;
             }
+            if (request.path("model").asText().equals("no-such-model")) {
+                send(exchange, 404, "application/json", "{\"error\":{\"message\":\"The model `no-such-model` does not exist\"}}");
+                return;
+            }
             String unanswerable = unansweredToolMessage(request.path("messages"));
             if (unanswerable != null) {
                 // as OpenAI does: a tool result must name a call of an earlier assistant message

@@ -340,7 +340,7 @@ public final class Chain {
                 reading = known.get();
                 reused++;
             } else {
-                NormalizedText text = normalizer.normalize(sent);
+                NormalizedText text = withinLimit(sent, "a " + name + " message");
                 Request alone = new Request(request.id(), List.of(Message.user(text.original())), request.modality(),
                         request.locale(), request.context());
                 reading = read(text, alone, ResponseComposer.otherRoleEvidence(role), Verdict::blocks,
@@ -360,6 +360,23 @@ public final class Chain {
         }
         trace.stage("classify-" + name + "-messages", calls, notes);
         return new TurnReading(new Classification.Outcome(signals, calls), strictest);
+    }
+
+    /**
+     * A text besides the latest message, normalized, if it is within {@code veto.limits.max-chars} as sent and
+     * after normalization (compatibility characters can expand many times under NFKC).
+     */
+    private NormalizedText withinLimit(String text, String what) {
+        if (text.length() > maxChars) {
+            throw new InvalidRequestException(what + " has " + text.length() + " characters; at most " + maxChars
+                    + " are accepted (veto.limits.max-chars)");
+        }
+        NormalizedText normalized = normalizer.normalize(text);
+        if (normalized.text().length() > maxChars) {
+            throw new InvalidRequestException("after Unicode normalization " + what + " has " + normalized.text().length()
+                    + " characters; at most " + maxChars + " are accepted (veto.limits.max-chars)");
+        }
+        return normalized;
     }
 
     /** What the model reads of a message: its text, and the tools it called with their arguments. */

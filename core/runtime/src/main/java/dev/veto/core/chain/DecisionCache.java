@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Decisions of {@code check} for identical requests: the same normalized text, earlier turns, modality,
@@ -37,19 +38,19 @@ final class DecisionCache {
     private final Cache<Key, Decision> cache;
 
     DecisionCache(Config config, MeterRegistry meters) {
-        this.cache = bounded(config, "veto.cache.max-entries", meters, "veto.decisions");
+        this.cache = bounded(config, meters, "veto.decisions", b -> b.maximumSize(config.getLong("veto.cache.max-entries")));
     }
 
     /**
-     * A cache as {@code veto.cache} configures it, bounded by the setting at {@code sizePath} and reported
-     * under {@code name}; {@code null} when caching is off.
+     * A cache as {@code veto.cache} configures it, with the given bound, reported under {@code name};
+     * {@code null} when caching is off.
      */
-    static <K, V> Cache<K, V> bounded(Config config, String sizePath, MeterRegistry meters, String name) {
+    static <K, V> Cache<K, V> bounded(Config config, MeterRegistry meters, String name,
+                                      UnaryOperator<Caffeine<Object, Object>> bound) {
         if (!config.getBoolean("veto.cache.enabled")) {
             return null;
         }
-        Cache<K, V> cache = Caffeine.newBuilder()
-                .maximumSize(config.getLong(sizePath))
+        Cache<K, V> cache = bound.apply(Caffeine.newBuilder())
                 .expireAfterWrite(config.getDuration("veto.cache.expire-after-write"))
                 .recordStats()
                 .build();

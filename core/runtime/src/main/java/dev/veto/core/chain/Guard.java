@@ -8,6 +8,7 @@ import dev.veto.core.plugin.PluginCalls;
 import dev.veto.core.trace.CallOutcome;
 import dev.veto.core.trace.ComponentCall;
 import dev.veto.core.trace.FailureMode;
+import dev.veto.spi.generator.RequestRejectedException;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -78,6 +79,13 @@ public final class Guard implements AutoCloseable {
     /** A plugin threw; the message is the host's description of it, made on the plugin thread. */
     private static final class PluginFailure extends RuntimeException {
         PluginFailure(String description) {
+            super(description, null, false, false);
+        }
+    }
+
+    /** A generator's model refused the request as invalid ({@link RequestRejectedException}), described. */
+    private static final class RejectedRequest extends RuntimeException {
+        RejectedRequest(String description) {
             super(description, null, false, false);
         }
     }
@@ -156,6 +164,8 @@ public final class Guard implements AutoCloseable {
                 R raw;
                 try {
                     raw = call.apply(instance);
+                } catch (RequestRejectedException rejected) {
+                    throw new RejectedRequest(PluginCalls.message(rejected));
                 } catch (Throwable failure) {
                     throw new PluginFailure(PluginCalls.describe(failure));
                 }
@@ -210,6 +220,12 @@ public final class Guard implements AutoCloseable {
                     Duration.ofNanos(System.nanoTime() - pending.submittedNanos));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof RejectedRequest) {
+                // the component works: it is the caller's request the model refused
+                breaker.onSuccess();
+                log.info("Component {} refused the request as invalid: {}", pending.component, cause.getMessage());
+                return pending.result(CallOutcome.INVALID_REQUEST, ran(pending), cause.getMessage(), null);
+            }
             String error = cause instanceof InvalidResult ? "returned an invalid result: " + cause.getMessage()
                     : cause instanceof PluginFailure ? cause.getMessage() : PluginCalls.describe(cause);
             return failed(pending, CallOutcome.FAILED, error, ran(pending));

@@ -14,7 +14,7 @@ import java.util.Optional;
  * same system prompt, and the same tool results, with every request of a conversation, and a long one costs
  * the neural tier several windows. Two readings are the same when the role, the text as sent, modality, locale
  * and context agree under the same policy version (the same text normalizes the same way, so a reused reading
- * costs no normalization). Bounded by {@code veto.cache.max-readings}, on and off
+ * costs no normalization). Bounded by the characters of text kept ({@code veto.cache.max-reading-chars}), on and off
  * with {@code veto.cache.enabled}, counted as {@code cache=veto.readings}, emptied whenever the policy changes.
  *
  * @param <V> what a reading found
@@ -28,7 +28,10 @@ final class ReadingCache<V> {
     private final Cache<Key, V> cache;
 
     ReadingCache(Config config, MeterRegistry meters) {
-        this.cache = DecisionCache.bounded(config, "veto.cache.max-readings", meters, "veto.readings");
+        // bounded by the text kept, not the count: a reading's key holds its whole text
+        long maxChars = config.getLong("veto.cache.max-reading-chars");
+        this.cache = DecisionCache.bounded(config, meters, "veto.readings", b -> b.maximumWeight(maxChars)
+                .weigher((key, reading) -> ((Key) key).text().length() + 64));
     }
 
     Optional<V> get(Role role, String text, Request request, String policyVersion) {

@@ -44,7 +44,8 @@ final class RefusedExchanges {
                 kept.addAll(conversation.subList(i, conversation.size()));
                 break;
             }
-            if (message.role() == Role.ASSISTANT && isRefusal(message.content(), refusals)) {
+            // a refusal of Veto's calls no tools: one that does is not Veto's, and dropping it would orphan its results
+            if (message.role() == Role.ASSISTANT && message.toolCalls().isEmpty() && isRefusal(message.content(), refusals)) {
                 kept.subList(exchangeStart, kept.size()).removeIf(turn -> turn.role() == Role.USER);
                 dropped++;
             } else {

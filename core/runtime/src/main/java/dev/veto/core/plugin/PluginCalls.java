@@ -58,6 +58,17 @@ public final class PluginCalls {
         return message == null || message.isBlank() ? type : type + ": " + firstLine(message);
     }
 
+    /**
+     * What a plugin's exception itself says — its first line, at most 300 characters — without trusting it.
+     *
+     * @param failure what the plugin threw
+     * @return its message, or its type's name when it has none
+     */
+    public static String message(Throwable failure) {
+        String message = safeMessage(failure);
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : firstLine(message);
+    }
+
     private static Throwable safeCause(Throwable t) {
         try {
             return t.getCause();

@@ -13,7 +13,12 @@ public enum CallOutcome {
     /** It was not called: no thread was free to run it. */
     REJECTED,
     /** It was not called: it could not be created at start-up (missing factory, bad settings). */
-    UNAVAILABLE;
+    UNAVAILABLE,
+    /**
+     * It answered that the request itself is invalid (a generator's model refused the caller's parameters or
+     * conversation): the caller's to fix, not counted against the component's circuit breaker.
+     */
+    INVALID_REQUEST;
 
     /**
      * Whether the call produced a usable result.

@@ -301,6 +301,27 @@ class ChainTest {
         }
     }
 
+    /** A judged message is held to the limit the latest one is, after normalization too (U+FDFA is 18 letters). */
+    @Test
+    void anOtherRolesMessageBeyondTheLimitIsAnInvalidRequest() {
+        classifier("cheap", input -> List.of());
+        settings.put("veto.chain.input.also-judge", List.of("tool"));
+        settings.put("veto.limits.max-chars", 1000);
+        try (Veto veto = start()) {
+            assertThatThrownBy(() -> veto.check(dev.veto.core.RequestBuilder.conversation(List.of(
+                    Message.user("summarize"), Message.toolResult("c1", "a".repeat(1001)))).build()))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("a tool message has 1001 characters; at most 1000 are accepted (veto.limits.max-chars)");
+            assertThatThrownBy(() -> veto.check(dev.veto.core.RequestBuilder.conversation(List.of(
+                    Message.user("summarize"), Message.toolResult("c1", "\uFDFA".repeat(100)))).build()))
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageStartingWith("after Unicode normalization a tool message has 1800 characters");
+            assertThat(veto.check(dev.veto.core.RequestBuilder.conversation(List.of(
+                    Message.user("summarize"), Message.toolResult("c1", "a".repeat(1000)))).build()).verdict())
+                    .isEqualTo(Verdict.ALLOW);
+        }
+    }
+
     @Test
     void anAgentsEarlierToolResultsAreNotReadAgainAtEveryStep() {
         List<String> judged = new CopyOnWriteArrayList<>();

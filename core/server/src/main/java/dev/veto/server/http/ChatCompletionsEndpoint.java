@@ -44,7 +44,7 @@ final class ChatCompletionsEndpoint {
     private static final Logger log = LoggerFactory.getLogger(ChatCompletionsEndpoint.class);
 
     /** What a model name or tool-call id looks like; anything else from the upstream is not passed on. */
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:/@+-]{1,128}");
+    private static final Pattern IDENTIFIER = RequestParser.IDENTIFIER;
 
     private final Veto veto;
     private final ObjectMapper mapper;
@@ -71,6 +71,7 @@ final class ChatCompletionsEndpoint {
             throw ApiError.badRequest("invalid_request", "the conversation ends with an assistant message; end it "
                     + "with the user's (or a tool's) message: a prefilled answer is not continued through Veto");
         }
+        ToolRoundTrips.check(conversation);
         RequestBuilder builder = RequestBuilder.conversation(conversation);
         JsonNode extension = body.get("veto");
         RequestParser.withContext(builder, extension == null ? null : extension.get("context"), ctx, caller);
@@ -207,8 +208,15 @@ final class ChatCompletionsEndpoint {
                 .findFirst();
     }
 
-    /** 504 when the generator ran out of time, 502 when it failed: the proxy's upstream is what broke. */
+    /**
+     * 504 when the generator ran out of time, 502 when it failed: the proxy's upstream is what broke; 400 when
+     * the model refused the request itself as invalid (the caller's parameters or conversation).
+     */
     private static ApiError upstreamError(ComponentCall call, Decision decision) {
+        if (call.outcome() == CallOutcome.INVALID_REQUEST) {
+            return ApiError.badRequest("rejected_by_model", "the model refused the request: " + call.error()
+                    + " (request " + decision.requestId() + ")");
+        }
         boolean timedOut = call.outcome() == CallOutcome.TIMED_OUT;
         String message = "the generator '" + call.component() + "' "
                 + switch (call.outcome()) {

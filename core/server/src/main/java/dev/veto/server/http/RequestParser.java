@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns the JSON of a request into a {@link dev.veto.spi.request.Request}: OpenAI-style messages, and the
@@ -25,6 +26,11 @@ final class RequestParser {
             "tenant", "X-Veto-Tenant", "user", "X-Veto-User", "role", "X-Veto-Role",
             "jurisdiction", "X-Veto-Jurisdiction", "channel", "X-Veto-Channel", "purpose", "X-Veto-Purpose",
             "locale", "X-Veto-Locale", "modality", "X-Veto-Modality");
+
+    /** What an id or model name the model reads must look like: it is forwarded, not judged. */
+    static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:/@+-]{1,128}");
+    /** A tool's name as Chat Completions takes it. */
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private RequestParser() {
     }
@@ -69,10 +75,16 @@ final class RequestParser {
                         + "'function' object holding its name and arguments");
             }
             String name = JsonBodies.text(function, "name");
-            if (name == null) {
-                throw ApiError.badRequest("wrong_type", "a tool call's function needs a 'name'");
+            if (name == null || !FUNCTION_NAME.matcher(name).matches()) {
+                throw ApiError.badRequest("invalid_tool_call", "a tool call's function needs a 'name' of letters, "
+                        + "digits, '_' and '-', at most 64 (it reaches the model unjudged)");
             }
-            parsed.add(new ToolCall(JsonBodies.text(call, "id"), name, JsonBodies.text(function, "arguments")));
+            String id = JsonBodies.text(call, "id");
+            if (id != null && !IDENTIFIER.matcher(id).matches()) {
+                throw ApiError.badRequest("invalid_tool_call", "a tool call's 'id' must be an identifier (letters, digits "
+                        + "and ._:/@+-, at most 128): it reaches the model unjudged");
+            }
+            parsed.add(new ToolCall(id, name, JsonBodies.text(function, "arguments")));
         }
         return parsed;
     }
@@ -82,6 +94,10 @@ final class RequestParser {
         String id = JsonBodies.text(message, "tool_call_id");
         if (id != null && role != Role.TOOL) {
             throw ApiError.badRequest("wrong_type", "only tool messages carry 'tool_call_id'");
+        }
+        if (id != null && !IDENTIFIER.matcher(id).matches()) {
+            throw ApiError.badRequest("invalid_tool_call", "'tool_call_id' must be an identifier (letters, digits and "
+                    + "._:/@+-, at most 128): it reaches the model unjudged");
         }
         return id == null ? "" : id;
     }

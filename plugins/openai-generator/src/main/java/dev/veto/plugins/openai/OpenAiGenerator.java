@@ -9,6 +9,7 @@ import dev.veto.spi.generator.FinishReason;
 import dev.veto.spi.generator.Generation;
 import dev.veto.spi.generator.GenerationRequest;
 import dev.veto.spi.generator.Generator;
+import dev.veto.spi.generator.RequestRejectedException;
 import dev.veto.spi.generator.TextSink;
 import dev.veto.spi.generator.ToolCall;
 import dev.veto.spi.request.Message;
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
 final class OpenAiGenerator implements Generator {
 
     private static final Logger log = LoggerFactory.getLogger(OpenAiGenerator.class);
+    /** What an OpenAI-compatible server answers to a request it will not take: the caller's to fix. */
+    private static final java.util.Set<Integer> REQUEST_ERRORS = java.util.Set.of(400, 404, 413, 422);
 
     private final OpenAiSettings settings;
     private final HttpClient client;
@@ -189,8 +192,11 @@ final class OpenAiGenerator implements Generator {
         HttpResponse<InputStream> response = client.send(http.build(), InterruptibleBody.handler(settings.requestTimeout()));
         if (response.statusCode() / 100 != 2) {
             String detail = errorDetail(response);
-            throw new UpstreamException(response.statusCode(), "the upstream answered HTTP " + response.statusCode()
-                    + (detail.isEmpty() ? "" : ": " + detail));
+            String message = "the upstream answered HTTP " + response.statusCode() + (detail.isEmpty() ? "" : ": " + detail);
+            if (REQUEST_ERRORS.contains(response.statusCode())) {
+                throw new RequestRejectedException(message); // the caller's request, not a broken upstream
+            }
+            throw new UpstreamException(response.statusCode(), message);
         }
         return response;
     }
@@ -237,8 +243,8 @@ final class OpenAiGenerator implements Generator {
                     throw e;
                 }
                 backoff(attempt, e);
-            } catch (java.net.http.HttpTimeoutException e) {
-                throw e; // the request's own time is spent
+            } catch (java.net.http.HttpTimeoutException | RequestRejectedException e) {
+                throw e; // the request's own time is spent, or the model will not take it however often it is sent
             } catch (IOException e) {
                 if (attempt >= settings.maxRetries()) {
                     throw e;
