@@ -28,7 +28,6 @@ import dev.veto.spi.generator.FinishReason;
 import dev.veto.spi.generator.Generation;
 import dev.veto.spi.generator.GenerationRequest;
 import dev.veto.spi.generator.Generator;
-import dev.veto.spi.generator.ToolCall;
 import dev.veto.spi.policy.Constraint;
 import dev.veto.spi.policy.Ruling;
 import dev.veto.spi.policy.Verdict;
@@ -91,6 +90,7 @@ public final class Chain {
     private final Optional<Component<Escalator>> escalator;
     private final DecisionCache cache;
     private final ReadingCache<TurnReading> readings;
+    private final OtherRoles otherRoles;
     private final int maxChars;
     private final StreamSettings streamSettings;
     private final Redactor redactor;
@@ -142,6 +142,7 @@ public final class Chain {
         this.cache = new DecisionCache(config, meters);
         this.readings = new ReadingCache<>(config, meters);
         this.maxChars = config.getInt("veto.limits.max-chars");
+        this.otherRoles = new OtherRoles(normalizer, readings, maxChars);
         this.streamSettings = StreamSettings.read(config);
         this.redactor = Redactor.from(config);
         Set<String> maskingClassifiers = new java.util.TreeSet<>();
@@ -263,12 +264,6 @@ public final class Chain {
         return classified;
     }
 
-    /** What reading some of the user turns found: its outcome (signals only where they count) and its verdict. */
-    private record TurnReading(Classification.Outcome outcome, Verdict verdict) {
-
-        static final TurnReading NONE = new TurnReading(new Classification.Outcome(List.of(), List.of()), Verdict.ALLOW);
-    }
-
     /**
      * The user turns before the latest, judged as one text by the same classifiers and cascade: a client sends
      * the whole conversation, and the model reads all of it. Their signals count only when their own verdict
@@ -308,87 +303,6 @@ public final class Chain {
         return readTogether(latest, request, ResponseComposer.JOINT_TURNS_EVIDENCE, "classify-joint-turns",
                 List.of("the latest " + latest.size() + " user turns read together"),
                 verdict -> verdict.strictest(latestAlone) != latestAlone, trace);
-    }
-
-    /**
-     * The messages of a role besides the user's, when {@code veto.chain.input.also-judge} names it: each read on
-     * its own, as though the user had sent it (a classifier that reads the conversation sees that text alone), so
-     * a reading depends on nothing else and is reused while the same text comes back — a system prompt with every
-     * request, an agent's earlier tool results with every step. A message's signals count where its reading
-     * would refuse or escalate, as an earlier turn's do.
-     */
-    private TurnReading otherRole(Request request, Role role, TraceBuilder trace) {
-        Message subject = subject(request);
-        List<Message> messages = request.conversation().stream()
-                .filter(message -> message.role() == role && message != subject && !readable(message).isBlank()).toList();
-        if (messages.isEmpty()) {
-            return TurnReading.NONE;
-        }
-        String name = role.name().toLowerCase(Locale.ROOT);
-        String version = gate.version();
-        List<String> notes = new ArrayList<>(List.of(messages.size() + " " + name + " message(s), each read on its own"));
-        List<Signal> signals = new ArrayList<>();
-        List<ComponentCall> calls = new ArrayList<>();
-        Verdict strictest = Verdict.ALLOW;
-        int reused = 0;
-        for (Message message : messages) {
-            // keyed by the text as sent: a reused reading costs no normalization of a long system prompt
-            String sent = readable(message).strip();
-            Optional<TurnReading> known = readings.get(role, sent, request, version);
-            TurnReading reading;
-            if (known.isPresent()) {
-                reading = known.get();
-                reused++;
-            } else {
-                NormalizedText text = withinLimit(sent, "a " + name + " message");
-                Request alone = new Request(request.id(), List.of(Message.user(text.original())), request.modality(),
-                        request.locale(), request.context());
-                reading = read(text, alone, ResponseComposer.otherRoleEvidence(role), Verdict::blocks,
-                        settings.alsoJudgedByCascade(), notes);
-                calls.addAll(reading.outcome().calls());
-                if (reading.outcome().calls().stream().allMatch(call -> call.outcome().succeeded())) {
-                    // kept without its calls: they were this request's, and every one of them succeeded
-                    readings.put(role, sent, request, version, new TurnReading(
-                            new Classification.Outcome(reading.outcome().signals(), List.of()), reading.verdict()));
-                }
-            }
-            signals.addAll(reading.outcome().signals());
-            strictest = strictest.strictest(reading.verdict());
-        }
-        if (reused > 0) {
-            notes.add(reused + " reading(s) reused: the same text, context and policy");
-        }
-        trace.stage("classify-" + name + "-messages", calls, notes);
-        return new TurnReading(new Classification.Outcome(signals, calls), strictest);
-    }
-
-    /**
-     * A text besides the latest message, normalized, if it is within {@code veto.limits.max-chars} as sent and
-     * after normalization (compatibility characters can expand many times under NFKC).
-     */
-    private NormalizedText withinLimit(String text, String what) {
-        if (text.length() > maxChars) {
-            throw new InvalidRequestException(what + " has " + text.length() + " characters; at most " + maxChars
-                    + " are accepted (veto.limits.max-chars)");
-        }
-        NormalizedText normalized = normalizer.normalize(text);
-        if (normalized.text().length() > maxChars) {
-            throw new InvalidRequestException("after Unicode normalization " + what + " has " + normalized.text().length()
-                    + " characters; at most " + maxChars + " are accepted (veto.limits.max-chars)");
-        }
-        return normalized;
-    }
-
-    /** What the model reads of a message: its text, and the tools it called with their arguments. */
-    private static String readable(Message message) {
-        if (message.toolCalls().isEmpty()) {
-            return message.content();
-        }
-        StringBuilder text = new StringBuilder(message.content());
-        for (ToolCall call : message.toolCalls()) {
-            text.append('\n').append(call.name()).append(' ').append(call.arguments());
-        }
-        return text.toString();
     }
 
     private static String joined(List<Message> messages) {
@@ -475,7 +389,10 @@ public final class Chain {
                     }
                 }
                 for (Role role : settings.alsoJudged()) {
-                    classified = merge(classified, otherRole(request, role, trace).outcome());
+                    TurnReading reading = otherRoles.read(request, subject(request), role, gate.version(),
+                            (other, alone, evidence, readingNotes) -> read(other, alone, evidence, Verdict::blocks,
+                                    settings.alsoJudgedByCascade(), readingNotes), trace);
+                    classified = merge(classified, reading.outcome());
                 }
             }
         }
