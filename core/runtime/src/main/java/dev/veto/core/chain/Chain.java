@@ -324,7 +324,18 @@ public final class Chain {
      */
     private TurnReading read(NormalizedText text, Request request, String evidence, Predicate<Verdict> counts,
                              boolean cascaded, List<String> notes) {
+        return read(text, request, evidence, counts, cascaded, Set.of(), notes);
+    }
+
+    /** As above; signals of the {@code ignored} categories do not count (an other role's, as configured). */
+    private TurnReading read(NormalizedText text, Request request, String evidence, Predicate<Verdict> counts,
+                             boolean cascaded, Set<String> ignored, List<String> notes) {
         Classification.Outcome judged = classify(text, classificationLanguage(request, text, notes), request, cascaded, notes);
+        if (!ignored.isEmpty() && judged.signals().stream().anyMatch(signal -> ignored.contains(signal.category()))) {
+            notes.add("signals of " + new java.util.TreeSet<>(ignored) + " not counted here (veto.chain.input.also-judge-ignore)");
+            judged = new Classification.Outcome(judged.signals().stream()
+                    .filter(signal -> !ignored.contains(signal.category())).toList(), judged.calls());
+        }
         Ruling ruling = gate.preview(Stage.INPUT, request, judged.signals(), judged.calls()).ruling();
         boolean counted = counts.test(ruling.verdict());
         notes.add(ruling.verdict() + " by " + ruling.rule() + (counted ? ": their signals join the request's" : ": not counted"));
@@ -391,7 +402,8 @@ public final class Chain {
                 for (Role role : settings.alsoJudged()) {
                     TurnReading reading = otherRoles.read(request, subject(request), role, gate.version(),
                             (other, alone, evidence, readingNotes) -> read(other, alone, evidence, Verdict::blocks,
-                                    settings.alsoJudgedByCascade(), readingNotes), trace);
+                                    settings.alsoJudgedByCascade(), settings.alsoJudgeIgnore().getOrDefault(role, Set.of()),
+                                    readingNotes), trace);
                     classified = merge(classified, reading.outcome());
                 }
             }

@@ -19,7 +19,7 @@ import java.util.Set;
  * and the steering text for each constraint.
  */
 record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTurns, Set<Role> alsoJudged,
-                     boolean alsoJudgedByCascade, boolean dropRefusedExchanges,
+                     boolean alsoJudgedByCascade, Map<Role, Set<String>> alsoJudgeIgnore, boolean dropRefusedExchanges,
                      StageSettings retrieve, StageSettings generate, StageSettings output,
                      StageSettings escalate, java.util.List<String> retrievers, Set<Verdict> retrieveWhen,
                      int retrieveLimit, String generator, int maxTokens, String escalator,
@@ -48,18 +48,32 @@ record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTu
         String path = "veto.chain.input.also-judge";
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : config.getStringList(path)) {
-            String role = name.strip().toLowerCase(Locale.ROOT);
-            switch (role) {
-                case "system", "developer" -> roles.add(Role.SYSTEM); // as the HTTP API reads them
-                case "assistant" -> roles.add(Role.ASSISTANT);
-                case "tool", "function" -> roles.add(Role.TOOL);
-                case "user" -> throw VetoConfigException.at(config.getValue(path).origin(), path,
-                        "user messages are always judged (veto.chain.input.earlier-turns sets whether the earlier ones are)");
-                default -> throw VetoConfigException.at(config.getValue(path).origin(), path,
-                        "unknown role '" + name + "' (system, assistant or tool)");
-            }
+            roles.add(otherRole(config, path, name));
         }
         return java.util.Collections.unmodifiableSet(roles); // in the enum's order, so traces read alike
+    }
+
+    /** Per other role, the categories whose signals do not count there ({@code veto.chain.input.also-judge-ignore}). */
+    private static Map<Role, Set<String>> alsoJudgeIgnore(Config config) {
+        String path = "veto.chain.input.also-judge-ignore";
+        Map<Role, Set<String>> ignored = new EnumMap<>(Role.class);
+        for (String name : config.getConfig(path).root().keySet()) {
+            ignored.put(otherRole(config, path, name), Set.copyOf(config.getStringList(path + "." + name)));
+        }
+        return java.util.Collections.unmodifiableMap(ignored);
+    }
+
+    /** A role besides the user's, by the names the HTTP API reads them with. */
+    private static Role otherRole(Config config, String path, String name) {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "system", "developer" -> Role.SYSTEM;
+            case "assistant" -> Role.ASSISTANT;
+            case "tool", "function" -> Role.TOOL;
+            case "user" -> throw VetoConfigException.at(config.getValue(path).origin(), path,
+                    "user messages are always judged (veto.chain.input.earlier-turns sets whether the earlier ones are)");
+            default -> throw VetoConfigException.at(config.getValue(path).origin(), path,
+                    "unknown role '" + name + "' (system, assistant or tool)");
+        };
     }
 
     static ChainSettings read(Config config) {
@@ -83,6 +97,7 @@ record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTu
                 atLeastOne(config, "veto.chain.input.joint-turns"),
                 alsoJudged(config),
                 either(config, "veto.chain.input.also-judge-tiers", "cascade", "first"),
+                alsoJudgeIgnore(config),
                 either(config, "veto.chain.input.refused-exchanges", "drop", "keep"),
                 StageSettings.read(config, "retrieve"),
                 StageSettings.read(config, "generate"),
