@@ -19,7 +19,11 @@ final class ChatParameters {
     /** Read by the endpoint itself, not passed on. */
     private static final Set<String> ENDPOINT_FIELDS = Set.of("messages", "stream", "stream_options", "veto");
 
-    /** OpenAI's Chat Completions request fields that carry no text for the model to read as a request. */
+    /**
+     * OpenAI's Chat Completions request fields. Most carry no text; those that do — the descriptions in
+     * {@code tools}, {@code functions} and a {@code response_format} schema, the {@code prediction} — are the
+     * integrator's and not judged (docs/http-api.md says so); the answer they shape is judged on output.
+     */
     private static final Set<String> CHAT_COMPLETIONS = Set.of("model", "frequency_penalty", "presence_penalty",
             "logit_bias", "logprobs", "top_logprobs", "max_tokens", "max_completion_tokens", "n", "response_format",
             "seed", "service_tier", "stop", "store", "metadata", "temperature", "top_p", "tools", "tool_choice",
