@@ -272,6 +272,20 @@ class ChatProxyTest {
         assertThat(upstream.calls).hasValue(0);
     }
 
+    @Test
+    void anImageForTheModelIsRefusedRatherThanDropped() {
+        HttpResponse<String> response = server.post("/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", "
+                + "\"content\": [{\"type\": \"text\", \"text\": \"What is in this picture?\"}, "
+                + "{\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,iVBORw0KGgo=\"}}]}]}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(server.json(response).get("error").get("message").asText())
+                .isEqualTo("this proxy forwards text only: a message's 'image_url' part is neither judged nor forwarded");
+        assertThat(upstream.calls).hasValue(0);
+        HttpResponse<String> textParts = server.post("/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", "
+                + "\"content\": [{\"type\": \"text\", \"text\": \"Hello\"}]}]}");
+        assertThat(textParts.statusCode()).isEqualTo(200);
+    }
+
     /** A model refusing one client's request is that client's error, not a failing model for everyone else. */
     @Test
     void aRequestTheModelRefusesIsTheCallersErrorAndTripsNoBreaker() {

@@ -66,6 +66,7 @@ final class ChatCompletionsEndpoint {
         ApiKeys.Caller caller = keys.caller(ctx);
         JsonNode body = bodies.object(ctx);
         List<Message> conversation = RequestParser.messages(body.get("messages"));
+        textOnly(body.get("messages"));
         if (conversation.get(conversation.size() - 1).role() == Role.ASSISTANT) {
             // a prefill: the model would continue text nobody judged
             throw ApiError.badRequest("invalid_request", "the conversation ends with an assistant message; end it "
@@ -195,6 +196,22 @@ final class ChatCompletionsEndpoint {
         }
         events.data(mapper.writeValueAsString(chunk(id, created, modelOf(decision, model), delta -> { }, finish, summary(decision))));
         events.done();
+    }
+
+    /**
+     * Refuses image, audio and file parts: Veto judges text, and a part dropped on the way would leave the
+     * client an answer to a question it did not ask.
+     */
+    private static void textOnly(JsonNode messages) {
+        for (JsonNode message : messages) {
+            for (JsonNode part : message.path("content")) {
+                String type = part.path("type").asText("");
+                if (part.isObject() && !type.equals("text")) {
+                    throw ApiError.badRequest("unsupported_content", "this proxy forwards text only: a message's '"
+                            + (IDENTIFIER.matcher(type).matches() ? type : "?") + "' part is neither judged nor forwarded");
+                }
+            }
+        }
     }
 
     /** The generator's call, when the request was allowed but the generator failed or timed out. */
