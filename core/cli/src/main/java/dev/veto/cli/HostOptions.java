@@ -32,7 +32,7 @@ final class HostOptions {
 
     /**
      * The {@code -D} settings as values: text, except a value written as a HOCON list or object ({@code [a, b]},
-     * {@code {…}}), which a shell user could not otherwise set.
+     * {@code {…}}), which a shell user could not otherwise set; one that does not parse as either stays text.
      */
     private Map<String, Object> settingValues() {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -45,8 +45,7 @@ final class HostOptions {
             try {
                 values.put(key, ConfigFactory.parseString("value = " + written).getValue("value").unwrapped());
             } catch (com.typesafe.config.ConfigException e) {
-                throw new UsageException("-D " + key + ": '" + value + "' is not a valid list or object: "
-                        + e.getMessage().replaceFirst("^String: \\d+: ", ""));
+                values.put(key, value); // text after all ("[::1]"): a setting that wants a list says so itself
             }
         });
         return values;

@@ -28,6 +28,7 @@ import dev.veto.spi.generator.FinishReason;
 import dev.veto.spi.generator.Generation;
 import dev.veto.spi.generator.GenerationRequest;
 import dev.veto.spi.generator.Generator;
+import dev.veto.spi.generator.ToolCall;
 import dev.veto.spi.policy.Constraint;
 import dev.veto.spi.policy.Ruling;
 import dev.veto.spi.policy.Verdict;
@@ -629,8 +630,10 @@ public final class Chain {
             messages.add(Message.system(guidance.toString().strip()));
         }
         for (Message message : request.conversation()) {
-            messages.add(new Message(message.role(), normalizer.visible(message.content()), message.toolCalls(),
-                    message.toolCallId()));
+            // the model reads what the classifiers read: no invisible characters in the text or the tool calls
+            List<ToolCall> calls = message.toolCalls().stream().map(call -> new ToolCall(call.id(),
+                    normalizer.visible(call.name()), normalizer.visible(call.arguments()))).toList();
+            messages.add(new Message(message.role(), normalizer.visible(message.content()), calls, message.toolCallId()));
         }
         return messages;
     }

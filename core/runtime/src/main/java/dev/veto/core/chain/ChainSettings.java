@@ -58,8 +58,11 @@ record ChainSettings(StageSettings input, boolean judgeEarlierTurns, int jointTu
         String path = "veto.chain.input.also-judge-ignore";
         Map<Role, Set<String>> ignored = new EnumMap<>(Role.class);
         for (String name : config.getConfig(path).root().keySet()) {
-            ignored.put(otherRole(config, path, name), Set.copyOf(config.getStringList(path + "." + name)));
+            // aliases (developer and system, function and tool) add up
+            ignored.computeIfAbsent(otherRole(config, path, name), role -> new java.util.HashSet<>())
+                    .addAll(config.getStringList(path + "." + name));
         }
+        ignored.replaceAll((role, categories) -> Set.copyOf(categories));
         return java.util.Collections.unmodifiableMap(ignored);
     }
 

@@ -221,9 +221,10 @@ public final class Guard implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RejectedRequest) {
-                // the component works: it is the caller's request the model refused
-                breaker.onSuccess();
-                log.info("Component {} refused the request as invalid: {}", pending.component, cause.getMessage());
+                // the caller's request, not the component's failure: no charge — and no success either, or one
+                // client's bad requests would keep a failing model's breaker from ever opening
+                breaker.release();
+                log.warn("Component {} refused the request as invalid: {}", pending.component, cause.getMessage());
                 return pending.result(CallOutcome.INVALID_REQUEST, ran(pending), cause.getMessage(), null);
             }
             String error = cause instanceof InvalidResult ? "returned an invalid result: " + cause.getMessage()

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class ReadingCache<V> {
 
-    private record Key(String policyVersion, Role role, String text, Modality modality, String locale,
+    private record Key(String policyVersion, Role role, boolean together, String text, Modality modality, String locale,
                        RequestContext context) {
     }
 
@@ -34,15 +34,15 @@ final class ReadingCache<V> {
                 .weigher((key, reading) -> ((Key) key).text().length() + 64));
     }
 
-    Optional<V> get(Role role, String text, Request request, String policyVersion) {
+    Optional<V> get(Role role, boolean together, String text, Request request, String policyVersion) {
         return cache == null ? Optional.empty()
-                : Optional.ofNullable(cache.getIfPresent(key(role, text, request, policyVersion)));
+                : Optional.ofNullable(cache.getIfPresent(key(role, together, text, request, policyVersion)));
     }
 
     /** Keeps a reading; the caller keeps only readings that rest on every classifier's answer. */
-    void put(Role role, String text, Request request, String policyVersion, V reading) {
+    void put(Role role, boolean together, String text, Request request, String policyVersion, V reading) {
         if (cache != null) {
-            cache.put(key(role, text, request, policyVersion), reading);
+            cache.put(key(role, together, text, request, policyVersion), reading);
         }
     }
 
@@ -52,8 +52,8 @@ final class ReadingCache<V> {
         }
     }
 
-    private static Key key(Role role, String text, Request request, String policyVersion) {
-        return new Key(policyVersion, role, text, request.modality(), request.locale().toLanguageTag(),
+    private static Key key(Role role, boolean together, String text, Request request, String policyVersion) {
+        return new Key(policyVersion, role, together, text, request.modality(), request.locale().toLanguageTag(),
                 request.context());
     }
 }

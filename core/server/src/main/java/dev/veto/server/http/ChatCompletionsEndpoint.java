@@ -111,7 +111,7 @@ final class ChatCompletionsEndpoint {
             Generation answer = generation.get();
             message.put("content", answer.text());
             if (!answer.toolCalls().isEmpty()) {
-                toolCalls(message.putArray("tool_calls"), answer, false);
+                toolCalls(message.putArray("tool_calls"), answer, false, decision.requestId());
             }
             choice.put("finish_reason", finishReason(answer.finishReason()));
         }
@@ -190,7 +190,7 @@ final class ChatCompletionsEndpoint {
             Generation answer = decision.generation().get();
             if (!answer.toolCalls().isEmpty()) {
                 events.data(mapper.writeValueAsString(chunk(id, created, model,
-                        delta -> toolCalls(delta.putArray("tool_calls"), answer, true), null, null)));
+                        delta -> toolCalls(delta.putArray("tool_calls"), answer, true, decision.requestId()), null, null)));
             }
             finish = finishReason(answer.finishReason());
         }
@@ -282,14 +282,16 @@ final class ChatCompletionsEndpoint {
         return root;
     }
 
-    private static void toolCalls(ArrayNode array, Generation answer, boolean streamed) {
+    private static void toolCalls(ArrayNode array, Generation answer, boolean streamed, String requestId) {
         int index = 0;
         for (ToolCall call : answer.toolCalls()) {
             ObjectNode node = array.addObject();
             if (streamed) {
                 node.put("index", index);
             }
-            node.put("id", IDENTIFIER.matcher(call.id()).matches() ? call.id() : "call_" + index); // unjudged text
+            // an id that is not an identifier is unjudged text: replaced by one unique across the conversation,
+            // which the client sends back with the tool's result
+            node.put("id", IDENTIFIER.matcher(call.id()).matches() ? call.id() : "call_" + requestId + "_" + index);
             index++;
             node.put("type", "function");
             ObjectNode function = node.putObject("function");

@@ -29,8 +29,6 @@ final class RequestParser {
 
     /** What an id or model name the model reads must look like: it is forwarded, not judged. */
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:/@+-]{1,128}");
-    /** A tool's name as Chat Completions takes it. */
-    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private RequestParser() {
     }
@@ -75,9 +73,9 @@ final class RequestParser {
                         + "'function' object holding its name and arguments");
             }
             String name = JsonBodies.text(function, "name");
-            if (name == null || !FUNCTION_NAME.matcher(name).matches()) {
-                throw ApiError.badRequest("invalid_tool_call", "a tool call's function needs a 'name' of letters, "
-                        + "digits, '_' and '-', at most 64 (it reaches the model unjudged)");
+            if (name == null || !IDENTIFIER.matcher(name).matches()) {
+                throw ApiError.badRequest("invalid_tool_call", "a tool call's function needs a 'name' that is an "
+                        + "identifier (letters, digits and ._:/@+-, at most 128): it reaches the model unjudged");
             }
             String id = JsonBodies.text(call, "id");
             if (id != null && !IDENTIFIER.matcher(id).matches()) {
