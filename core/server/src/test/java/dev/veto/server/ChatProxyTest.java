@@ -281,6 +281,10 @@ class ChatProxyTest {
         assertThat(server.json(response).get("error").get("message").asText())
                 .isEqualTo("this proxy forwards text only: a message's 'image_url' part is neither judged nor forwarded");
         assertThat(upstream.calls).hasValue(0);
+        HttpResponse<String> bare = server.post("/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", "
+                + "\"content\": [\"What is in this picture?\"]}]}");
+        assertThat(bare.statusCode()).isEqualTo(400);
+        assertThat(upstream.calls).hasValue(0);
         HttpResponse<String> textParts = server.post("/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", "
                 + "\"content\": [{\"type\": \"text\", \"text\": \"Hello\"}]}]}");
         assertThat(textParts.statusCode()).isEqualTo(200);

@@ -561,9 +561,7 @@ public final class Chain {
 
     /** Tool calls as output moderation reads them: each tool's name and arguments on a line. */
     private static String toolCallText(Generation generation) {
-        StringBuilder text = new StringBuilder();
-        generation.toolCalls().forEach(call -> text.append(call.name()).append(' ').append(call.arguments()).append('\n'));
-        return text.toString();
+        return OtherRoles.toolCallText(generation.toolCalls());
     }
 
     /**

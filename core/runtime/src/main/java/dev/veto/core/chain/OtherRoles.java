@@ -5,6 +5,7 @@ import dev.veto.core.normalize.NormalizedText;
 import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.core.respond.ResponseComposer;
 import dev.veto.core.trace.ComponentCall;
+import dev.veto.spi.generator.ToolCall;
 import dev.veto.spi.policy.Verdict;
 import dev.veto.spi.request.Message;
 import dev.veto.spi.request.Request;
@@ -139,11 +140,13 @@ final class OtherRoles {
 
     /** What the model reads of a message: its text, and the tools it called with their arguments. */
     static String readable(Message message) {
-        if (message.toolCalls().isEmpty()) {
-            return message.content();
-        }
-        return message.content() + message.toolCalls().stream().map(call -> "\n" + call.name() + " " + call.arguments())
-                .collect(Collectors.joining());
+        return message.toolCalls().isEmpty() ? message.content()
+                : message.content() + "\n" + toolCallText(message.toolCalls());
+    }
+
+    /** Tool calls as classifiers read them, on input and on output alike: a line per call, name and arguments. */
+    static String toolCallText(List<ToolCall> calls) {
+        return calls.stream().map(call -> call.name() + " " + call.arguments() + "\n").collect(Collectors.joining());
     }
 
     /**

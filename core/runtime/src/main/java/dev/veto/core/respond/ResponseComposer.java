@@ -59,7 +59,11 @@ public final class ResponseComposer {
                     .orElseGet(() -> messages.get(language, tone, "escalate-unavailable"));
         };
         if (reply != Reply.NONE && ruling.verdict().blocks() && fromEarlierTurns(ruling)) {
-            reply = withAlternative(reply, messages.phrase(language, "earlier-turn", EARLIER_TURN));
+            // the user cannot take an application's system prompt or a tool's result out of the conversation
+            reply = withAlternative(reply, onlyFrom(ruling, Role.SYSTEM)
+                    ? messages.phrase(language, "system-message", SYSTEM_MESSAGE)
+                    : onlyFrom(ruling, Role.TOOL) ? messages.phrase(language, "tool-result", TOOL_RESULT)
+                    : messages.phrase(language, "earlier-turn", EARLIER_TURN));
         }
         return reply == Reply.NONE ? reply : withPassages(reply, messages, language, passages);
     }
@@ -92,6 +96,18 @@ public final class ResponseComposer {
 
     private static final String EARLIER_TURN = "It is an earlier message of this conversation that I can't help "
             + "with: start a new conversation, or send your question without it.";
+
+    private static final String SYSTEM_MESSAGE = "It is this application's own instructions to me that I can't "
+            + "follow: please tell whoever runs it.";
+
+    private static final String TOOL_RESULT = "It is content a tool returned in this conversation that I can't act "
+            + "on: try again without it, or with another source.";
+
+    /** Whether the decision rests on messages of one other role alone. */
+    private static boolean onlyFrom(Ruling ruling, Role role) {
+        String marker = otherRoleEvidence(role);
+        return ruling.evidence().stream().allMatch(signal -> signal.evidence().contains(marker));
+    }
 
     /**
      * Whether the decision rests on messages other than the latest user message alone (earlier turns, and the

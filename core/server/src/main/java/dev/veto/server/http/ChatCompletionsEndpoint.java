@@ -206,7 +206,12 @@ final class ChatCompletionsEndpoint {
         for (JsonNode message : messages) {
             for (JsonNode part : message.path("content")) {
                 String type = part.path("type").asText("");
-                if (part.isObject() && !type.equals("text")) {
+                if (!part.isObject() || type.equals("text") && !part.path("text").isTextual()) {
+                    throw ApiError.badRequest("wrong_type", "a content part must be an object with its type, and a "
+                            + "text part's 'text' a string");
+                }
+                // a refusal part is what an SDK sends back of an answer the model declined: text, not forwarded
+                if (!type.equals("text") && !type.equals("refusal")) {
                     throw ApiError.badRequest("unsupported_content", "this proxy forwards text only: a message's '"
                             + (IDENTIFIER.matcher(type).matches() ? type : "?") + "' part is neither judged nor forwarded");
                 }
