@@ -302,6 +302,11 @@ class ChatProxyTest {
             assertThat(error.get("message").asText()).contains("The model `no-such-model` does not exist");
         }
         assertThat(upstream.calls).hasValue(8); // not retried: it will not be taken however often it is sent
+        // a stream is under way before the model is called: the rejection is its error event, then [DONE]
+        HttpResponse<String> streamed = server.post("/v1/chat/completions", "{\"model\": \"no-such-model\", "
+                + "\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+        assertThat(streamed.body()).contains("\"code\":\"rejected_by_model\"").contains("does not exist")
+                .endsWith("data: [DONE]\n\n");
         ChatCompletion completion = client.chat().completions().create(ask("What is the capital of France?"));
         assertThat(completion.choices().get(0).message().content()).hasValue("Hello there.");
     }

@@ -916,6 +916,33 @@ class ChainTest {
         }
     }
 
+    /** A model refusing one caller's request neither charges the generator's breaker nor clears its failures. */
+    @Test
+    void aRequestTheModelRejectsIsNeitherAFailureNorASuccessOfTheGenerator() throws Exception {
+        classifier("cheap", input -> List.of());
+        Generator generator = mock(Generator.class);
+        when(generator.generate(any()))
+                .thenThrow(new java.io.IOException("connection refused"))
+                .thenThrow(new dev.veto.spi.generator.RequestRejectedException("the upstream answered HTTP 404: no such model"))
+                .thenThrow(new java.io.IOException("connection refused"));
+        factories.add(generatorFactory(generator));
+        settings.put("veto.generators.model.factory", "mock-generator");
+        settings.put("veto.chain.generate.generator", "model");
+        settings.put("veto.plugin-host.circuit-breaker.failure-threshold", 2);
+        settings.put("veto.plugin-host.circuit-breaker.cool-down", "1h");
+        try (Veto veto = start()) {
+            assertThat(call(veto.complete(veto.request("one").build()), "generate", "model").outcome())
+                    .isEqualTo(CallOutcome.FAILED);
+            ComponentCall rejected = call(veto.complete(veto.request("two").build()), "generate", "model");
+            assertThat(rejected.outcome()).isEqualTo(CallOutcome.INVALID_REQUEST);
+            assertThat(rejected.error()).isEqualTo("the upstream answered HTTP 404: no such model");
+            assertThat(call(veto.complete(veto.request("three").build()), "generate", "model").outcome())
+                    .isEqualTo(CallOutcome.FAILED); // the second failure in a row: the rejection cleared nothing
+            assertThat(call(veto.complete(veto.request("four").build()), "generate", "model").outcome())
+                    .isEqualTo(CallOutcome.TRIPPED);
+        }
+    }
+
     @Test
     void aClassifierReturningASpanOutsideTheTextIsAFailureNotAResult() {
         classifier("liar", input -> List.of(Signal.of("hate", 0.1).withSpans(List.of(new Span(0, 10_000)))));
