@@ -3,7 +3,6 @@ package dev.veto.core.chain;
 import com.typesafe.config.Config;
 import dev.veto.core.Decision;
 import dev.veto.core.DecisionNotRecordedException;
-import dev.veto.core.InvalidRequestException;
 import dev.veto.core.Reply;
 import dev.veto.core.audit.DecisionRecorder;
 import dev.veto.core.component.Component;
@@ -314,7 +313,9 @@ public final class Chain {
     private TurnReading readTogether(List<Message> turns, Request request, String evidence, String stage,
                                      List<String> opening, Predicate<Verdict> counts, TraceBuilder trace) {
         List<String> notes = new ArrayList<>(opening);
-        TurnReading reading = read(normalizer.normalize(joined(turns)), request, evidence, counts, true, notes);
+        // several turns may hold up to the body's limit; expansion beyond ten messages' worth is no conversation
+        TurnReading reading = read(normalizer.normalize(joined(turns), 10 * maxChars, "the user turns read together"),
+                request, evidence, counts, true, notes);
         trace.stage(stage, reading.outcome().calls(), notes);
         return reading;
     }
@@ -362,12 +363,8 @@ public final class Chain {
         RefusedExchanges.Pruned pruned = settings.dropRefusedExchanges()
                 ? RefusedExchanges.prune(sent, subject(sent), gate.refusals()) : new RefusedExchanges.Pruned(sent, 0);
         Request request = pruned.request(); // what is judged, generated from and recorded
-        NormalizedText text = normalizer.normalize(subject(request).content());
-        if (text.text().length() > maxChars) {
-            // compatibility characters can expand many times under NFKC: the limit holds for what is classified
-            throw new InvalidRequestException("after Unicode normalization the text has " + text.text().length()
-                    + " characters; at most " + maxChars + " are accepted (veto.limits.max-chars)");
-        }
+        // compatibility characters can expand many times under NFKC: the limit holds for what is classified
+        NormalizedText text = normalizer.normalize(subject(request).content(), maxChars, "the text");
         List<String> notes = new ArrayList<>(text.notes());
         if (pruned.dropped() > 0) {
             notes.add("dropped " + pruned.dropped() + " exchange(s) Veto refused from the conversation");

@@ -1,6 +1,5 @@
 package dev.veto.core.chain;
 
-import dev.veto.core.InvalidRequestException;
 import dev.veto.core.normalize.NormalizedText;
 import dev.veto.core.normalize.TextNormalizer;
 import dev.veto.core.respond.ResponseComposer;
@@ -105,7 +104,8 @@ final class OtherRoles {
                 reused++;
             } else {
                 String what = (role == Role.ASSISTANT ? "an " : "a ") + role.name().toLowerCase(Locale.ROOT) + " message";
-                List<NormalizedText> parts = single ? List.of(withinLimit(sent, what)) : windowsOf(normalizer.normalize(sent));
+                List<NormalizedText> parts = single ? List.of(withinLimit(sent, what))
+                        : windowsOf(normalizer.normalize(sent, 10 * maxChars, "a window of messages read together"));
                 reading = TurnReading.NONE;
                 for (NormalizedText text : parts) {
                     Request alone = new Request(request.id(), List.of(Message.user(text.original())), request.modality(),
@@ -149,21 +149,9 @@ final class OtherRoles {
         return calls.stream().map(call -> call.name() + " " + call.arguments() + "\n").collect(Collectors.joining());
     }
 
-    /**
-     * A message, normalized, if it is within {@code veto.limits.max-chars} as sent and after normalization
-     * (compatibility characters can expand many times under NFKC).
-     */
+    /** A message, normalized, if it is within {@code veto.limits.max-chars} as sent and after normalization. */
     private NormalizedText withinLimit(String text, String what) {
-        if (text.length() > maxChars) {
-            throw new InvalidRequestException(what + " has " + text.length() + " characters; at most " + maxChars
-                    + " are accepted (veto.limits.max-chars)");
-        }
-        NormalizedText normalized = normalizer.normalize(text);
-        if (normalized.text().length() > maxChars) {
-            throw new InvalidRequestException("after Unicode normalization " + what + " has " + normalized.text().length()
-                    + " characters; at most " + maxChars + " are accepted (veto.limits.max-chars)");
-        }
-        return normalized;
+        return normalizer.normalize(text, maxChars, what);
     }
 
     /**

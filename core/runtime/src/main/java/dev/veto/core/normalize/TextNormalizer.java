@@ -1,6 +1,7 @@
 package dev.veto.core.normalize;
 
 import com.ibm.icu.text.Normalizer2;
+import dev.veto.core.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,24 @@ public final class TextNormalizer {
      * @return the normalized text with its offset map
      */
     public NormalizedText normalize(String original) {
+        return normalize(original, Integer.MAX_VALUE, "the text");
+    }
+
+    /**
+     * Normalizes one text that may not grow beyond a length: compatibility characters expand many times under
+     * NFKC (U+FDFA is 18 letters), so the limit is held while normalizing, before the text is ever that long.
+     *
+     * @param original  the text as received
+     * @param maxLength the most characters the normalized text may have
+     * @param what      what the text is, for the error ("the text", "a tool message")
+     * @return the normalized text with its offset map
+     * @throws InvalidRequestException if the normalized text would be longer than {@code maxLength}
+     */
+    public NormalizedText normalize(String original, int maxLength, String what) {
+        if (original.length() > maxLength) {
+            throw new InvalidRequestException(what + " has " + original.length() + " characters; at most " + maxLength
+                    + " are accepted (veto.limits.max-chars)");
+        }
         if (isPlainAscii(original)) {
             return deobfuscate(original, original, null, new ArrayList<>(1));
         }
@@ -64,6 +83,10 @@ public final class TextNormalizer {
             boolean boundary = i == filtered.length() || (i > segmentStart && NFKC.hasBoundaryBefore(filtered.codePointAt(i)));
             if (boundary && i > segmentStart) {
                 String segment = NFKC.normalize(filtered.subSequence(segmentStart, i));
+                if (text.length() + segment.length() > maxLength) {
+                    throw new InvalidRequestException("after Unicode normalization " + what + " has more than "
+                            + maxLength + " characters; at most " + maxLength + " are accepted (veto.limits.max-chars)");
+                }
                 origin = ensureCapacity(origin, text.length() + segment.length() + 1);
                 for (int k = 0; k < segment.length(); k++) {
                     origin[text.length() + k] = filteredOrigin[segmentStart];

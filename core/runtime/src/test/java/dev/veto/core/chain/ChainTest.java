@@ -332,7 +332,8 @@ class ChainTest {
             assertThatThrownBy(() -> veto.check(dev.veto.core.RequestBuilder.conversation(List.of(
                     Message.user("summarize"), Message.toolResult("c1", "\uFDFA".repeat(100)))).build()))
                     .isInstanceOf(InvalidRequestException.class)
-                    .hasMessageStartingWith("after Unicode normalization a tool message has 1800 characters");
+                    .hasMessage("after Unicode normalization a tool message has more than 1000 characters; at most 1000 are "
+                            + "accepted (veto.limits.max-chars)");
             assertThat(veto.check(dev.veto.core.RequestBuilder.conversation(List.of(
                     Message.user("summarize"), Message.toolResult("c1", "a".repeat(1000)))).build()).verdict())
                     .isEqualTo(Verdict.ALLOW);

@@ -1,13 +1,27 @@
 package dev.veto.core.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.veto.core.InvalidRequestException;
 import dev.veto.spi.signal.Span;
 import org.junit.jupiter.api.Test;
 
 class TextNormalizerTest {
 
     private final TextNormalizer normalizer = new TextNormalizer();
+
+    /** U+FDFA is eighteen letters under NFKC: the limit is held while normalizing, not checked after. */
+    @Test
+    void aTextThatWouldGrowBeyondItsLimitIsRefusedWhileItIsNormalized() {
+        assertThat(normalizer.normalize("\uFDFA".repeat(5), 90, "the text").text()).hasSize(90);
+        assertThatThrownBy(() -> normalizer.normalize("\uFDFA".repeat(100), 1000, "the text"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("after Unicode normalization the text has more than 1000 characters; at most 1000 are "
+                        + "accepted (veto.limits.max-chars)");
+        assertThatThrownBy(() -> normalizer.normalize("a".repeat(1001), 1000, "a tool message"))
+                .hasMessage("a tool message has 1001 characters; at most 1000 are accepted (veto.limits.max-chars)");
+    }
 
     @Test
     void plainAsciiIsReturnedUnchanged() {
