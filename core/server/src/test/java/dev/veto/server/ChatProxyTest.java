@@ -234,6 +234,20 @@ class ChatProxyTest {
         assertThat(sent.get(2).get("content").asText()).isEqualTo("18 C, light rain");
     }
 
+    /** A model server decodes the arguments' escapes before the model reads them: Veto reads them decoded too. */
+    @Test
+    void escapedToolArgumentsReachTheModelDecodedAndWithoutInvisibleCharacters() {
+        String body = "{\"messages\": [{\"role\": \"user\", \"content\": \"weather?\"}, {\"role\": \"assistant\", "
+                + "\"content\": null, \"tool_calls\": [{\"id\": \"call_1\", \"type\": \"function\", \"function\": "
+                + "{\"name\": \"lookup\", \"arguments\": \"{\\\"city\\\": \\\"Lis\\\\u200bbon\\\\u0021\\\", "
+                + "\\\"days\\\": 1.10}\"}}]}, {\"role\": \"tool\", \"tool_call_id\": \"call_1\", \"content\": \"18 C\"}]}";
+        HttpResponse<String> response = server.post("/v1/chat/completions", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode sent = upstream.requests.get(upstream.requests.size() - 1).get("messages");
+        assertThat(sent.get(1).get("tool_calls").get(0).get("function").get("arguments").asText())
+                .isEqualTo("{\"city\":\"Lisbon!\",\"days\":1.10}");
+    }
+
     @Test
     void toolUseInTheWrongPlaceIsABadRequest() {
         String userWithCalls = "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\", \"tool_calls\": []}]}";
@@ -320,6 +334,12 @@ class ChatProxyTest {
         JsonNode body = server.json(response);
         assertThat(response.body()).doesNotContain("555-0123");
         assertThat(body.get("choices").get(0).get("finish_reason").asText()).isEqualTo("content_filter");
+
+        // written with JSON escapes, as a client decodes it before it runs the call: judged decoded
+        upstream.toolCall = "{\"to\": \"555\\u002d0123\\u002d4567\"}";
+        JsonNode escaped = server.json(server.post("/v1/chat/completions",
+                "{\"messages\": [{\"role\": \"user\", \"content\": \"text him\"}]}"));
+        assertThat(escaped.get("choices").get(0).get("finish_reason").asText()).isEqualTo("content_filter");
     }
 
     @Test

@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
  * read on its own, as though the user had sent it (a classifier that reads the conversation sees that text
  * alone), so a reading depends on nothing else and is reused while the same text comes back — a system prompt
  * with every request, an agent's earlier tool results at every step. Where a role has several messages they are
- * also read together — in windows of {@code veto.limits.max-chars} that overlap by half where they are longer —
- * so that a request split over several tool results is read whole. A reading counts where it would refuse or
- * escalate, as an earlier turn's does.
+ * also read where they meet — a window around each boundary between two of them — so that a request split over
+ * several tool results is read whole. A reading counts where it would refuse or escalate, as an earlier turn's
+ * does.
  */
 final class OtherRoles {
 
@@ -33,6 +33,9 @@ final class OtherRoles {
     interface Reader {
         TurnReading read(NormalizedText text, Request alone, String evidence, List<String> notes);
     }
+
+    /** How far a window around a boundary between two messages reaches into each of them. */
+    static final int SPAN = 2000;
 
     private final TextNormalizer normalizer;
     private final ReadingCache<TurnReading> readings;
@@ -61,9 +64,8 @@ final class OtherRoles {
             found.add(text, true);
         }
         if (texts.size() > 1 && found.strictest != Verdict.REFUSE) {
-            List<String> windows = windows(String.join("\n\n", texts));
-            found.notes.add("then together" + (windows.size() > 1
-                    ? ", in " + windows.size() + " overlapping windows of " + maxChars + " characters" : ""));
+            List<String> windows = whereTheyMeet(texts);
+            found.notes.add("then where they meet: " + windows.size() + " window(s)");
             for (String window : windows) {
                 found.add(window, false);
             }
@@ -104,8 +106,7 @@ final class OtherRoles {
                 reused++;
             } else {
                 String what = (role == Role.ASSISTANT ? "an " : "a ") + role.name().toLowerCase(Locale.ROOT) + " message";
-                List<NormalizedText> parts = single ? List.of(withinLimit(sent, what))
-                        : windowsOf(normalizer.normalize(sent, 10 * maxChars, "a window of messages read together"));
+                List<NormalizedText> parts = single ? List.of(withinLimit(sent, what)) : windowsOf(sent);
                 reading = TurnReading.NONE;
                 for (NormalizedText text : parts) {
                     Request alone = new Request(request.id(), List.of(Message.user(text.original())), request.modality(),
@@ -155,29 +156,35 @@ final class OtherRoles {
     }
 
     /**
-     * A text cut into windows of {@code max-chars} that overlap by half, at fixed offsets from its start: every
-     * stretch of up to half a window lies whole in one of them, and as an agent's conversation grows only the
-     * last windows change (the others' readings are reused).
+     * The messages joined by a space (the lexicons' phrases read across it, not across a line break), read in
+     * windows around the places where one message ends and the next begins: a request split over messages lies
+     * across such a place, and every message was read whole on its own. Each window holds up to {@link #SPAN}
+     * characters before and after its boundary; a boundary that the last window covers with half that margin
+     * gets none of its own, so the work stays near the text's length however many messages there are.
      */
-    private List<String> windows(String text) {
-        if (text.length() <= maxChars) {
-            return List.of(text);
+    private List<String> whereTheyMeet(List<String> texts) {
+        String joined = String.join(" ", texts);
+        int span = Math.min(SPAN, Math.max(1, maxChars / 2));
+        if (joined.length() <= 2 * span) {
+            return List.of(joined);
         }
         List<String> windows = new ArrayList<>();
-        int step = Math.max(1, maxChars / 2);
-        for (int start = 0; ; start += step) {
-            int end = Math.min(start + maxChars, text.length());
-            windows.add(text.substring(start, end));
-            if (end == text.length()) {
-                return windows;
+        int boundary = -1;
+        int lastCentre = Integer.MIN_VALUE / 2;
+        for (int i = 0; i < texts.size() - 1; i++) {
+            boundary += texts.get(i).length() + 1; // the joining space
+            if (boundary - lastCentre < span / 2) {
+                continue;
             }
+            windows.add(joined.substring(Math.max(0, boundary - span), Math.min(joined.length(), boundary + 1 + span)));
+            lastCentre = boundary;
         }
+        return windows;
     }
 
-    /** A window read together, in windows again where normalization expanded it beyond {@code max-chars}. */
-    private List<NormalizedText> windowsOf(NormalizedText normalized) {
-        return normalized.text().length() <= maxChars ? List.of(normalized)
-                : windows(normalized.text()).stream().map(normalizer::normalize).toList();
+    /** A window read together, normalized; one that NFKC would expand beyond four times its length is refused. */
+    private List<NormalizedText> windowsOf(String window) {
+        return List.of(normalizer.normalize(window, 4 * (2 * SPAN + 1), "a window of messages read together"));
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {

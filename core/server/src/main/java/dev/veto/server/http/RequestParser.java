@@ -1,6 +1,11 @@
 package dev.veto.server.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.veto.core.RequestBuilder;
 import dev.veto.spi.generator.ToolCall;
 import dev.veto.spi.request.Message;
@@ -26,6 +31,10 @@ final class RequestParser {
             "tenant", "X-Veto-Tenant", "user", "X-Veto-User", "role", "X-Veto-Role",
             "jurisdiction", "X-Veto-Jurisdiction", "channel", "X-Veto-Channel", "purpose", "X-Veto-Purpose",
             "locale", "X-Veto-Locale", "modality", "X-Veto-Modality");
+
+    /** Reads and writes tool-call arguments: numbers kept exactly, nothing after the JSON value. */
+    private static final ObjectMapper ARGUMENTS = JsonMapper.builder().nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     /** What an id or model name the model reads must look like: it is forwarded, not judged. */
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:/@+-]{1,128}");
@@ -82,9 +91,25 @@ final class RequestParser {
                 throw ApiError.badRequest("invalid_tool_call", "a tool call's 'id' must be an identifier (letters, digits "
                         + "and ._:/@+-, at most 128): it reaches the model unjudged");
             }
-            parsed.add(new ToolCall(id, name, JsonBodies.text(function, "arguments")));
+            parsed.add(new ToolCall(id, name, decoded(JsonBodies.text(function, "arguments"))));
         }
         return parsed;
+    }
+
+    /**
+     * Tool-call arguments as the model reads them: a model server decodes the JSON's {@code \\u} escapes before the
+     * model sees the text, so they are decoded here (the JSON written again) for the classifiers to read it and
+     * for invisible characters among it to be removed; arguments that are not JSON stay as sent.
+     */
+    private static String decoded(String arguments) {
+        if (arguments == null || !arguments.contains("\\u")) {
+            return arguments;
+        }
+        try {
+            return ARGUMENTS.writeValueAsString(ARGUMENTS.readTree(arguments));
+        } catch (JsonProcessingException e) {
+            return arguments;
+        }
     }
 
     /** The call a tool message answers; the legacy {@code function} role names none. */

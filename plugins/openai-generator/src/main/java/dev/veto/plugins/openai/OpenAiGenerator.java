@@ -45,6 +45,10 @@ final class OpenAiGenerator implements Generator {
     private final OpenAiSettings settings;
     private final HttpClient client;
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Reads and writes tool-call arguments with their numbers kept exactly. */
+    private final ObjectMapper exact = new ObjectMapper()
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     OpenAiGenerator(OpenAiSettings settings) {
         this.settings = settings;
@@ -68,7 +72,7 @@ final class OpenAiGenerator implements Generator {
         for (JsonNode call : message.path("tool_calls")) {
             JsonNode function = call.path("function");
             toolCalls.add(new ToolCall(call.path("id").asText(""), function.path("name").asText(""),
-                    function.path("arguments").asText("")));
+                    written(function.path("arguments").asText(""))));
         }
         return new Generation(message.path("content").asText(""), finishReason(choice.path("finish_reason").asText("stop")),
                 root.path("model").asText(""), toolCalls);
@@ -130,7 +134,7 @@ final class OpenAiGenerator implements Generator {
             throw new IOException("the upstream's stream ended before the answer did (no finish_reason, no [DONE])");
         }
         List<ToolCall> calls = new ArrayList<>();
-        toolCalls.values().forEach(c -> calls.add(new ToolCall(c[0], c[1], c[2])));
+        toolCalls.values().forEach(c -> calls.add(new ToolCall(c[0], c[1], written(c[2]))));
         return new Generation(text.toString(), finish, model, calls);
     }
 
@@ -157,6 +161,21 @@ final class OpenAiGenerator implements Generator {
             body.remove("stream_options");
         }
         return body;
+    }
+
+    /**
+     * A call's arguments written out: the client decodes the JSON's {@code \\u} escapes before it shows or runs
+     * them, so output moderation must read the decoded text; arguments that are not JSON stay as they came.
+     */
+    private String written(String arguments) {
+        if (!arguments.contains("\\u")) {
+            return arguments;
+        }
+        try {
+            return exact.writeValueAsString(exact.readTree(arguments));
+        } catch (IOException e) {
+            return arguments;
+        }
     }
 
     /** A message as Chat Completions takes it, tool use included: the model must see which call a result answers. */
