@@ -106,16 +106,10 @@ final class OtherRoles {
                 reused++;
             } else {
                 String what = (role == Role.ASSISTANT ? "an " : "a ") + role.name().toLowerCase(Locale.ROOT) + " message";
-                List<NormalizedText> parts = single ? List.of(withinLimit(sent, what)) : windowsOf(sent);
-                reading = TurnReading.NONE;
-                for (NormalizedText text : parts) {
-                    Request alone = new Request(request.id(), List.of(Message.user(text.original())), request.modality(),
-                            request.locale(), request.context());
-                    TurnReading part = reader.read(text, alone, ResponseComposer.otherRoleEvidence(role), notes);
-                    reading = new TurnReading(new Classification.Outcome(
-                            concat(reading.outcome().signals(), part.outcome().signals()),
-                            concat(reading.outcome().calls(), part.outcome().calls())), reading.verdict().strictest(part.verdict()));
-                }
+                NormalizedText text = single ? withinLimit(sent, what) : window(sent);
+                Request alone = new Request(request.id(), List.of(Message.user(text.original())), request.modality(),
+                        request.locale(), request.context());
+                reading = reader.read(text, alone, ResponseComposer.otherRoleEvidence(role), notes);
                 calls.addAll(reading.outcome().calls());
                 if (reading.outcome().calls().stream().allMatch(call -> call.outcome().succeeded())) {
                     // kept without its calls: they were this request's, and every one of them succeeded
@@ -182,14 +176,8 @@ final class OtherRoles {
         return windows;
     }
 
-    /** A window read together, normalized; one that NFKC would expand beyond four times its length is refused. */
-    private List<NormalizedText> windowsOf(String window) {
-        return List.of(normalizer.normalize(window, 4 * (2 * SPAN + 1), "a window of messages read together"));
-    }
-
-    private static <T> List<T> concat(List<T> first, List<T> second) {
-        List<T> both = new ArrayList<>(first);
-        both.addAll(second);
-        return both;
+    /** A window where messages meet, normalized; one that NFKC would expand beyond four times its length is refused. */
+    private NormalizedText window(String window) {
+        return normalizer.normalize(window, 4 * (2 * SPAN + 1), "a window of messages read together");
     }
 }
