@@ -89,7 +89,6 @@ public final class Chain {
     private final Optional<Component<Generator>> generator;
     private final Optional<Component<Escalator>> escalator;
     private final DecisionCache cache;
-    private final ReadingCache<TurnReading> readings;
     private final OtherRoles otherRoles;
     private final int maxChars;
     private final StreamSettings streamSettings;
@@ -140,9 +139,8 @@ public final class Chain {
         this.escalator = optional(config, settings.escalator(), components.escalators().get(settings.escalator()),
                 "veto.chain.escalate.escalator", "escalator '" + settings.escalator() + "' is not defined (or not enabled) under veto.escalators");
         this.cache = new DecisionCache(config, meters);
-        this.readings = new ReadingCache<>(config, meters);
         this.maxChars = config.getInt("veto.limits.max-chars");
-        this.otherRoles = new OtherRoles(normalizer, readings, maxChars);
+        this.otherRoles = new OtherRoles(normalizer, new ReadingCache<>(config, meters), maxChars);
         this.streamSettings = StreamSettings.read(config);
         this.redactor = Redactor.from(config);
         Set<String> maskingClassifiers = new java.util.TreeSet<>();
@@ -153,7 +151,7 @@ public final class Chain {
         this.maskers = Set.copyOf(maskingClassifiers);
         gate.onSwitch(version -> {
             cache.invalidateAll();
-            readings.invalidateAll();
+            otherRoles.forget();
         });
     }
 
@@ -315,7 +313,7 @@ public final class Chain {
         List<String> notes = new ArrayList<>(opening);
         // several turns may hold up to the body's limit; expansion beyond ten messages' worth is no conversation
         TurnReading reading = read(normalizer.normalize(joined(turns), 10 * maxChars, "the user turns read together"),
-                request, evidence, counts, true, notes);
+                request, evidence, counts, true, Set.of(), notes);
         trace.stage(stage, reading.outcome().calls(), notes);
         return reading;
     }
@@ -323,13 +321,8 @@ public final class Chain {
     /**
      * A text besides the latest message, in its own language: its signals only where {@code counts} accepts its
      * verdict, without spans (they point into another text) and marked with {@code evidence}; its calls always.
+     * Signals of the {@code ignored} categories do not count (an other role's, as configured).
      */
-    private TurnReading read(NormalizedText text, Request request, String evidence, Predicate<Verdict> counts,
-                             boolean cascaded, List<String> notes) {
-        return read(text, request, evidence, counts, cascaded, Set.of(), notes);
-    }
-
-    /** As above; signals of the {@code ignored} categories do not count (an other role's, as configured). */
     private TurnReading read(NormalizedText text, Request request, String evidence, Predicate<Verdict> counts,
                              boolean cascaded, Set<String> ignored, List<String> notes) {
         Classification.Outcome judged = classify(text, classificationLanguage(request, text, notes), request, cascaded, notes);

@@ -47,6 +47,11 @@ final class OtherRoles {
         this.maxChars = maxChars;
     }
 
+    /** Forgets every reading (the policy changed: a reading's verdict is the old policy's). */
+    void forget() {
+        readings.invalidateAll();
+    }
+
     /** One role's messages of {@code request}, besides {@code subject}: their readings, traced as one stage. */
     TurnReading read(Request request, Message subject, Role role, String policyVersion, Reader reader, TraceBuilder trace) {
         List<String> texts = request.conversation().stream()

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -81,17 +82,10 @@ final class RequestParser {
                 throw ApiError.badRequest("unsupported_tool_call", "a tool call must be of type 'function', with a "
                         + "'function' object holding its name and arguments");
             }
-            String name = JsonBodies.text(function, "name");
-            if (name == null || !IDENTIFIER.matcher(name).matches()) {
-                throw ApiError.badRequest("invalid_tool_call", "a tool call's function needs a 'name' that is an "
-                        + "identifier (letters, digits and ._:/@+-, at most 128): it reaches the model unjudged");
-            }
-            String id = JsonBodies.text(call, "id");
-            if (id != null && !IDENTIFIER.matcher(id).matches()) {
-                throw ApiError.badRequest("invalid_tool_call", "a tool call's 'id' must be an identifier (letters, digits "
-                        + "and ._:/@+-, at most 128): it reaches the model unjudged");
-            }
-            parsed.add(new ToolCall(id, name, decoded(JsonBodies.text(function, "arguments"))));
+            String name = Objects.requireNonNullElse(JsonBodies.text(function, "name"), ""); // "" is no identifier
+            parsed.add(new ToolCall(identifier(JsonBodies.text(call, "id"), "a tool call's 'id' must be an identifier"),
+                    identifier(name, "a tool call's function needs a 'name' that is an identifier"),
+                    decoded(JsonBodies.text(function, "arguments"))));
         }
         return parsed;
     }
@@ -118,11 +112,16 @@ final class RequestParser {
         if (id != null && role != Role.TOOL) {
             throw ApiError.badRequest("wrong_type", "only tool messages carry 'tool_call_id'");
         }
-        if (id != null && !IDENTIFIER.matcher(id).matches()) {
-            throw ApiError.badRequest("invalid_tool_call", "'tool_call_id' must be an identifier (letters, digits and "
-                    + "._:/@+-, at most 128): it reaches the model unjudged");
+        return id == null ? "" : identifier(id, "'tool_call_id' must be an identifier");
+    }
+
+    /** A value the model reads unjudged (a tool call's id or name): an identifier, or a 400 saying so. */
+    private static String identifier(String value, String requirement) {
+        if (value != null && !IDENTIFIER.matcher(value).matches()) {
+            throw ApiError.badRequest("invalid_tool_call", requirement + " (letters, digits and ._:/@+-, at most 128): "
+                    + "it reaches the model unjudged");
         }
-        return id == null ? "" : id;
+        return value;
     }
 
     private static Role role(String role) {
