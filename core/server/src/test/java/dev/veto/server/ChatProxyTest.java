@@ -205,6 +205,13 @@ class ChatProxyTest {
         HttpResponse<String> streamed = server.post("/v1/chat/completions",
                 "{\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"Weather in Lisbon?\"}]}");
         assertThat(streamed.body()).contains("\"tool_calls\"").contains("Lisbon").contains("\"finish_reason\":\"tool_calls\"");
+
+        // arguments that are not one JSON value are passed on as they came, not cut to the value they begin with
+        upstream.toolCall = "{\"city\": \"Lis\\u0062on\"} and more";
+        ChatCompletion trailing = client.chat().completions().create(ask("Weather in Lisbon?"));
+        assertThat(trailing.choices().get(0).message().toolCalls()).hasValueSatisfying(calls -> assertThat(calls)
+                .singleElement().satisfies(call -> assertThat(call.asFunction().function().arguments())
+                        .isEqualTo("{\"city\": \"Lis\\u0062on\"} and more")));
     }
 
     /** An agent runs the tool and sends its result back: the model must see which of its calls it answers. */

@@ -1,8 +1,10 @@
 package dev.veto.plugins.openai;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veto.plugins.http.InterruptibleBody;
 import dev.veto.spi.generator.FinishReason;
@@ -45,10 +47,10 @@ final class OpenAiGenerator implements Generator {
     private final OpenAiSettings settings;
     private final HttpClient client;
     private final ObjectMapper mapper = new ObjectMapper();
-    /** Reads and writes tool-call arguments with their numbers kept exactly. */
+    /** Reads and writes tool-call arguments: numbers kept exactly, nothing after the JSON value (as the host's). */
     private final ObjectMapper exact = new ObjectMapper()
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     OpenAiGenerator(OpenAiSettings settings) {
         this.settings = settings;
